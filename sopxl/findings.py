@@ -1,0 +1,72 @@
+"""The catalogue of finding codes, and turning rule hits into findings.
+
+Rules yield ``Hit(code, cell, params)``; which severity a code has, and what it says in
+Indonesian or English, lives in ``sopxl/data/codes/*.json`` (one file per area), so a
+message is written once and an office can switch a code off or make it an error.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .model import Finding
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule found: a code, the A1 cell, and values for the message template."""
+
+    code: str
+    cell: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=None)
+def catalogue() -> dict[str, dict[str, Any]]:
+    """Every code: {"severity", "area", "id": {"message", "hint"}, "en": {...}}."""
+    out: dict[str, dict[str, Any]] = {}
+    folder = resources.files("sopxl") / "data" / "codes"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        for code, spec in json.loads(entry.read_text(encoding="utf-8")).items():
+            if code in out:
+                raise RuntimeError(f"kode temuan ganda: {code}")
+            out[code] = {**spec, "area": entry.name[:-5]}
+    return out
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def render(code: str, params: dict[str, Any], lang: str = "id") -> tuple[str, str]:
+    """The message and hint of a code in a language, with params filled in."""
+    spec = catalogue()[code]
+    text = spec.get(lang) or spec["id"]
+    values = _Blank({k: ("" if v is None else v) for k, v in params.items()})
+    return text["message"].format_map(values), text.get("hint", "").format_map(values)
+
+
+def to_finding(hit: Hit, sheet: str | None, severity: str, lang: str = "id") -> Finding:
+    message, hint = render(hit.code, hit.params, lang)
+    return Finding(hit.code, severity, sheet, hit.cell, message, hint)
+
+
+def resolve(hits: list[Hit], sheet: str | None, severities: dict[str, str], lang: str = "id"
+            ) -> list[Finding]:
+    """Hits to findings, with each code's severity from the config ("off" drops it)."""
+    out = []
+    cat = catalogue()
+    for h in hits:
+        sev = severities.get(h.code, cat[h.code]["severity"])
+        if sev == "off":
+            continue
+        out.append(to_finding(h, sheet, sev, lang))
+    return out

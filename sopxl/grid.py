@@ -1,0 +1,122 @@
+"""A sheet as plain data: cell values, merged ranges and drawn shapes.
+
+The reader (``sopxl.read``) builds grids from workbook files; everything after it
+(parsing, rules, reports) works on grids only and never imports an Excel library.
+Positions are zero-based ``(row, col)``; A1 text is made only for messages.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Union
+
+from .a1 import rowcol_to_cell
+
+Value = Union[str, int, float, bool, _dt.datetime]
+
+
+@dataclass
+class Shape:
+    """A drawn object on a sheet (DrawingML), placed on the cell grid.
+
+    ``top``/``bottom``/``left``/``right`` are fractional zero-based row and column positions
+    (3.5 = halfway down row index 3), so a shape can be matched to the cells it covers
+    without knowing row heights again.
+    """
+
+    id: int
+    name: str
+    kind: str  # terminator | process | decision | offpage | connector | text | other
+    preset: str  # the DrawingML preset geometry, e.g. "flowChartDecision"
+    top: float
+    left: float
+    bottom: float
+    right: float
+    text: str = ""
+    start_id: int | None = None  # connectors: the shape ids they join
+    end_id: int | None = None
+    drawn_by_sopxl: bool = False
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.top + self.bottom) / 2, (self.left + self.right) / 2
+
+    @property
+    def cell(self) -> str:
+        """A1 of the cell under the shape's centre, for messages."""
+        r, c = self.center
+        return rowcol_to_cell(int(r), int(c))
+
+
+@dataclass
+class Grid:
+    name: str
+    values: dict[tuple[int, int], Value] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2 inclusive
+    shapes: list[Shape] = field(default_factory=list)
+    hidden: bool = False
+    _merge_map: dict[tuple[int, int], tuple[int, int, int, int]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    @property
+    def n_rows(self) -> int:
+        rows = [r for r, _ in self.values] + [m[2] for m in self.merged]
+        return max(rows) + 1 if rows else 0
+
+    @property
+    def n_cols(self) -> int:
+        cols = [c for _, c in self.values] + [m[3] for m in self.merged]
+        return max(cols) + 1 if cols else 0
+
+    def _merges(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+        if self._merge_map is None:
+            mm: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+            for rng in self.merged:
+                r1, c1, r2, c2 = rng
+                # Huge merges (whole columns) would blow the map up; only the corner matters then.
+                if (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000:
+                    mm[(r1, c1)] = rng
+                    continue
+                for r in range(r1, r2 + 1):
+                    for c in range(c1, c2 + 1):
+                        mm[(r, c)] = rng
+            self._merge_map = mm
+        return self._merge_map
+
+    def merge_at(self, row: int, col: int) -> tuple[int, int, int, int] | None:
+        return self._merges().get((row, col))
+
+    def raw(self, row: int, col: int) -> Value | None:
+        """The value stored in exactly this cell (None inside a merge, except its corner)."""
+        return self.values.get((row, col))
+
+    def get(self, row: int, col: int) -> Value | None:
+        """The value a reader sees at this cell: a merged range shows its corner's value."""
+        rng = self._merges().get((row, col))
+        if rng is not None:
+            return self.values.get((rng[0], rng[1]))
+        return self.values.get((row, col))
+
+    def text(self, row: int, col: int) -> str:
+        """The cell as stripped text ("" when empty); merged cells show the corner's text."""
+        v = self.get(row, col)
+        return value_to_text(v)
+
+    def row_texts(self, row: int, n_cols: int | None = None) -> list[str]:
+        n = self.n_cols if n_cols is None else n_cols
+        return [self.text(row, c) for c in range(n)]
+
+
+def value_to_text(v: Value | None) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, _dt.datetime):
+        if v.time() == _dt.time(0, 0):
+            return v.strftime("%d-%m-%Y")
+        return v.strftime("%d-%m-%Y %H:%M")
+    return str(v).strip()

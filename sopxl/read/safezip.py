@@ -1,0 +1,158 @@
+"""Open an xlsx package as untrusted input.
+
+Workbooks arrive from many offices, so every part is read with a bound on how far it
+may decompress, and XML is parsed with entities, DTDs and network access switched off.
+Failures become ``WorkbookError`` with an Indonesian message naming the file.
+"""
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import WorkbookError
+
+MAX_PART_BYTES = 256 * 1024 * 1024  # one part, decompressed
+MAX_RATIO = 200  # decompressed / compressed, for parts bigger than 1 MiB
+
+NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "xdr": "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
+
+
+def xml_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_blank_text=False)
+
+
+class SafeZip:
+    """A read-only view of an OOXML package with bounded, safe part reads."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            self.zf = zipfile.ZipFile(self.path)
+        except FileNotFoundError:
+            raise WorkbookError("Berkas tidak ditemukan.", code="BERKAS-TIDAK-ADA", path=self.path,
+                                message_en="File not found.") from None
+        except IsADirectoryError:
+            raise WorkbookError("Ini sebuah folder, bukan berkas.", code="BERKAS-TIDAK-ADA",
+                                path=self.path, message_en="This is a folder, not a file.") from None
+        except PermissionError:
+            raise WorkbookError("Berkas tidak dapat dibuka: tidak ada izin membaca.",
+                                code="BERKAS-TERKUNCI", path=self.path,
+                                message_en="Cannot open the file: no permission to read.") from None
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise not_a_workbook(self.path) from None
+        self.names = {i.filename: i for i in self.zf.infolist()}
+
+    def close(self) -> None:
+        self.zf.close()
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def has(self, name: str) -> bool:
+        return name in self.names
+
+    def read(self, name: str) -> bytes:
+        info = self.names.get(name)
+        if info is None:
+            raise WorkbookError(f"Bagian {name} tidak ada di dalam berkas; berkas rusak atau bukan "
+                                "buku kerja Excel.", code="BERKAS-RUSAK", path=self.path,
+                                message_en=f"Part {name} is missing; the file is damaged or not an "
+                                           "Excel workbook.")
+        if info.file_size > MAX_PART_BYTES or (
+            info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
+            raise too_big(self.path, name)
+        try:
+            with self.zf.open(info) as fh:
+                data = fh.read(MAX_PART_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+            raise WorkbookError(f"Bagian {name} rusak dan tidak dapat dibaca.", code="BERKAS-RUSAK",
+                                path=self.path,
+                                message_en=f"Part {name} is damaged and cannot be read.") from None
+        if len(data) > MAX_PART_BYTES:
+            raise too_big(self.path, name)
+        return data
+
+    def xml(self, name: str) -> etree._Element:
+        data = self.read(name)
+        try:
+            root = etree.fromstring(data, xml_parser())
+        except etree.XMLSyntaxError:
+            raise WorkbookError(f"Bagian {name} bukan XML yang sah; berkas rusak.", code="BERKAS-RUSAK",
+                                path=self.path,
+                                message_en=f"Part {name} is not valid XML; the file is damaged.") from None
+        if root.getroottree().docinfo.doctype:
+            raise WorkbookError(f"Bagian {name} memuat DOCTYPE, yang tidak dipakai Excel; berkas "
+                                "ditolak demi keamanan.", code="BERKAS-TIDAK-AMAN", path=self.path,
+                                message_en=f"Part {name} carries a DOCTYPE, which Excel never writes; "
+                                           "refused for safety.")
+        return root
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """Relationships of a part: id -> (type, absolute target part name)."""
+        folder, base = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        if not self.has(rels_name):
+            return {}
+        out: dict[str, tuple[str, str]] = {}
+        for rel in self.xml(rels_name).findall("pr:Relationship", NS):
+            target = rel.get("Target", "")
+            if rel.get("TargetMode") == "External":
+                out[rel.get("Id", "")] = (rel.get("Type", ""), target)
+                continue
+            out[rel.get("Id", "")] = (rel.get("Type", ""), resolve_target(folder, target))
+        return out
+
+
+def resolve_target(folder: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+def not_a_workbook(path: str) -> WorkbookError:
+    p = Path(path)
+    head = b""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        pass
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # OLE2: either an old .xls or an encrypted (password-protected) OOXML file.
+        if p.suffix.lower() == ".xls":
+            return WorkbookError("Berkas .xls (Excel 97-2003) tidak didukung. Buka di Excel lalu "
+                                 "simpan sebagai .xlsx.", code="BERKAS-XLS", path=path,
+                                 message_en="Old .xls (Excel 97-2003) files are not supported. Open "
+                                            "it in Excel and save it as .xlsx.")
+        return WorkbookError("Berkas dilindungi kata sandi (terenkripsi) atau berformat lama. Hapus "
+                             "kata sandinya lalu simpan sebagai .xlsx.", code="BERKAS-BERSANDI",
+                             path=path, message_en="The file is password-protected (encrypted) or "
+                                                   "in an old format. Remove the password and save "
+                                                   "it as .xlsx.")
+    if not head:
+        return WorkbookError("Berkas kosong (0 byte).", code="BERKAS-KOSONG", path=path,
+                             message_en="The file is empty (0 bytes).")
+    return WorkbookError("Berkas ini bukan buku kerja Excel (.xlsx/.xlsm) atau rusak.",
+                         code="BERKAS-BUKAN-XLSX", path=path,
+                         message_en="This file is not an Excel workbook (.xlsx/.xlsm) or is damaged.")
+
+
+def too_big(path: str, name: str) -> WorkbookError:
+    return WorkbookError(f"Bagian {name} terlalu besar setelah diekstrak; berkas ditolak demi "
+                         "keamanan.", code="BERKAS-TERLALU-BESAR", path=path,
+                         message_en=f"Part {name} is too large when decompressed; refused for safety.")
