@@ -1,0 +1,144 @@
+"""The ``sopxl`` command: parse arguments, call the core, render, return an exit code.
+
+``run(argv, stdout, stderr)`` does the work with streams as parameters, so tests call it
+in memory; ``main()`` is the console entry point. No traceback ever reaches a user: an
+unexpected failure is reported as one Indonesian line (``SOPXL_DEBUG=1`` shows it).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from typing import TextIO
+
+from . import __version__
+from .errors import SopxlError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit(2) with English text
+        raise SopxlError(f"Perintah tidak lengkap atau salah: {message}. Lihat 'sopxl --help'.",
+                         code="PERINTAH", message_en=f"Bad command: {message}. See 'sopxl --help'.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="sopxl", description="Memeriksa dan merekap SOP AP dalam buku kerja Excel.")
+    p.add_argument("--version", action="version", version=f"sopxl {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--config", metavar="BERKAS", help="berkas pengaturan JSON kantor")
+        sp.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa pesan (id/en)")
+        sp.add_argument("--final", action="store_true",
+                        help="pemeriksaan ketat untuk SOP yang akan disahkan")
+
+    v = sub.add_parser("validate", help="periksa buku kerja SOP")
+    v.add_argument("files", nargs="+", metavar="BERKAS")
+    v.add_argument("--json", action="store_true", help="keluaran JSON")
+    v.add_argument("--write", action="store_true", help="tulis lembar Status dan Checklist ke buku kerja")
+    v.add_argument("--output", metavar="SALINAN", help="dengan --write: tulis ke salinan ini")
+    common(v)
+
+    e = sub.add_parser("export", help="cetak SOP sebagai JSON sesuai skema")
+    e.add_argument("files", nargs="+", metavar="BERKAS")
+    common(e)
+
+    for name, module in _EXTRA_COMMANDS.items():
+        try:
+            mod = __import__(f"sopxl.{module}", fromlist=["add_arguments"])
+        except ImportError:
+            continue
+        mod.add_arguments(sub, common)
+    return p
+
+
+# Further commands live in their own modules, each with add_arguments(sub, common) and run(args, out, err).
+_EXTRA_COMMANDS = {"template": "template", "merge": "merge_cli", "draw": "draw",
+                   "excel": "excel_cli", "libreoffice": "libreoffice_cli"}
+
+
+def run(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
+    lang = "en" if "--lang" in argv and argv[argv.index("--lang") + 1:][:1] == ["en"] else "id"
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help(stdout)
+            return EXIT_OK
+        if args.command == "validate":
+            return _validate(args, stdout)
+        if args.command == "export":
+            return _export(args, stdout)
+        module = _EXTRA_COMMANDS[args.command]
+        mod = __import__(f"sopxl.{module}", fromlist=["run"])
+        return int(mod.run(args, stdout, stderr))
+    except SopxlError as exc:
+        stderr.write(f"sopxl: {exc.text(lang)}\n")
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        stderr.write("sopxl: dibatalkan.\n" if lang == "id" else "sopxl: cancelled.\n")
+        return 130
+    except Exception:
+        if os.environ.get("SOPXL_DEBUG"):
+            traceback.print_exc(file=stderr)
+        stderr.write("sopxl: terjadi kesalahan tak terduga. Jalankan ulang dengan SOPXL_DEBUG=1 dan "
+                     "kirimkan keluarannya ke pengelola sopxl.\n" if lang == "id" else
+                     "sopxl: unexpected error. Run again with SOPXL_DEBUG=1 and send the output to "
+                     "the sopxl maintainers.\n")
+        return EXIT_UNREADABLE
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    from .config import load_config
+    from .render import file_json, print_text
+    from .validate import validate_file
+
+    cfg = load_config(args.config, final=args.final, lang=args.lang)
+    results = [validate_file(f, cfg) for f in args.files]
+    if args.write:
+        from .report.apply import write_reports
+
+        for r in results:
+            if r.error is None:
+                write_reports(r, cfg, output=args.output)
+    if args.json:
+        json.dump({"files": [file_json(r, args.lang) for r in results]}, out, ensure_ascii=False,
+                  indent=2)
+        out.write("\n")
+    else:
+        print_text(results, cfg.calendar, args.lang, out)
+    if any(r.error is not None for r in results):
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if any(r.errors for r in results) else EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    from .config import load_config
+    from .schema import to_dict
+    from .validate import validate_file
+
+    cfg = load_config(args.config, final=args.final, lang=args.lang)
+    docs = []
+    code = EXIT_OK
+    for f in args.files:
+        r = validate_file(f, cfg)
+        if r.error is not None:
+            docs.append({"path": f, "error": r.error.as_dict(args.lang)})
+            code = EXIT_UNREADABLE
+            continue
+        docs.extend({"path": f, **to_dict(s.doc, s.totals)} for s in r.sops)
+    json.dump({"sops": docs}, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:  # Windows consoles default to a code page that cannot print "✓"
+            stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass
+    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)

@@ -1,0 +1,139 @@
+"""Mutu baku waktu: read what offices write, in minutes, and show totals back.
+
+"15menit", "3 Jam", "1,5 jam", "1 Hari Kerja", "1 bln", "3 - 5 Jam", "2 s.d. 3 hari",
+"maks. 3 hari", "1 jam 30 menit". Days, weeks and months are *working* time from the
+calendar (default 7.5 jam a day, 5 days a week, 20 days a month).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Span
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_RANGE_SEP = r"(?:-|–|—|s\.?\s*d\.?|s/d|sd|sampai(?:\s+dengan)?|hingga|atau|/|~)"
+_PREFIX = re.compile(r"^(?:maks(?:imal|imum)?|paling\s+lama|max|min(?:imal)?|\±|±|\+/-|kurang\s+lebih|"
+                     r"kurang\s+dari|lebih\s+kurang|selambat-?lambatnya|\<=?|sekitar|estimasi|±)\.?\s*",
+                     re.I)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The result of reading one waktu text."""
+
+    minutes: Span | None  # None when it cannot be counted
+    problem: str | None = None  # None | "kosong" | "tidak-tentu" | "tanpa-satuan" | "tidak-terbaca"
+
+
+def unit_minutes(calendar: dict[str, float]) -> dict[str, float]:
+    day = calendar["jam_per_hari"] * 60
+    return {
+        "detik": 1 / 60,
+        "menit": 1.0,
+        "jam": 60.0,
+        "hari": day,
+        "minggu": day * calendar["hari_per_minggu"],
+        "bulan": day * calendar["hari_per_bulan"],
+        "tahun": day * calendar["hari_per_tahun"],
+    }
+
+
+def _unit_index(units: dict[str, list[str]]) -> list[tuple[str, str]]:
+    pairs = [(alias.lower(), unit) for unit, aliases in units.items() if unit != "undetermined"
+             for alias in [unit, *aliases]]
+    # Longest first, so "hari kerja" wins over "hari" and "menit" over "m".
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", "."))
+
+
+class DurationReader:
+    def __init__(self, units: dict[str, list[str]], calendar: dict[str, float]):
+        self.factors = unit_minutes(calendar)
+        self.units = _unit_index(units)
+        self.undetermined = {u.lower() for u in units.get("undetermined", [])}
+        alt = "|".join(re.escape(a) for a, _ in self.units)
+        self._unit_re = re.compile(rf"^({alt})(?![a-z])", re.I)
+        self._range_re = re.compile(rf"^{_NUM}\s*{_RANGE_SEP}\s*{_NUM}\s*", re.I)
+        self._num_re = re.compile(rf"^{_NUM}\s*", re.I)
+
+    def read(self, text: object, default_unit: str | None = None) -> Reading:
+        if text is None:
+            return Reading(None, "kosong")
+        if isinstance(text, (int, float)) and not isinstance(text, bool):
+            if default_unit:
+                v = float(text) * self.factors[default_unit]
+                return Reading((v, v))
+            return Reading(None, "tanpa-satuan")
+        s = " ".join(str(text).split()).strip().rstrip(".")
+        if not s:
+            return Reading(None, "kosong")
+        if s.lower() in self.undetermined or s.lower().startswith(tuple(
+                u for u in self.undetermined if len(u) > 3)):
+            return Reading(None, "tidak-tentu")
+        s = _PREFIX.sub("", s)
+        lo = hi = 0.0
+        rest = s
+        parts = 0
+        while rest:
+            m = self._range_re.match(rest)
+            if m:
+                a, b = _num(m.group(1)), _num(m.group(2))
+            else:
+                m = self._num_re.match(rest)
+                if not m:
+                    return Reading(None, "tidak-terbaca")
+                a = b = _num(m.group(1))
+            rest = rest[m.end():]
+            um = self._unit_re.match(rest)
+            if um:
+                unit = dict(self.units)[um.group(1).lower()]
+                rest = rest[um.end():].lstrip(" .,")
+                rest = re.sub(r"^(?:dan|\+)\s*", "", rest, flags=re.I)
+            elif not rest.strip() and default_unit:
+                unit = default_unit
+            elif not rest.strip() and parts == 0:
+                return Reading(None, "tanpa-satuan")
+            else:
+                return Reading(None, "tidak-terbaca")
+            f = self.factors[unit]
+            lo, hi = lo + min(a, b) * f, hi + max(a, b) * f
+            parts += 1
+            rest = rest.strip()
+        return Reading((round(lo, 4), round(hi, 4)))
+
+
+def add(a: Span | None, b: Span | None) -> Span | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def format_minutes(minutes: float, calendar: dict[str, float], lang: str = "id") -> str:
+    """930 -> "2 hari 0 jam 30 menit" with working days of calendar["jam_per_hari"]."""
+    day = calendar["jam_per_hari"] * 60
+    total = round(minutes)
+    days, rem = divmod(total, day)
+    hours, mins = divmod(rem, 60)
+    words = ("hari", "jam", "menit") if lang != "en" else ("days", "hours", "minutes")
+    parts = []
+    if days:
+        parts.append(f"{int(days)} {words[0]}")
+    if days or hours:
+        parts.append(f"{int(hours)} {words[1]}")
+    parts.append(f"{int(round(mins))} {words[2]}")
+    return " ".join(parts)
+
+
+def format_span(span: Span | None, calendar: dict[str, float], lang: str = "id") -> str:
+    if span is None:
+        return "-"
+    lo, hi = span
+    if abs(hi - lo) < 0.5:
+        return format_minutes(lo, calendar, lang)
+    return f"{format_minutes(lo, calendar, lang)} – {format_minutes(hi, calendar, lang)}"

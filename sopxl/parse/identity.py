@@ -1,0 +1,123 @@
+"""Read the identity block and the six text boxes above the matrix, by their labels.
+
+A label finds its value to its right (identity rows: "Nomor SOP | 065/SOP/…"), or under it
+(the boxes: "DASAR HUKUM" over its text), or inside its own cell after a colon
+("Dasar Hukum: 1. Peraturan …"). Labels keep their place even when the value is empty,
+so a finding can point at the cell to fill.
+"""
+from __future__ import annotations
+
+from ..a1 import rowcol_to_cell
+from ..grid import Grid
+from ..model import BOX_FIELDS, IDENTITY_FIELDS, Text
+from .text import key, tidy
+from .vocab import Vocab
+
+_FILLERS = {":", "=", "-", ":-"}
+
+
+def _label_of(text: str, vocab: Vocab) -> tuple[str, str, str] | None:
+    """(kind, field, inline value) when the cell is a label; kind is "identity" or "boxes"."""
+    k = key(text)
+    for kind, index in (("identity", vocab.identity), ("boxes", vocab.boxes)):
+        if k in index:
+            return kind, index[k], ""
+    if ":" in text:
+        left, right = text.split(":", 1)
+        lk = key(left)
+        for kind, index in (("identity", vocab.identity), ("boxes", vocab.boxes)):
+            if lk in index:
+                return kind, index[lk], right.strip()
+    return None
+
+
+def read_identity(grid: Grid, vocab: Vocab, end_row: int) -> tuple[dict[str, Text], dict[str, Text]]:
+    n_cols = grid.n_cols
+    cells = sorted((rc for rc in grid.values if rc[0] < end_row), key=lambda rc: (rc[0], rc[1]))
+    labels: dict[tuple[int, int], tuple[str, str, str]] = {}
+    for r, c in cells:
+        text = grid.text(r, c)
+        if not text:
+            continue
+        found = _label_of(text, vocab)
+        if found is not None:
+            labels[(r, c)] = found
+
+    identity: dict[str, Text] = {}
+    boxes: dict[str, Text] = {}
+    used: set[tuple[int, int]] = set(labels)
+    for (r, c), (kind, name, inline) in labels.items():
+        target = identity if kind == "identity" else boxes
+        if name in target:
+            continue
+        if inline:
+            target[name] = Text(tidy(inline), rowcol_to_cell(r, c))
+            continue
+        right = _value_right(grid, r, c, n_cols, labels)
+        below = _value_below(grid, r, c, end_row, labels)
+        order = (right, below) if kind == "identity" else (below, right)
+        chosen = next((v for v in order if v is not None and v[1]), None)
+        if chosen is None:
+            # Nothing written yet: point at the cell where the value belongs.
+            spot = right if kind == "identity" else below
+            spot = spot or right or below
+            target[name] = Text("", rowcol_to_cell(*spot[0]) if spot else rowcol_to_cell(r, c))
+        else:
+            used.add(chosen[0])
+            target[name] = Text(tidy(chosen[1]), rowcol_to_cell(*chosen[0]))
+    identity["instansi"] = _instansi(grid, cells, vocab, used)
+    for name in IDENTITY_FIELDS:
+        identity.setdefault(name, Text("", None))
+    for name in BOX_FIELDS:
+        boxes.setdefault(name, Text("", None))
+    return {n: identity[n] for n in IDENTITY_FIELDS}, {n: boxes[n] for n in BOX_FIELDS}
+
+
+def _value_right(grid: Grid, r: int, c: int, n_cols: int, labels: dict
+                 ) -> tuple[tuple[int, int], str] | None:
+    merge = grid.merge_at(r, c)
+    col = (merge[3] if merge else c) + 1
+    first: tuple[int, int] | None = None
+    while col < n_cols and col <= c + 8:
+        m = grid.merge_at(r, col)
+        corner = (m[0], m[1]) if m else (r, col)
+        if corner in labels:
+            break
+        text = grid.text(*corner)
+        if first is None and text not in _FILLERS:
+            first = corner
+        if text and text not in _FILLERS:
+            return corner, text
+        col = (m[3] if m else col) + 1
+    return (first, "") if first else None
+
+
+def _value_below(grid: Grid, r: int, c: int, end_row: int, labels: dict
+                 ) -> tuple[tuple[int, int], str] | None:
+    merge = grid.merge_at(r, c)
+    row = (merge[2] if merge else r) + 1
+    if row >= end_row:
+        return None
+    m = grid.merge_at(row, c)
+    corner = (m[0], m[1]) if m else (row, c)
+    if corner in labels:
+        return None
+    return corner, grid.text(*corner)
+
+
+def _instansi(grid: Grid, cells: list[tuple[int, int]], vocab: Vocab, used: set) -> Text:
+    for r, c in cells:
+        if (r, c) in used:
+            continue
+        text = grid.text(r, c)
+        k = key(text)
+        if not k or not k.startswith(vocab.instansi):
+            continue
+        lines = [tidy(text)]
+        merge = grid.merge_at(r, c)
+        below = ((merge[2] if merge else r) + 1, c)
+        nxt = grid.text(*below)
+        if nxt and below not in used and key(nxt).startswith(vocab.instansi):
+            lines.append(tidy(nxt))
+        return Text(" ".join(lines), rowcol_to_cell(r, c))
+    return Text("", None)

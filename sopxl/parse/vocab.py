@@ -1,0 +1,82 @@
+"""The vocabularies of one run, compiled once from the configuration for fast lookups."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..config import Config
+from ..durations import DurationReader
+from .text import alias_index, key
+
+
+@dataclass
+class Vocab:
+    identity: dict[str, str]
+    boxes: dict[str, str]
+    matrix: dict[str, str]
+    groups: dict[str, str]
+    instansi: tuple[str, ...]
+    branch_labels: dict[str, str]  # key -> label as written in the vocabulary
+    marker_exact: dict[str, str]  # lowercased symbol or word -> kind
+    marker_keys: dict[str, str]  # key(word) -> kind
+    durations: DurationReader
+    roles: dict[str, str]  # key(role) -> role name, from the office's role list
+
+    def marker_kind(self, text: str) -> str:
+        """The kind a typed marker names: terminator, process, decision, offpage, generic,
+        arrow, or "unknown" when the vocabulary does not know it."""
+        t = text.strip()
+        if not t:
+            return "arrow"
+        kind = self.marker_exact.get(t.lower())
+        if kind:
+            return kind
+        k = key(t)
+        if k in self.marker_keys:
+            return self.marker_keys[k]
+        for word_key, kind in self.marker_keys.items():
+            # "Mulai (kapsul)", "Proses/kotak": the word leads, a note follows.
+            if len(word_key) >= 4 and k.startswith(word_key):
+                return kind
+        if all(not ch.isalnum() for ch in t):
+            # Only symbols, none known one by one: treat a row of known symbols as its first.
+            for ch in t:
+                if ch.lower() in self.marker_exact:
+                    return self.marker_exact[ch.lower()]
+        return "unknown"
+
+
+_WAKTU_UNIT = re.compile(r"(menit|jam|hari|minggu|bulan)")
+
+
+def waktu_unit(header_text: str) -> str | None:
+    """"Waktu (dalam menit)" -> "menit"; a plain "Waktu" -> None."""
+    inside = re.findall(r"\(([^)]*)\)", header_text.lower())
+    for part in inside:
+        m = _WAKTU_UNIT.search(part)
+        if m:
+            return m.group(1)
+    return None
+
+
+def build_vocab(cfg: Config) -> Vocab:
+    labels = cfg.labels
+    exact: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    for kind, words in cfg.markers.items():
+        for w in words:
+            exact.setdefault(w.strip().lower(), kind)
+            if any(ch.isalpha() for ch in w) and len(w.strip()) > 1:
+                keys.setdefault(key(w), kind)
+    return Vocab(
+        identity=alias_index(labels["identity"]),
+        boxes=alias_index(labels["boxes"]),
+        matrix=alias_index(labels["matrix"]),
+        groups=alias_index(labels["groups"]),
+        instansi=tuple(key(p) for p in labels.get("instansi_prefixes", [])),
+        branch_labels={key(b): b for b in labels.get("branch_labels", [])},
+        marker_exact=exact,
+        marker_keys=keys,
+        durations=DurationReader(cfg.units, cfg.calendar),
+        roles={key(r): r for r in cfg.roles},
+    )

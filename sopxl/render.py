@@ -1,0 +1,78 @@
+"""Results as text for a terminal, and as the JSON of ``sopxl validate --json``."""
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from .durations import format_span
+from .model import FileResult, SopResult
+from .schema import span_dict
+
+_WORDS = {
+    "id": {"error": "GALAT", "warning": "PERINGATAN", "info": "INFO", "pass": "LULUS",
+           "fail": "PERLU PERBAIKAN", "unreadable": "TIDAK TERBACA", "steps": "langkah",
+           "roles": "pelaksana", "total": "total waktu", "skipped": "dilewati (bukan SOP)",
+           "sheet": "lembar", "summary": "Ringkasan", "files": "berkas", "sops": "SOP",
+           "errors": "galat", "warnings": "peringatan", "hint": "saran"},
+    "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO", "pass": "PASSED",
+           "fail": "NEEDS WORK", "unreadable": "UNREADABLE", "steps": "steps", "roles": "roles",
+           "total": "total time", "skipped": "skipped (not an SOP)", "sheet": "sheet",
+           "summary": "Summary", "files": "files", "sops": "SOPs", "errors": "errors",
+           "warnings": "warnings", "hint": "hint"},
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return _WORDS.get(lang, _WORDS["id"])
+
+
+def sop_json(s: SopResult) -> dict[str, Any]:
+    return {
+        "sheet": s.doc.sheet,
+        "nomor": s.doc.nomor,
+        "nama": s.doc.nama,
+        "steps": len(s.doc.steps),
+        "roles": s.doc.roles,
+        "sections": [sec.name for sec in s.doc.sections],
+        "total_minutes": span_dict(s.totals.total),
+        "section_minutes": {k: span_dict(v) for k, v in s.totals.sections.items()},
+        "role_minutes": {k: span_dict(v) for k, v in s.totals.roles.items()},
+        "errors": s.errors,
+        "warnings": s.warnings,
+        "findings": [f.as_dict() for f in s.findings],
+    }
+
+
+def file_json(r: FileResult, lang: str = "id") -> dict[str, Any]:
+    return {
+        "path": r.path,
+        "error": r.error.as_dict(lang) if r.error is not None else None,
+        "findings": [f.as_dict() for f in r.findings],
+        "skipped": [{"sheet": name, "reason": why} for name, why in r.skipped],
+        "sops": [sop_json(s) for s in r.sops],
+    }
+
+
+def print_text(results: list[FileResult], calendar: dict[str, float], lang: str, out: TextIO) -> None:
+    w = words(lang)
+    for r in results:
+        if r.error is not None:
+            out.write(f"✗ {r.path}: {w['unreadable']}\n    {r.error.text(lang)}\n\n")
+            continue
+        out.write(f"{'✓' if r.passed else '✗'} {r.path}\n")
+        for f in r.findings:
+            out.write(f"    [{w[f.severity]}] {f.code}: {f.message}\n")
+        for s in r.sops:
+            verdict = w["pass"] if s.passed else w["fail"]
+            out.write(f"  {w['sheet']} {s.doc.sheet!r}: {s.doc.nama or '-'} ({s.doc.nomor or '-'})\n")
+            out.write(f"    {len(s.doc.steps)} {w['steps']}, {len(s.doc.roles)} {w['roles']}, "
+                      f"{w['total']} {format_span(s.totals.total, calendar, lang)} — {verdict}\n")
+            for f in s.findings:
+                out.write(f"    [{w[f.severity]}] {f.cell or '-':>6} {f.code}: {f.message}\n")
+        for name, _why in r.skipped:
+            out.write(f"  {w['sheet']} {name!r}: {w['skipped']}\n")
+        out.write("\n")
+    n_sops = sum(len(r.sops) for r in results)
+    errors = sum(r.errors for r in results)
+    warnings = sum(r.warnings for r in results)
+    out.write(f"{w['summary']}: {len(results)} {w['files']}, {n_sops} {w['sops']}, {errors} "
+              f"{w['errors']}, {warnings} {w['warnings']}\n")

@@ -1,0 +1,93 @@
+"""Rules on each step: numbers, kegiatan, actors, markers, mutu baku."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..a1 import rowcol_to_cell
+from ..findings import Hit
+from ..model import SopDocument
+from ..parse.numbers import step_number
+from ..parse.text import key
+from . import Context, rule, shown
+
+_VERB_PREFIXES = ("me", "ber", "di", "ter", "pe")
+
+
+@rule("nomor-langkah-kosong", "nomor-langkah-tidak-terbaca", "nomor-langkah-ganda",
+      "nomor-langkah-urutan")
+def step_numbers(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
+    for sec in doc.sections:
+        seen: dict[int, str] = {}
+        previous: int | None = None
+        for step in sec.steps:
+            cell = step.number.cell
+            if not step.number:
+                yield Hit("nomor-langkah-kosong", cell, {"kegiatan": step.kegiatan.value[:60]})
+                continue
+            n = step_number(step.number.value)
+            if n is None:
+                yield Hit("nomor-langkah-tidak-terbaca", cell, {"nomor": shown(step)})
+                continue
+            if n in seen:
+                yield Hit("nomor-langkah-ganda", cell, {"nomor": n, "sel_pertama": seen[n]})
+            elif n != (previous or 0) + 1:
+                yield Hit("nomor-langkah-urutan", cell, {"nomor": n, "harapan": (previous or 0) + 1})
+            seen.setdefault(n, cell or "")
+            previous = max(n, previous or 0)
+
+
+@rule("kegiatan-kosong", "kegiatan-diawali-pelaksana")
+def kegiatan(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
+    for sec in doc.sections:
+        first_words = {}
+        for role in sec.roles:
+            words = role.name.split()
+            if words:
+                first_words[key(words[0])] = role.name
+        for step in sec.steps:
+            if not step.kegiatan:
+                yield Hit("kegiatan-kosong", step.kegiatan.cell, {"nomor": shown(step)})
+                continue
+            first = key(step.kegiatan.value.split()[0])
+            if first in first_words and not first.startswith(_VERB_PREFIXES[:2]):
+                yield Hit("kegiatan-diawali-pelaksana", step.kegiatan.cell,
+                          {"nomor": shown(step), "pelaksana": first_words[first]})
+
+
+@rule("langkah-tanpa-pelaksana", "langkah-dua-pelaksana", "penanda-tidak-dikenal")
+def actors(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
+    for sec in doc.sections:
+        for step in sec.steps:
+            if not step.markers:
+                col = sec.roles[0].col if sec.roles else sec.columns["kegiatan"]
+                yield Hit("langkah-tanpa-pelaksana", rowcol_to_cell(step.row, col),
+                          {"nomor": shown(step)})
+            elif len(step.actors) > 1:
+                yield Hit("langkah-dua-pelaksana", step.markers[1].cell,
+                          {"nomor": shown(step), "pelaksana": ", ".join(step.actors)})
+            for m in step.markers:
+                if m.symbol == "unknown":
+                    yield Hit("penanda-tidak-dikenal", m.cell, {"teks": m.text, "pelaksana": m.role})
+
+
+@rule("kelengkapan-kosong", "output-kosong", "waktu-kosong", "waktu-tidak-terbaca",
+      "waktu-tidak-tentu", "waktu-tanpa-satuan")
+def mutu_baku(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
+    for sec in doc.sections:
+        for step in sec.steps:
+            n = shown(step)
+            if "kelengkapan" in sec.columns and not step.kelengkapan:
+                yield Hit("kelengkapan-kosong", step.kelengkapan.cell, {"nomor": n})
+            if "output" in sec.columns and not step.output:
+                yield Hit("output-kosong", step.output.cell, {"nomor": n})
+            if "waktu" not in sec.columns or step.waktu_shared:
+                continue
+            problem = step.waktu_problem
+            if problem == "kosong":
+                yield Hit("waktu-kosong", step.waktu.cell, {"nomor": n})
+            elif problem == "tidak-terbaca":
+                yield Hit("waktu-tidak-terbaca", step.waktu.cell, {"nomor": n, "teks": step.waktu.value})
+            elif problem == "tidak-tentu":
+                yield Hit("waktu-tidak-tentu", step.waktu.cell, {"nomor": n, "teks": step.waktu.value})
+            elif problem == "tanpa-satuan":
+                yield Hit("waktu-tanpa-satuan", step.waktu.cell, {"nomor": n, "teks": step.waktu.value})

@@ -1,0 +1,115 @@
+"""Check workbooks: read, parse each sheet, run the schema and the rules, total the waktu.
+
+This is the one entry point every front end uses (CLI, Excel button, LibreOffice macro,
+batch merge). It never raises for a user's file: what cannot be read becomes
+``FileResult.error``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .config import Config
+from .durations import add
+from .errors import SopxlError, WorkbookError
+from .findings import Hit, resolve
+from .grid import Grid
+from .model import FileResult, SopDocument, SopResult, Span, Totals
+from .parse import parse_sheet
+from .parse.settings import read_settings
+from .parse.text import key
+from .parse.vocab import Vocab, build_vocab
+from .rules import Context, run_rules
+from .schema import check, to_dict
+
+_vocab_cache: dict[tuple[int, str], Vocab] = {}
+
+
+def vocab_for(cfg: Config) -> Vocab:
+    cache_key = (id(cfg), repr(sorted(cfg.calendar.items())))
+    v = _vocab_cache.get(cache_key)
+    if v is None:
+        v = build_vocab(cfg)
+        _vocab_cache[cache_key] = v
+    return v
+
+
+def compute_totals(doc: SopDocument) -> Totals:
+    total: Span | None = None
+    sections: dict[str, Span] = {}
+    roles: dict[str, Span] = {}
+    for i, sec in enumerate(doc.sections, 1):
+        name = sec.name or f"Bagian {i}"
+        sec_total: Span | None = None
+        for step in sec.steps:
+            if step.minutes is None:
+                continue
+            sec_total = add(sec_total, step.minutes)
+            for actor in step.actors:
+                roles[actor] = add(roles.get(actor), step.minutes) or step.minutes
+        if sec_total is not None:
+            sections[name] = sec_total
+        total = add(total, sec_total)
+    return Totals(total, sections, roles)
+
+
+def check_document(doc: SopDocument, parse_hits: list[Hit], cfg: Config, vocab: Vocab) -> SopResult:
+    totals = compute_totals(doc)
+    hits = list(parse_hits)
+    hits.extend(check(to_dict(doc, totals), cfg))
+    hits.extend(run_rules(doc, Context(cfg, vocab)))
+    if cfg.roles:
+        known = {key(r) for r in cfg.roles}
+        for sec in doc.sections:
+            for role in sec.roles:
+                if key(role.name) not in known:
+                    hits.append(Hit("pelaksana-tidak-terdaftar", role.cell, {"pelaksana": role.name}))
+    findings = resolve(_dedupe(hits), doc.sheet, cfg.severities(), cfg.lang)
+    return SopResult(doc, findings, totals)
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    seen = set()
+    out = []
+    for h in hits:
+        k = (h.code, h.cell, tuple(sorted((k, str(v)) for k, v in h.params.items())))
+        if k not in seen:
+            seen.add(k)
+            out.append(h)
+    return out
+
+
+def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
+    """Check sheets already read (from a file, or from an open workbook in Excel/Calc)."""
+    grids = list(grids)
+    result = FileResult(path=path)
+    settings = next((g for g in grids if g.name.strip().lower() == "pengaturan"), None)
+    if settings is not None:
+        calendar, roles, problems = read_settings(settings)
+        for cell, label in problems:
+            result.findings.extend(resolve([Hit("pengaturan-tidak-terbaca", cell, {"label": label})],
+                                           settings.name, cfg.severities(), cfg.lang))
+        cfg = cfg.for_workbook(calendar, roles)
+    vocab = vocab_for(cfg)
+    for grid in grids:
+        doc, hits, skip = parse_sheet(grid, vocab)
+        if doc is None:
+            result.skipped.append((grid.name, skip or "bukan-sop"))
+            continue
+        result.sops.append(check_document(doc, hits, cfg, vocab))
+    if not result.sops:
+        result.findings.extend(resolve([Hit("tidak-ada-sop", None)], None, cfg.severities(), cfg.lang))
+    return result
+
+
+def validate_file(path: str, cfg: Config) -> FileResult:
+    from .read.xlsx import read_workbook
+
+    try:
+        wb = read_workbook(path)
+    except SopxlError as exc:
+        return FileResult(path=path, error=exc)
+    except Exception as exc:  # a reader bug must not become a traceback for the user
+        return FileResult(path=path, error=WorkbookError(
+            f"Berkas tidak dapat dibaca ({type(exc).__name__}).", code="BERKAS-RUSAK", path=path,
+            message_en=f"The file cannot be read ({type(exc).__name__})."))
+    return validate_grids(path, wb.sheets, cfg)
