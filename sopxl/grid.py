@@ -58,6 +58,18 @@ class Grid:
     _merge_map: dict[tuple[int, int], tuple[int, int, int, int]] | None = field(
         default=None, repr=False, compare=False
     )
+    _row_index: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def cols_in_row(self, row: int) -> list[int]:
+        """The columns of the cells stored on this row, left to right (merge fills excluded)."""
+        if self._row_index is None:
+            index: dict[int, list[int]] = {}
+            for r, c in self.values:
+                index.setdefault(r, []).append(c)
+            for cols in index.values():
+                cols.sort()
+            self._row_index = index
+        return self._row_index.get(row, [])
 
     @property
     def n_rows(self) -> int:

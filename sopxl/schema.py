@@ -8,6 +8,7 @@ added to a copy of the schema, so tightening needs no code.
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 from typing import Any
 
 from .a1 import col_to_letters
@@ -79,8 +80,12 @@ def to_dict(doc: SopDocument, totals: Totals | None = None) -> dict[str, Any]:
 
 
 def schema_for(cfg: Config) -> dict[str, Any]:
+    return _schema_with(cfg.patterns.get("nomor"))
+
+
+@lru_cache(maxsize=16)
+def _schema_with(pattern: str | None) -> dict[str, Any]:
     schema = load_schema("sop.schema.json")
-    pattern = cfg.patterns.get("nomor")
     if not pattern:
         return schema
     schema = copy.deepcopy(schema)
@@ -92,6 +97,7 @@ def schema_for(cfg: Config) -> dict[str, Any]:
 
 
 _validators: dict[int, Any] = {}
+_fast: dict[int, Any] = {}
 
 
 def _validator(schema: dict[str, Any]) -> Any:
@@ -102,6 +108,23 @@ def _validator(schema: dict[str, Any]) -> Any:
         v = jsonschema.Draft202012Validator(schema)
         _validators[id(schema)] = v
     return v
+
+
+def _is_valid(schema: dict[str, Any], data: dict[str, Any]) -> bool | None:
+    """The compiled (Rust) validator's verdict, or None when it is not installed.
+
+    Nearly every document is valid, and python-jsonschema takes ~20 ms for one SOP,
+    which alone would break the batch merge's budget; so the compiled check decides,
+    and python-jsonschema runs only to explain a document already known to be invalid.
+    """
+    v = _fast.get(id(schema))
+    if v is None:
+        try:
+            import jsonschema_rs
+        except ImportError:
+            return None
+        v = _fast[id(schema)] = jsonschema_rs.validator_for(schema)
+    return bool(v.is_valid(data))
 
 
 def _cell_at(instance: Any, path: list[Any]) -> str | None:
@@ -121,8 +144,11 @@ def _cell_at(instance: Any, path: list[Any]) -> str | None:
 
 def check(data: dict[str, Any], cfg: Config) -> list[Hit]:
     """Schema errors as hits, one per failing value, at the cell it came from."""
+    schema = schema_for(cfg)
+    if _is_valid(schema, data):
+        return []
     hits = []
-    for err in _validator(schema_for(cfg)).iter_errors(data):
+    for err in _validator(schema).iter_errors(data):
         path = list(err.absolute_path)
         where = "/".join(str(p) for p in path) or "(dokumen)"
         cell = _cell_at(data, path)

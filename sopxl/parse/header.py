@@ -32,11 +32,11 @@ class Header:
 
 def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | None:
     no_col = keg_col = None
-    for c in range(n_cols):
-        raw = grid.get(row, c)
-        if raw is None:
-            continue
-        k = key(grid.text(row, c))
+    for c in grid.cols_in_row(row):
+        raw = grid.raw(row, c)
+        if not isinstance(raw, str) or len(raw) > 60:
+            continue  # header labels are short text; skip the key() of every long value
+        k = key(raw)
         field_name = vocab.matrix.get(k)
         if field_name == "no" and no_col is None:
             no_col = c

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _TGL = re.compile(r"\btgl\b\.?")
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     t = unicodedata.normalize("NFKC", str(text)).lower().replace("&", " dan ")
     t = _TGL.sub("tanggal", t)
