@@ -92,14 +92,13 @@ class SafeZip:
         try:
             root = etree.fromstring(data, xml_parser())
         except etree.XMLSyntaxError:
+            if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+                raise unsafe_doctype(self.path, name) from None
             raise WorkbookError(f"Bagian {name} bukan XML yang sah; berkas rusak.", code="BERKAS-RUSAK",
                                 path=self.path,
                                 message_en=f"Part {name} is not valid XML; the file is damaged.") from None
         if root.getroottree().docinfo.doctype:
-            raise WorkbookError(f"Bagian {name} memuat DOCTYPE, yang tidak dipakai Excel; berkas "
-                                "ditolak demi keamanan.", code="BERKAS-TIDAK-AMAN", path=self.path,
-                                message_en=f"Part {name} carries a DOCTYPE, which Excel never writes; "
-                                           "refused for safety.")
+            raise unsafe_doctype(self.path, name)
         return root
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
@@ -150,6 +149,13 @@ def not_a_workbook(path: str) -> WorkbookError:
     return WorkbookError("Berkas ini bukan buku kerja Excel (.xlsx/.xlsm) atau rusak.",
                          code="BERKAS-BUKAN-XLSX", path=path,
                          message_en="This file is not an Excel workbook (.xlsx/.xlsm) or is damaged.")
+
+
+def unsafe_doctype(path: str, name: str) -> WorkbookError:
+    return WorkbookError(f"Bagian {name} memuat DOCTYPE, yang tidak dipakai Excel; berkas ditolak "
+                         "demi keamanan.", code="BERKAS-TIDAK-AMAN", path=path,
+                         message_en=f"Part {name} carries a DOCTYPE, which Excel never writes; "
+                                    "refused for safety.")
 
 
 def too_big(path: str, name: str) -> WorkbookError:
