@@ -1,0 +1,506 @@
+"""Shapes drawn on a sheet: ``xl/drawings/drawingN.xml`` (DrawingML) -> ``grid.Shape`` list.
+
+Many offices draw the SOP flowchart with Excel shapes over the role cells instead of typing
+symbols into them. This module reads those shapes and places them on the cell grid;
+``sopxl.parse.shapes`` then assigns them to steps and roles. The part looks like this:
+
+    xdr:wsDr
+    ├── xdr:twoCellAnchor    from (cell + EMU offset) .. to (cell + EMU offset)
+    ├── xdr:oneCellAnchor    from (cell + EMU offset) + ext (size in EMU)
+    ├── xdr:absoluteAnchor   pos (EMU from the sheet's corner) + ext
+    │     └── one object:  xdr:sp          a shape (a:prstGeom/@prst), maybe with text
+    │                      xdr:cxnSp       a connector, a:stCxn/a:endCxn name the shapes it joins
+    │                      xdr:grpSp       a group; children sit in the group's own coordinates
+    │                                      (a:chOff/a:chExt), scaled onto its a:off/a:ext
+    │                      xdr:pic, xdr:graphicFrame   pictures and charts: skipped
+    └── mc:AlternateContent  around an anchor or an object: mc:Choice when we understand what
+                             it requires, else mc:Fallback
+
+Positions are fractional zero-based row/column positions (``SheetGeometry``).
+
+Connectors keep their direction. For ``kind == "connector"`` the shape's (top, left) is the
+point where the arrow starts and (bottom, right) the point it ends at, so ``bottom < top``
+for an arrow drawn upward; ``start_id``/``end_id`` follow the same direction. A line whose
+only arrowhead sits at its first point (``a:headEnd``) is read the other way round.
+
+A shape sopxl drew itself carries ``descr="sopxl:…"`` (``SOPXL_DESCR`` for the flowchart) on
+its ``xdr:cNvPr``, or a name starting with ``sopxl:``; so does every shape in such a group.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Callable, Union
+
+from lxml import etree
+
+from ..grid import Shape
+from ..resources import load_data
+from .geometry import SheetGeometry
+from .safezip import NS, SafeZip
+
+MAX_SHAPES = 20_000  # shapes returned for one sheet
+MAX_ELEMENTS = 200_000  # anchors, groups and shapes looked at, returned or not
+MAX_DEPTH = 32  # groups inside groups
+
+SOPXL_MARK = "sopxl:"
+SOPXL_DESCR = "sopxl:bagan"  # what ``sopxl draw`` writes on the shapes of a flowchart
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_A14 = "http://schemas.microsoft.com/office/drawing/2010/main"
+# mc:Choice content we can read: plain DrawingML, perhaps with Office 2010+ extensions inside.
+_UNDERSTOOD = frozenset({
+    NS["xdr"], NS["a"], _A14,
+    "http://schemas.microsoft.com/office/drawing/2014/main",
+})
+_SHAPES = ("sp", "cxnSp", "grpSp")
+_SKIPPED = ("pic", "graphicFrame", "contentPart")
+
+Transform = tuple[float, float, float, float]  # x -> ax*x + bx, y -> ay*y + by
+
+
+def read_shapes(z: SafeZip, part: str, geometry: SheetGeometry) -> list[Shape]:
+    """The shapes of one drawing part, in document order, placed with the sheet's geometry."""
+    root = z.xml(part)
+    if _local(root) != "wsDr":
+        return []
+    reader = _Reader(geometry)
+    for anchor in _children(root):
+        if reader.full():
+            break
+        reader.anchor(anchor)
+    return reader.shapes
+
+
+def shape_kinds() -> dict[str, str]:
+    """Preset geometry -> kind, from ``sopxl/data/shapes.json``."""
+    return load_data("shapes.json")["kinds"]
+
+
+# -- mc:AlternateContent ---------------------------------------------------------------------
+
+
+def _local(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _children(el: etree._Element) -> Iterator[etree._Element]:
+    """Child elements, with each mc:AlternateContent replaced by the branch we can read."""
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue  # comments, processing instructions
+        if child.tag == f"{{{_MC}}}AlternateContent":
+            chosen = _choose(child)
+            if chosen is not None:
+                yield from _children(chosen)
+        else:
+            yield child
+
+
+def _choose(alt: etree._Element) -> etree._Element | None:
+    choices = alt.findall(f"{{{_MC}}}Choice")
+    for choice in choices:
+        if _understood(choice):
+            return choice
+    if any(_local(e) in _SKIPPED for choice in choices for e in choice.iter()):
+        # A chart or picture we would skip anyway (e.g. a chartex chart): its fallback is a
+        # stand-in box saying "this chart isn't available", not a flowchart shape.
+        return None
+    return alt.find(f"{{{_MC}}}Fallback")
+
+
+def _understood(choice: etree._Element) -> bool:
+    prefixes = choice.get("Requires", "").split()
+    return all(choice.nsmap.get(p) in _UNDERSTOOD for p in prefixes)
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+_UNIT_EMU = {"in": 914400, "cm": 360000, "mm": 36000, "pt": 12700, "pc": 152400, "pi": 152400}
+_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(in|cm|mm|pt|pc|pi)?\s*$")
+_LIMIT = 2**53  # larger numbers are nonsense; keep them from turning into huge floats
+
+
+def _emu(text: str | None) -> float:
+    """An ST_Coordinate: EMU as an integer, or a universal measure such as "2.5cm"."""
+    if not text:
+        return 0.0
+    try:
+        value = float(int(text))  # the usual case, and the quickest
+        return max(-_LIMIT, min(_LIMIT, value))
+    except (ValueError, OverflowError):
+        pass
+    m = _MEASURE.match(text)
+    if not m:
+        return 0.0
+    value = float(m.group(1)) * _UNIT_EMU.get(m.group(2) or "", 1)
+    return max(-_LIMIT, min(_LIMIT, value)) if math.isfinite(value) else 0.0
+
+
+def _int(text: str | None) -> int:
+    return int(_emu(text))
+
+
+# -- where a shape lands ---------------------------------------------------------------------
+
+
+def _walk(position: Callable[[int, int], float], size: Callable[[int], int], index: int,
+          offset: float) -> float:
+    """``position(index, offset)``, also stepping back over earlier cells for a negative offset."""
+    steps = 0
+    # Children of a group may sit a little above or left of its anchor when the file's xfrm is
+    # stale; a hostile offset cannot make this loop long.
+    while offset < 0 and index > 0 and steps < 1_000:
+        index -= 1
+        offset += size(index)
+        steps += 1
+    return position(index, max(0, round(offset)))
+
+
+@dataclass(frozen=True)
+class _CellOrigin:
+    """The top-left corner of a cell anchor: a cell plus an offset in EMU."""
+
+    g: SheetGeometry
+    col: int
+    col_off: int
+    row: int
+    row_off: int
+
+    def at(self, dx: float, dy: float) -> tuple[float, float]:
+        return (_walk(self.g.row_position, self.g.row_emu, self.row, self.row_off + dy),
+                _walk(self.g.col_position, self.g.col_emu, self.col, self.col_off + dx))
+
+
+@dataclass(frozen=True)
+class _PointOrigin:
+    """The top-left corner of an absolute anchor, in EMU from the sheet's corner."""
+
+    g: SheetGeometry
+    x: float
+    y: float
+
+    def at(self, dx: float, dy: float) -> tuple[float, float]:
+        return self.g.point_to_position(max(0, round(self.x + dx)), max(0, round(self.y + dy)))
+
+
+_Origin = Union[_CellOrigin, _PointOrigin]
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """An ``a:xfrm``: box in EMU (in its parent's coordinates), rotation, flips."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    rot: float = 0.0  # degrees, clockwise
+    flip_h: bool = False
+    flip_v: bool = False
+
+    def bbox(self) -> tuple[float, float, float, float]:
+        """The box an anchor stores for this frame: (x, y, w, h).
+
+        Excel anchors a shape turned by 45°..135° (or 225°..315°) by its frame turned a
+        quarter, so a connector written with rot="5400000" has its anchor around the line as
+        it is seen.
+        """
+        a = self.rot % 180
+        if 45 <= a < 135:
+            cx, cy = self.x + self.w / 2, self.y + self.h / 2
+            return cx - self.h / 2, cy - self.w / 2, self.h, self.w
+        return self.x, self.y, self.w, self.h
+
+    def ends(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """A line's first and last point (x, y): the frame's corners after flips and turn."""
+        x0, x1 = self.x, self.x + self.w
+        y0, y1 = self.y, self.y + self.h
+        if self.flip_h:
+            x0, x1 = x1, x0
+        if self.flip_v:
+            y0, y1 = y1, y0
+        if not self.rot:
+            return (x0, y0), (x1, y1)
+        cx, cy = self.x + self.w / 2, self.y + self.h / 2
+        t = math.radians(self.rot)
+        cos, sin = math.cos(t), math.sin(t)
+
+        def turn(x: float, y: float) -> tuple[float, float]:
+            # y grows downwards, so this turns clockwise on screen.
+            return cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos
+
+        return turn(x0, y0), turn(x1, y1)
+
+
+def _flag(el: etree._Element, name: str) -> bool:
+    return el.get(name) in ("1", "true")
+
+
+def _frame(xfrm: etree._Element | None) -> _Frame | None:
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
+    return _Frame(
+        x=_emu(off.get("x")) if off is not None else 0.0,
+        y=_emu(off.get("y")) if off is not None else 0.0,
+        w=_emu(ext.get("cx")) if ext is not None else 0.0,
+        h=_emu(ext.get("cy")) if ext is not None else 0.0,
+        rot=_emu(xfrm.get("rot")) / 60_000,
+        flip_h=_flag(xfrm, "flipH"),
+        flip_v=_flag(xfrm, "flipV"),
+    )
+
+
+def _group_transform(xfrm: etree._Element | None, parent: Transform | None) -> Transform:
+    """Child coordinates of a group -> EMU from its anchor's corner.
+
+    ``parent`` maps the group's own coordinates the same way; None for a group that is the
+    anchor's object, whose a:off is where the anchor starts.
+    """
+    frame = _frame(xfrm)
+    if frame is None:
+        return parent or (1.0, 0.0, 1.0, 0.0)
+    if parent is None:
+        parent = (1.0, -frame.x, 1.0, -frame.y)
+    ch_off = xfrm.find("a:chOff", NS) if xfrm is not None else None
+    ch_ext = xfrm.find("a:chExt", NS) if xfrm is not None else None
+    chx = _emu(ch_off.get("x")) if ch_off is not None else frame.x
+    chy = _emu(ch_off.get("y")) if ch_off is not None else frame.y
+    chw = _emu(ch_ext.get("cx")) if ch_ext is not None else frame.w
+    chh = _emu(ch_ext.get("cy")) if ch_ext is not None else frame.h
+    sx = frame.w / chw if chw else 1.0
+    sy = frame.h / chh if chh else 1.0
+    pax, pbx, pay, pby = parent
+    # child x -> group x: frame.x + (x - chx) * sx; then the parent's mapping.
+    return (pax * sx, pax * (frame.x - chx * sx) + pbx, pay * sy, pay * (frame.y - chy * sy) + pby)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where an object's coordinates land: its anchor, and the groups it sits in."""
+
+    origin: _Origin
+    box: tuple[float, float, float, float]  # the anchor: top, left, bottom, right
+    transform: Transform | None = None  # inside a group: child EMU -> EMU from the anchor
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        assert self.transform is not None
+        ax, bx, ay, by = self.transform
+        return self.origin.at(ax * x + bx, ay * y + by)
+
+    def box_of(self, frame: _Frame | None) -> tuple[float, float, float, float]:
+        if self.transform is None or frame is None:
+            # The anchor's cells are what Excel shows; a top-level a:xfrm may be stale.
+            return self.box
+        x, y, w, h = frame.bbox()
+        t, left = self.point(x, y)
+        b, r = self.point(x + w, y + h)
+        return min(t, b), min(left, r), max(t, b), max(left, r)
+
+    def ends(self, frame: _Frame | None) -> tuple[tuple[float, float], tuple[float, float]]:
+        """A line's first and last point as (row_pos, col_pos)."""
+        top, left, bottom, right = self.box_of(frame)
+        if frame is None:
+            return (top, left), (bottom, right)
+        p0, p1 = frame.ends()
+        if self.transform is not None:
+            return self.point(*p0), self.point(*p1)
+        # Top level: where each end sits within the frame, carried over to the anchor's cells.
+        x, y, w, h = frame.bbox()
+
+        def inside(p: tuple[float, float]) -> tuple[float, float]:
+            fx = (p[0] - x) / w if w else 0.0
+            fy = (p[1] - y) / h if h else 0.0
+            return top + fy * (bottom - top), left + fx * (right - left)
+
+        return inside(p0), inside(p1)
+
+
+# -- the reader ------------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, geometry: SheetGeometry):
+        self.g = geometry
+        self.shapes: list[Shape] = []
+        self.seen = 0
+
+    def full(self) -> bool:
+        return len(self.shapes) >= MAX_SHAPES or self.seen >= MAX_ELEMENTS
+
+    def anchor(self, el: etree._Element) -> None:
+        self.seen += 1
+        place = self._place(el)
+        if place is None:
+            return
+        for obj in _children(el):
+            name = _local(obj)
+            if name in _SHAPES:
+                self.object(obj, place, 0, False)
+                return
+            if name in _SKIPPED:
+                return
+
+    def _place(self, el: etree._Element) -> _Place | None:
+        kind = _local(el)
+        g = self.g
+        if kind in ("twoCellAnchor", "oneCellAnchor"):
+            origin = _cell_origin(g, el.find("xdr:from", NS))
+            if origin is None:
+                return None
+            top, left = origin.at(0, 0)
+            if kind == "twoCellAnchor":
+                to = _cell_origin(g, el.find("xdr:to", NS))
+                if to is None:
+                    return None
+                bottom, right = to.at(0, 0)
+            else:
+                cx, cy = _ext(el)
+                bottom, right = origin.at(cx, cy)
+        elif kind == "absoluteAnchor":
+            pos = el.find("xdr:pos", NS)
+            if pos is None:
+                return None
+            point = _PointOrigin(g, max(0.0, _emu(pos.get("x"))), max(0.0, _emu(pos.get("y"))))
+            origin = point
+            top, left = point.at(0, 0)
+            cx, cy = _ext(el)
+            bottom, right = point.at(cx, cy)
+        else:
+            return None
+        box = (min(top, bottom), min(left, right), max(top, bottom), max(left, right))
+        return _Place(origin, box)
+
+    def object(self, el: etree._Element, place: _Place, depth: int, sopxl: bool) -> None:
+        self.seen += 1
+        if self.full():
+            return
+        name = _local(el)
+        if name == "grpSp":
+            if depth >= MAX_DEPTH:
+                return
+            c_nv = el.find("xdr:nvGrpSpPr/xdr:cNvPr", NS)
+            if c_nv is not None and _flag(c_nv, "hidden"):
+                return
+            sopxl = sopxl or _by_sopxl(c_nv)
+            transform = _group_transform(el.find("xdr:grpSpPr/a:xfrm", NS), place.transform)
+            inner = _Place(place.origin, place.box, transform)
+            for child in _children(el):
+                if _local(child) in _SHAPES:
+                    self.object(child, inner, depth + 1, sopxl)
+                if self.full():
+                    return
+        elif name in ("sp", "cxnSp"):
+            shape = self.shape(el, name, place, sopxl)
+            if shape is not None:
+                self.shapes.append(shape)
+
+    def shape(self, el: etree._Element, name: str, place: _Place, sopxl: bool) -> Shape | None:
+        nv = el.find("xdr:nvSpPr" if name == "sp" else "xdr:nvCxnSpPr", NS)
+        c_nv = nv.find("xdr:cNvPr", NS) if nv is not None else None
+        if c_nv is not None and (_flag(c_nv, "hidden")
+                                 or c_nv.find(f".//{{{_A14}}}compatExt") is not None):
+            # Hidden shapes are not part of what the page shows; compatExt marks the stand-in
+            # of an old form control (check box, button).
+            return None
+        sp_pr = el.find("xdr:spPr", NS)
+        geom = sp_pr.find("a:prstGeom", NS) if sp_pr is not None else None
+        preset = geom.get("prst", "") if geom is not None else ""
+        frame = _frame(sp_pr.find("a:xfrm", NS) if sp_pr is not None else None)
+        text = _text(el)
+        kind = _kind(name, nv, preset, sp_pr, text)
+        shape = Shape(
+            id=_int(c_nv.get("id")) if c_nv is not None else 0,
+            name=c_nv.get("name", "") if c_nv is not None else "",
+            kind=kind, preset=preset, top=0.0, left=0.0, bottom=0.0, right=0.0, text=text,
+            drawn_by_sopxl=sopxl or _by_sopxl(c_nv),
+        )
+        if kind == "connector":
+            start, end = place.ends(frame)
+            ids = _glue(nv)
+            if _arrow_at_start_only(sp_pr):
+                start, end = end, start
+                ids = ids[1], ids[0]
+            (shape.top, shape.left), (shape.bottom, shape.right) = start, end
+            shape.start_id, shape.end_id = ids
+        else:
+            shape.top, shape.left, shape.bottom, shape.right = place.box_of(frame)
+        return shape
+
+
+def _cell_origin(g: SheetGeometry, marker: etree._Element | None) -> _CellOrigin | None:
+    if marker is None:
+        return None
+    # One pass over the four children: anchors are the bulk of a big drawing.
+    v = {_local(c): _int(c.text) for c in marker}
+    return _CellOrigin(g, v.get("col", 0), v.get("colOff", 0), v.get("row", 0), v.get("rowOff", 0))
+
+
+def _ext(anchor: etree._Element) -> tuple[float, float]:
+    ext = anchor.find("xdr:ext", NS)
+    if ext is None:
+        return 0.0, 0.0
+    return max(0.0, _emu(ext.get("cx"))), max(0.0, _emu(ext.get("cy")))
+
+
+def _by_sopxl(c_nv: etree._Element | None) -> bool:
+    if c_nv is None:
+        return False
+    return any((c_nv.get(a) or "").strip().lower().startswith(SOPXL_MARK) for a in ("descr", "name"))
+
+
+def _kind(name: str, nv: etree._Element | None, preset: str, sp_pr: etree._Element | None,
+          text: str) -> str:
+    if name == "cxnSp":
+        return "connector"
+    c_nv_sp = nv.find("xdr:cNvSpPr", NS) if nv is not None else None
+    if c_nv_sp is not None and _flag(c_nv_sp, "txBox"):
+        return "text"
+    kind = shape_kinds().get(preset, "other")
+    if preset == "rect" and text and sp_pr is not None and sp_pr.find("a:noFill", NS) is not None \
+            and sp_pr.find("a:ln/a:noFill", NS) is not None:
+        # A rectangle with neither fill nor outline shows only its text: a label ("Ya").
+        return "text"
+    return kind
+
+
+def _text(el: etree._Element) -> str:
+    """The shape's text: runs joined, paragraphs joined with a space, spaces collapsed."""
+    body = el.find("xdr:txBody", NS)
+    if body is None:
+        return ""
+    paragraphs = []
+    for p in body.iterfind("a:p", NS):
+        parts = []
+        for node in p.iter(f"{{{NS['a']}}}t", f"{{{NS['a']}}}br"):
+            parts.append((node.text or "") if _local(node) == "t" else " ")
+        line = " ".join("".join(parts).split())
+        if line:
+            paragraphs.append(line)
+    return " ".join(paragraphs)
+
+
+def _glue(nv: etree._Element | None) -> tuple[int | None, int | None]:
+    """The ids of the shapes a connector's first and last point are glued to."""
+    if nv is None:
+        return None, None
+    out: list[int | None] = []
+    for name in ("stCxn", "endCxn"):
+        found = nv.find(f"xdr:cNvCxnSpPr/a:{name}", NS)
+        out.append(_int(found.get("id")) if found is not None and found.get("id") else None)
+    return out[0], out[1]
+
+
+def _arrow_at_start_only(sp_pr: etree._Element | None) -> bool:
+    if sp_pr is None:
+        return False
+
+    def has(name: str) -> bool:
+        found = sp_pr.find(f"a:ln/a:{name}", NS)
+        return found is not None and found.get("type", "none") != "none"
+
+    return has("headEnd") and not has("tailEnd")
