@@ -80,6 +80,7 @@ class SheetGeometry:
     default_row_height: float = DEFAULT_ROW_HEIGHT
     rows_hidden_by_default: bool = False  # <sheetFormatPr zeroHeight="1">
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _row_tail: int | None = field(default=None, repr=False, compare=False)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -105,6 +106,7 @@ class SheetGeometry:
         self._starts = [s[0] for s in kept]
 
     def set_row(self, row: int, height: float | None, hidden: bool = False) -> None:
+        self._row_tail = None
         if height is not None:
             self.row_heights[row] = max(0.0, height)
         if hidden:
@@ -152,10 +154,13 @@ class SheetGeometry:
 
     def row_position(self, row: int, offset_emu: int) -> float:
         """Cell row + offset in EMU -> fractional zero-based row position."""
-        if self.rows_hidden_by_default:
-            tail = max(self.shown_rows, default=-1) + 1
-        else:
-            tail = max(max(self.row_heights, default=-1), max(self.hidden_rows, default=-1)) + 1
+        tail = self._row_tail
+        if tail is None:  # the last sized row, computed once: shapes ask for it thousands of times
+            if self.rows_hidden_by_default:
+                tail = max(self.shown_rows, default=-1) + 1
+            else:
+                tail = max(max(self.row_heights, default=-1), max(self.hidden_rows, default=-1)) + 1
+            self._row_tail = tail
         return _position(self.row_emu, row, offset_emu, MAX_ROWS, tail)
 
     def point_to_position(self, x_emu: int, y_emu: int) -> tuple[float, float]:
