@@ -19,7 +19,23 @@ from .errors import SopxlError
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        # prefix "" is argparse naming a subcommand's prog: leave that one alone.
+        super().add_usage(usage, actions, groups, prefix="Pemakaian: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with its headings and help flag in Indonesian."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
     def error(self, message: str) -> None:  # argparse would exit(2) with English text
         raise SopxlError(f"Perintah tidak lengkap atau salah: {message}. Lihat 'sopxl --help'.",
                          code="PERINTAH", message_en=f"Bad command: {message}. See 'sopxl --help'.")
@@ -27,7 +43,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="sopxl", description="Memeriksa dan merekap SOP AP dalam buku kerja Excel.")
-    p.add_argument("--version", action="version", version=f"sopxl {__version__}")
+    p.add_argument("--version", action="version", version=f"sopxl {__version__}",
+                   help="tampilkan versi sopxl")
     sub = p.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
 
     def common(sp: argparse.ArgumentParser) -> None:
