@@ -1,0 +1,319 @@
+"""``sopxl draw``: typed markers -> real Excel shapes, read back by sopxl as the same flowchart."""
+from __future__ import annotations
+
+import copy
+import io
+import os
+import shutil
+import stat
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from drawing_builders import add_drawing, cxn, drawing, sp, two_cell
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Side
+from openpyxl.utils import get_column_letter
+
+from sopxl.cli import run as cli_run
+from sopxl.config import load_config
+from sopxl.draw import draw_file, draw_workbook
+from sopxl.errors import WriteError
+from sopxl.parse import parse_sheet
+from sopxl.parse.shapes import apply_shapes
+from sopxl.read.xlsx import read_workbook
+from sopxl.validate import vocab_for
+
+ROOT = Path(__file__).resolve().parents[1]
+ROLES = ["Pemohon", "Staf Pelaksana", "Kepala Bagian"]
+# (no, kegiatan, role index, marker, keterangan)
+STEPS = [
+    (1, "Mengajukan permohonan", 0, "Mulai", ""),
+    (2, "Menerima dan mencatat berkas permohonan", 1, "Proses", ""),
+    (3, "Memeriksa kelengkapan berkas", 1, "Proses", ""),
+    (4, "Memutuskan berkas lengkap", 2, "Keputusan", "Ya: 5; Tidak: 3"),
+    (5, "Menandatangani surat jawaban", 2, "Proses", ""),
+    (6, "Mengirim surat jawaban", 1, "Proses", ""),
+    (7, "Menerima surat jawaban", 0, "Selesai", ""),
+]
+# A decision that loops back up its own column, past a step in between.
+LOOP_STEPS = [
+    (1, "Mengajukan permohonan", 0, "Mulai", ""),
+    (2, "Menerima dan mencatat berkas permohonan", 1, "Proses", ""),
+    (3, "Memeriksa kelengkapan berkas", 1, "Proses", ""),
+    (4, "Memutuskan berkas lengkap", 1, "Keputusan", "Ya: 5; Tidak: 2"),
+    (5, "Menandatangani surat jawaban", 2, "Proses", ""),
+    (6, "Menerima surat jawaban", 0, "Selesai", ""),
+]
+FIRST_STEP_ROW = 13  # one-based
+
+
+def build_sop(path: Path, *, steps=STEPS, title: str = "SOP Permohonan") -> Path:
+    """One SOP sheet as an office types it: identity block, two-row header, words as markers."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    ident = [("Nomor SOP", "065/SOP/417.112/02"), ("Tanggal Pembuatan", "2 Juni 2025"),
+             ("Tanggal Revisi", "-"), ("Tanggal Efektif", "2 Juni 2025"),
+             ("Disahkan Oleh", "Kepala Bagian Organisasi"), ("Nama SOP", "Pelayanan Permohonan Data")]
+    ws["A1"] = "PEMERINTAH KOTA CONTOH SEKRETARIAT DAERAH"
+    for i, (label, value) in enumerate(ident, 2):
+        ws.cell(i, 5, label)
+        ws.cell(i, 7, value)
+    header = 10
+    n = len(ROLES)
+    kel, waktu, out, ket = 3 + n, 4 + n, 5 + n, 6 + n
+    ws.cell(header, 1, "No")
+    ws.merge_cells(start_row=header, start_column=1, end_row=header + 1, end_column=1)
+    ws.cell(header, 2, "Kegiatan")
+    ws.merge_cells(start_row=header, start_column=2, end_row=header + 1, end_column=2)
+    ws.cell(header, 3, "PELAKSANA")
+    ws.merge_cells(start_row=header, start_column=3, end_row=header, end_column=2 + n)
+    for k, role in enumerate(ROLES):
+        ws.cell(header + 1, 3 + k, role)
+    ws.cell(header, kel, "MUTU BAKU")
+    ws.merge_cells(start_row=header, start_column=kel, end_row=header, end_column=out)
+    ws.cell(header + 1, kel, "Kelengkapan")
+    ws.cell(header + 1, waktu, "Waktu")
+    ws.cell(header + 1, out, "Output")
+    ws.cell(header, ket, "Keterangan")
+    ws.merge_cells(start_row=header, start_column=ket, end_row=header + 1, end_column=ket)
+    for c in range(1, ket + 1):
+        ws.cell(header + 2, c, c)
+    thin = Side(style="thin")
+    for k, (no, kegiatan, role, marker, keterangan) in enumerate(steps):
+        r = FIRST_STEP_ROW + k
+        ws.cell(r, 1, no)
+        ws.cell(r, 2, kegiatan).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.cell(r, 3 + role, marker)
+        ws.cell(r, kel, "Berkas")
+        ws.cell(r, waktu, "15 menit")
+        ws.cell(r, out, "Catatan")
+        ws.cell(r, ket, keterangan or None)
+        ws.row_dimensions[r].height = 36
+    for r in range(header, FIRST_STEP_ROW + len(steps)):
+        for c in range(1, ket + 1):
+            ws.cell(r, c).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    widths = {1: 5, 2: 34, 3: 15, 4: 15, 5: 15, 6: 14, 7: 10, 8: 12, 9: 14}
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.save(path)
+    return path
+
+
+def _cfg():
+    return load_config(None)
+
+
+def _docs(path: Path, *, from_shapes: bool):
+    """The SOP documents of a file; with ``from_shapes`` the typed markers and Keterangan
+    branches are dropped and only sopxl's own drawn shapes say who acts and where the flow goes."""
+    cfg = _cfg()
+    vocab = vocab_for(cfg)
+    docs = []
+    for grid in read_workbook(path).sheets:
+        doc, _, _ = parse_sheet(grid, vocab)
+        if doc is None:
+            continue
+        if from_shapes:
+            doc = copy.deepcopy(doc)
+            for step in doc.steps:
+                step.markers, step.branches, step.next_steps = [], [], []
+            apply_shapes(doc, grid.shapes, include_sopxl=True)
+        docs.append(doc)
+    return docs
+
+
+def _summary(doc, *, from_shapes: bool):
+    steps = doc.steps
+    numbers = {i: s.number.value for i, s in enumerate(steps)}
+    out = []
+    for i, s in enumerate(steps):
+        branches = sorted((b.label, b.target or numbers.get(i + 1)) for b in s.branches)
+        markers = [(m.role, m.symbol, m.cell) for m in s.markers]
+        sources = {m.source for m in s.markers}
+        assert sources <= ({"shape"} if from_shapes else {"cell"}), sources
+        out.append((s.number.value, markers, branches))
+    return out
+
+
+def _sopxl_shapes(path: Path) -> list:
+    return [s for g in read_workbook(path).sheets for s in g.shapes if s.drawn_by_sopxl]
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+# -- tests -------------------------------------------------------------------------------------
+
+
+def test_drawn_flowchart_reads_back_as_the_typed_one(tmp_path):
+    src = build_sop(tmp_path / "sop.xlsx")
+    out = tmp_path / "digambar.xlsx"
+    before = _parts(src)
+    assert draw_workbook(src, _cfg(), output=out) == str(out)
+    assert _parts(src) == before  # --output leaves the original alone
+
+    typed = [_summary(d, from_shapes=False) for d in _docs(src, from_shapes=False)]
+    drawn = [_summary(d, from_shapes=True) for d in _docs(out, from_shapes=True)]
+    assert drawn == typed
+    decision = typed[0][3]
+    assert decision[2] == [("Tidak", "3"), ("Ya", "5")]
+
+    shapes = _sopxl_shapes(out)
+    kinds = sorted(s.kind for s in shapes)
+    # 7 symbols, 7 arrows (6 next-step arrows + the Tidak loop; Ya is the next step), 2 labels
+    assert kinds.count("connector") == 7
+    assert kinds.count("text") == 2
+    assert sorted(s.preset for s in shapes if s.kind not in ("connector", "text")) == sorted(
+        ["flowChartTerminator"] * 2 + ["flowChartProcess"] * 4 + ["flowChartDecision"])
+    loop = [s for s in shapes if s.kind == "connector" and s.bottom < s.top]
+    assert len(loop) == 1  # the Tidak branch goes back up
+
+
+def test_the_flow_of_the_drawing_is_the_typed_flow(tmp_path):
+    src = build_sop(tmp_path / "sop.xlsx")
+    draw_workbook(src, _cfg())
+    doc = _docs(src, from_shapes=True)[0]
+    nexts = {s.number.value: sorted(doc.steps[j].number.value for j in s.next_steps) for s in doc.steps}
+    assert nexts == {"1": ["2"], "2": ["3"], "3": ["4"], "4": ["3", "5"], "5": ["6"], "6": ["7"],
+                     "7": []}
+
+
+def test_only_the_drawing_parts_change(tmp_path):
+    src = build_sop(tmp_path / "sop.xlsx")
+    out = tmp_path / "out.xlsx"
+    draw_workbook(src, _cfg(), output=out)
+    a, b = _parts(src), _parts(out)
+    changed = {n for n in a if a[n] != b.get(n)}
+    assert changed == {"[Content_Types].xml", "xl/worksheets/sheet1.xml"}
+    assert set(b) - set(a) == {"xl/drawings/drawing1.xml", "xl/worksheets/_rels/sheet1.xml.rels"}
+    assert list(b)[:len(a)] == list(a)  # original entries keep their order
+    assert b"application/vnd.openxmlformats-officedocument.drawing+xml" in b["[Content_Types].xml"]
+    sheet = b["xl/worksheets/sheet1.xml"].decode()
+    # CT_Worksheet order: <drawing> after pageSetup, and the sheet says nothing else new
+    assert sheet.index("<pageSetup") < sheet.index("<drawing")
+
+
+def test_drawing_twice_replaces_and_keeps_the_office_shapes(tmp_path):
+    src = build_sop(tmp_path / "sop.xlsx")
+    # The office's own drawing: a note box and an arrow of its own, far right of the matrix.
+    office = drawing([
+        two_cell(sp(2, "wedgeRectCallout", (0, 0, 1, 1), "Catatan kantor", name="Callout 1"),
+                 (10, 0, 1, 0), (12, 0, 4, 0)),
+        two_cell(cxn(3, (0, 0, 1, 1)), (10, 0, 5, 0), (11, 0, 7, 0)),
+    ])
+    add_drawing(src, office)
+    before = _parts(src)
+    draw_workbook(src, _cfg())
+    once = _parts(src)
+    n_once = len(_sopxl_shapes(src))
+    draw_workbook(src, _cfg())
+    twice = _parts(src)
+    assert n_once == len(_sopxl_shapes(src)) == 16
+    assert once == twice  # same input, same bytes
+    changed = {n for n in before if before[n] != twice.get(n)}
+    assert changed == {"xl/drawings/drawing1.xml"}  # the sheet already had its drawing
+    assert set(twice) == set(before)
+    shapes = [s for g in read_workbook(src).sheets for s in g.shapes if not s.drawn_by_sopxl]
+    assert [s.text for s in shapes if s.kind != "connector"] == ["Catatan kantor"]
+    assert len(shapes) == 2
+    ids = [s.id for g in read_workbook(src).sheets for s in g.shapes]
+    assert len(ids) == len(set(ids))
+
+
+def test_office_drafts_draw_and_read_back(tmp_path):
+    from office_drafts import build_workbook
+
+    src = tmp_path / "drafts.xlsx"
+    build_workbook(src)
+    result = draw_file(src, _cfg())
+    assert len(result.sheets) == 2
+    typed = [_summary(d, from_shapes=False) for d in _docs(src, from_shapes=False)]
+    drawn = [_summary(d, from_shapes=True) for d in _docs(src, from_shapes=True)]
+    assert drawn == typed
+
+
+def test_cli_draw_and_lock_file(tmp_path):
+    src = build_sop(tmp_path / "sop.xlsx")
+    out, err = io.StringIO(), io.StringIO()
+    assert cli_run(["draw", str(src), "--output", str(tmp_path / "b.xlsx")], out, err) == 0
+    assert "bagan alir digambar pada 1 lembar" in out.getvalue()
+
+    before = src.read_bytes()
+    lock = tmp_path / "~$sop.xlsx"
+    lock.write_bytes(b"")
+    out, err = io.StringIO(), io.StringIO()
+    assert cli_run(["draw", str(src)], out, err) == 2
+    assert "sedang dibuka di Excel" in err.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    assert cli_run(["draw", str(src), "--lang", "en"], out, err) == 2
+    assert "open in Excel" in err.getvalue()
+    assert src.read_bytes() == before
+    lock.unlink()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows has no POSIX permission bits")
+def test_read_only_file_is_left_alone(tmp_path):
+    src = build_sop(tmp_path / "sop.xlsx")
+    before = src.read_bytes()
+    src.chmod(stat.S_IRUSR)
+    try:
+        with pytest.raises(WriteError) as exc:
+            draw_workbook(src, _cfg())
+        assert "hanya-baca" in str(exc.value)
+    finally:
+        src.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert src.read_bytes() == before
+
+
+def test_no_sop_is_a_clear_error(tmp_path):
+    wb = Workbook()
+    wb.active["A1"] = "Daftar isi"
+    path = tmp_path / "kosong.xlsx"
+    wb.save(path)
+    out, err = io.StringIO(), io.StringIO()
+    assert cli_run(["draw", str(path)], out, err) == 2
+    assert "Tidak ada lembar SOP" in err.getvalue()
+
+
+def test_libreoffice_renders_the_drawing(tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    src = build_sop(tmp_path / "sop.xlsx")
+    draw_workbook(src, _cfg())
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(src)], check=True, timeout=180,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    pdf = tmp_path / "sop.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 1000
+    if shutil.which("pdftoppm"):
+        img = ROOT / "docs" / "img" / "bagan_drawn"
+        img.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(img)], check=True, timeout=60)
+        assert img.with_suffix(".png").exists()
+
+
+def test_a_loop_in_its_own_column_goes_up_beside_it(tmp_path):
+    src = build_sop(tmp_path / "loop.xlsx", steps=LOOP_STEPS)
+    draw_workbook(src, _cfg())
+    typed = [_summary(d, from_shapes=False) for d in _docs(src, from_shapes=False)]
+    drawn = [_summary(d, from_shapes=True) for d in _docs(src, from_shapes=True)]
+    assert drawn == typed
+    loops = [s for s in _sopxl_shapes(src) if s.kind == "connector" and s.bottom < s.top]
+    assert len(loops) == 1
+    (loop,) = loops
+    assert loop.preset == "bentConnector3"
+    # leaves the decision (row of step 4) by its left side, back into step 2's left side
+    assert int(loop.top) == FIRST_STEP_ROW - 1 + 3 and int(loop.bottom) == FIRST_STEP_ROW - 1 + 1
+    assert int(loop.left) == int(loop.right) == 3  # column D, Staf Pelaksana
