@@ -141,6 +141,11 @@ class SopDocument:
                     names.append(r.name)
         return names
 
+    def section_label(self, index: int) -> str:
+        """A section's title, or "Bagian N" (1-based) for a section without one."""
+        sec = self.sections[index]
+        return sec.name or f"Bagian {index + 1}"
+
     @property
     def nomor(self) -> str:
         return self.identity["nomor"].value

@@ -32,7 +32,7 @@ def sop_json(s: SopResult) -> dict[str, Any]:
         "nama": s.doc.nama,
         "steps": len(s.doc.steps),
         "roles": s.doc.roles,
-        "sections": [sec.name for sec in s.doc.sections],
+        "sections": [s.doc.section_label(i) for i in range(len(s.doc.sections))],
         "total_minutes": span_dict(s.totals.total),
         "section_minutes": {k: span_dict(v) for k, v in s.totals.sections.items()},
         "role_minutes": {k: span_dict(v) for k, v in s.totals.roles.items()},

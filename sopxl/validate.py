@@ -37,8 +37,8 @@ def compute_totals(doc: SopDocument) -> Totals:
     total: Span | None = None
     sections: dict[str, Span] = {}
     roles: dict[str, Span] = {}
-    for i, sec in enumerate(doc.sections, 1):
-        name = sec.name or f"Bagian {i}"
+    for i, sec in enumerate(doc.sections):
+        name = doc.section_label(i)
         sec_total: Span | None = None
         for step in sec.steps:
             if step.minutes is None:

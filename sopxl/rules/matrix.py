@@ -14,7 +14,7 @@ COLUMN_LABELS = {"kelengkapan": "Kelengkapan", "waktu": "Waktu", "output": "Outp
 
 @rule("kolom-mutu-baku-hilang", "kolom-keterangan-hilang", "pelaksana-tidak-ada", "sop-tanpa-langkah")
 def columns_present(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
-    for sec in doc.sections:
+    for i, sec in enumerate(doc.sections):
         header_cell = rowcol_to_cell(sec.header_row, sec.columns["kegiatan"])
         for name in ("kelengkapan", "waktu", "output"):
             if name not in sec.columns:
@@ -25,7 +25,7 @@ def columns_present(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
             yield Hit("pelaksana-tidak-ada", header_cell)
         if not sec.steps:
             yield Hit("sop-tanpa-langkah", rowcol_to_cell(sec.header_row, sec.columns["no"]),
-                      {"bagian": sec.name})
+                      {"bagian": doc.section_label(i)})
 
 
 @rule("pelaksana-tidak-bertugas")
