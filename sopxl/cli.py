@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+", metavar="BERKAS")
     common(e)
 
-    for name, module in _EXTRA_COMMANDS.items():
+    for module in _EXTRA_COMMANDS.values():
         try:
             mod = __import__(f"sopxl.{module}", fromlist=["add_arguments"])
         except ImportError:
@@ -113,21 +113,28 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     from .render import file_json, print_text
     from .validate import validate_file
 
+    if args.output and (not args.write or len(args.files) != 1):
+        raise SopxlError("--output hanya untuk satu berkas, bersama --write.", code="PERINTAH",
+                         message_en="--output takes exactly one file, together with --write.")
     cfg = load_config(args.config, final=args.final, lang=args.lang)
     results = [validate_file(f, cfg) for f in args.files]
     if args.write:
         from .report.apply import write_reports
 
         for r in results:
-            if r.error is None:
+            if r.error is not None:
+                continue
+            try:
                 write_reports(r, cfg, output=args.output)
+            except SopxlError as exc:  # one workbook that cannot be written must not stop the rest
+                r.write_error = exc
     if args.json:
         json.dump({"files": [file_json(r, args.lang) for r in results]}, out, ensure_ascii=False,
                   indent=2)
         out.write("\n")
     else:
         print_text(results, cfg.calendar, args.lang, out)
-    if any(r.error is not None for r in results):
+    if any(r.error is not None or r.write_error is not None for r in results):
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if any(r.errors for r in results) else EXIT_OK
 

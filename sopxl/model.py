@@ -201,9 +201,11 @@ class SopResult:
 class FileResult:
     path: str
     error: Any = None  # a SopxlError when the file could not be read at all
+    write_error: Any = None  # a SopxlError when --write could not write the sheets
     findings: list[Finding] = field(default_factory=list)  # workbook-level findings
     sops: list[SopResult] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (sheet, reason) not SOP sheets
+    calendar: dict[str, float] = field(default_factory=dict)  # the one the minutes were counted with
 
     @property
     def errors(self) -> int:

@@ -11,12 +11,14 @@ _WORDS = {
     "id": {"error": "GALAT", "warning": "PERINGATAN", "info": "INFO", "pass": "LULUS",
            "fail": "PERLU PERBAIKAN", "unreadable": "TIDAK TERBACA", "steps": "langkah",
            "roles": "pelaksana", "total": "total waktu", "skipped": "dilewati (bukan SOP)",
-           "sheet": "lembar", "summary": "Ringkasan", "files": "berkas", "sops": "SOP",
+           "sheet": "lembar", "unwritten": "LEMBAR STATUS TIDAK DITULIS",
+           "summary": "Ringkasan", "files": "berkas", "sops": "SOP",
            "errors": "galat", "warnings": "peringatan", "hint": "saran"},
     "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO", "pass": "PASSED",
            "fail": "NEEDS WORK", "unreadable": "UNREADABLE", "steps": "steps", "roles": "roles",
            "total": "total time", "skipped": "skipped (not an SOP)", "sheet": "sheet",
-           "summary": "Summary", "files": "files", "sops": "SOPs", "errors": "errors",
+           "unwritten": "STATUS SHEETS NOT WRITTEN", "summary": "Summary", "files": "files",
+           "sops": "SOPs", "errors": "errors",
            "warnings": "warnings", "hint": "hint"},
 }
 
@@ -46,6 +48,7 @@ def file_json(r: FileResult, lang: str = "id") -> dict[str, Any]:
     return {
         "path": r.path,
         "error": r.error.as_dict(lang) if r.error is not None else None,
+        "write_error": r.write_error.as_dict(lang) if r.write_error is not None else None,
         "findings": [f.as_dict() for f in r.findings],
         "skipped": [{"sheet": name, "reason": why} for name, why in r.skipped],
         "sops": [sop_json(s) for s in r.sops],
@@ -59,13 +62,16 @@ def print_text(results: list[FileResult], calendar: dict[str, float], lang: str,
             out.write(f"✗ {r.path}: {w['unreadable']}\n    {r.error.text(lang)}\n\n")
             continue
         out.write(f"{'✓' if r.passed else '✗'} {r.path}\n")
+        if r.write_error is not None:
+            out.write(f"    {w['unwritten']}: {r.write_error.text(lang)}\n")
         for f in r.findings:
             out.write(f"    [{w[f.severity]}] {f.code}: {f.message}\n")
         for s in r.sops:
             verdict = w["pass"] if s.passed else w["fail"]
             out.write(f"  {w['sheet']} {s.doc.sheet!r}: {s.doc.nama or '-'} ({s.doc.nomor or '-'})\n")
             out.write(f"    {len(s.doc.steps)} {w['steps']}, {len(s.doc.roles)} {w['roles']}, "
-                      f"{w['total']} {format_span(s.totals.total, calendar, lang)} — {verdict}\n")
+                      f"{w['total']} {format_span(s.totals.total, r.calendar or calendar, lang)}"
+                      f" — {verdict}\n")
             for f in s.findings:
                 out.write(f"    [{w[f.severity]}] {f.cell or '-':>6} {f.code}: {f.message}\n")
         for name, _why in r.skipped:

@@ -89,6 +89,7 @@ def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
             result.findings.extend(resolve([Hit("pengaturan-tidak-terbaca", cell, {"label": label})],
                                            settings.name, cfg.severities(), cfg.lang))
         cfg = cfg.for_workbook(calendar, roles)
+    result.calendar = dict(cfg.calendar)
     vocab = vocab_for(cfg)
     for grid in grids:
         doc, hits, skip = parse_sheet(grid, vocab)
