@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -26,7 +26,7 @@ class Hit:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue() -> dict[str, dict[str, Any]]:
     """Every code: {"severity", "area", "id": {"message", "hint"}, "en": {...}}."""
     out: dict[str, dict[str, Any]] = {}

@@ -7,7 +7,7 @@ from the source tree, so both places are tried.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,11 +23,11 @@ def schema_path(name: str) -> Path:
     raise FileNotFoundError(f"skema {name} tidak ditemukan; pasang ulang sopxl")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     return json.loads(schema_path(name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> Any:
     return json.loads((resources.files("sopxl") / "data" / name).read_text(encoding="utf-8"))

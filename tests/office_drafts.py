@@ -28,7 +28,8 @@ class Placed:
 
 
 def _header(ws, row: int, roles: list[str], *, two_rows: bool = True, numbers: bool = True,
-            ket_label: str = "KET", kel_label: str = "Kelengkapan") -> tuple[dict[str, int], dict[str, int], int]:
+            ket_label: str = "KET", kel_label: str = "Kelengkapan",
+            ) -> tuple[dict[str, int], dict[str, int], int]:
     """Write No | Kegiatan | PELAKSANA(roles) | MUTU BAKU(Kelengkapan, Waktu, Output) | Ket."""
     n = len(roles)
     cols = {"no": 1, "kegiatan": 2}
@@ -98,8 +99,8 @@ def _identity_kalsel(ws, sop: dict, placed: Placed) -> int:
 
 def _identity_mojokerto(ws, sop: dict, placed: Placed) -> int:
     """Mojokerto layout: logo block left, "Tgl" labels, boxes with the label above the text."""
-    labels = [("nomor", "Nomor SOP"), ("tanggal_pembuatan", "Tgl Pembuatan"), ("tanggal_revisi", "Tgl Revisi"),
-              ("tanggal_efektif", "Tgl Efektif"), ("disahkan_oleh", "Disahkan oleh"), ("nama", "Nama SOP")]
+    labels = [("nomor", "Nomor SOP"), ("tanggal_pembuatan", "Tgl Pembuatan"),
+              ("tanggal_revisi", "Tgl Revisi"), ("tanggal_efektif", "Tgl Efektif"), ("disahkan_oleh", "Disahkan oleh"), ("nama", "Nama SOP")]
     ws.cell(1, 1, sop["instansi"])
     ws.merge_cells("A1:C5")
     ws.cell(6, 1, sop.get("unit", ""))

@@ -62,7 +62,8 @@ def test_both_seeds_are_read_with_steps_actors_and_totals(drafts):
     a, b = moj.doc.sections
     assert a.name == "A. PERENCANAAN" and len(a.steps) == 8
     assert b.name.startswith("B. PELAKSANAAN") and len(b.steps) == 18
-    assert [r.name for r in a.roles] == ["Analisis Jabatan", "Kasubbag Kelemb & Anjab", "Kabag Organisasi", "OPD"]
+    assert [r.name for r in a.roles] == ["Analisis Jabatan", "Kasubbag Kelemb & Anjab", "Kabag Organisasi",
+                                         "OPD"]
     assert "Tim" in [r.name for r in b.roles]
     assert moj.totals.sections["A. PERENCANAAN"] == (sum(MOJOKERTO_A),) * 2
     assert moj.totals.total == (sum(MOJOKERTO_A) + sum(MOJOKERTO_B),) * 2
@@ -267,7 +268,8 @@ def test_json_output_shape_and_exit_codes(tmp_path, drafts):
     good, bad, missing = data["files"]
     assert good["error"] is None
     sop = good["sops"][0]
-    assert set(sop) >= {"sheet", "nomor", "nama", "steps", "roles", "total_minutes", "role_minutes", "findings"}
+    assert set(sop) >= {"sheet", "nomor", "nama", "steps", "roles", "total_minutes", "role_minutes",
+                        "findings"}
     assert sop["steps"] == 19 and sop["total_minutes"] == {"min": 4670, "max": 4670}
     assert sop["role_minutes"]["Kepala Biro"] == {"min": 160, "max": 160}
     f = sop["findings"][0]
