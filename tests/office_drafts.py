@@ -100,7 +100,8 @@ def _identity_kalsel(ws, sop: dict, placed: Placed) -> int:
 def _identity_mojokerto(ws, sop: dict, placed: Placed) -> int:
     """Mojokerto layout: logo block left, "Tgl" labels, boxes with the label above the text."""
     labels = [("nomor", "Nomor SOP"), ("tanggal_pembuatan", "Tgl Pembuatan"),
-              ("tanggal_revisi", "Tgl Revisi"), ("tanggal_efektif", "Tgl Efektif"), ("disahkan_oleh", "Disahkan oleh"), ("nama", "Nama SOP")]
+              ("tanggal_revisi", "Tgl Revisi"), ("tanggal_efektif", "Tgl Efektif"),
+              ("disahkan_oleh", "Disahkan oleh"), ("nama", "Nama SOP")]
     ws.cell(1, 1, sop["instansi"])
     ws.merge_cells("A1:C5")
     ws.cell(6, 1, sop.get("unit", ""))
