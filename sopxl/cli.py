@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import traceback
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from . import __version__
 from .errors import SopxlError
@@ -20,7 +20,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage, actions, groups, prefix=None):
         # prefix "" is argparse naming a subcommand's prog: leave that one alone.
         super().add_usage(usage, actions, groups, prefix="Pemakaian: " if prefix is None else prefix)
 
@@ -28,7 +28,7 @@ class _Formatter(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     """argparse with its headings and help flag in Indonesian."""
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
@@ -36,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = "pilihan"
         self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
 
-    def error(self, message: str) -> None:  # argparse would exit(2) with English text
+    def error(self, message: str) -> NoReturn:  # argparse would exit(2) with English text
         raise SopxlError(f"Perintah tidak lengkap atau salah: {message}. Lihat 'sopxl --help'.",
                          code="PERINTAH", message_en=f"Bad command: {message}. See 'sopxl --help'.")
 
@@ -161,8 +161,13 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
-        try:  # Windows consoles default to a code page that cannot print "✓"
-            stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
+        # Windows consoles default to a code page that cannot print "✓". sys.stdout is typed
+        # TextIO, which has no reconfigure; the stream in use may be any object, so ask it.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(errors="replace")
         except (AttributeError, ValueError):
             pass
     return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)

@@ -252,7 +252,7 @@ def draw_workbook(path: str | os.PathLike[str], cfg: Config,
 # -- the command -----------------------------------------------------------------------------
 
 
-def add_arguments(sub: argparse._SubParsersAction, common) -> None:  # type: ignore[type-arg]
+def add_arguments(sub: argparse._SubParsersAction, common) -> None:
     p = sub.add_parser("draw", help="gambar bagan alir (shape Excel) dari simbol yang diketik")
     p.add_argument("files", nargs="+", metavar="BERKAS")
     p.add_argument("--output", metavar="SALINAN", help="tulis ke salinan ini, berkas asli tidak diubah")

@@ -33,7 +33,7 @@ def _step(step: Step) -> dict[str, Any]:
     waktu = {**step.waktu.as_dict(), "minutes": span_dict(step.minutes)}
     if step.waktu_shared:
         waktu["shared"] = True
-    out = {
+    out: dict[str, Any] = {
         "number": step.number.as_dict(),
         "kegiatan": step.kegiatan.as_dict(),
         "actors": step.actors,

@@ -56,4 +56,5 @@ def test_formulas_saved_by_libreoffice_are_read_as_their_values(tmp_path):
     original = validate_file(str(src), load_config())
     assert [len(s.steps) for s in r.sops[1].doc.sections] == [8, 18]
     assert r.sops[1].totals == original.sops[1].totals
-    assert [(f.cell, f.code) for f in r.sops[1].findings] == [(f.cell, f.code) for f in original.sops[1].findings]
+    assert ([(f.cell, f.code) for f in r.sops[1].findings]
+            == [(f.cell, f.code) for f in original.sops[1].findings])

@@ -343,7 +343,7 @@ def _add_branches(steps: list[Step], flow: _Flow, boxes: list[Shape]) -> None:
 def _match_labels(arrows: list[Shape], boxes: list[Shape]) -> dict[int, Shape]:
     """Give each arrow the nearest free text box, nearest pairs first, each box once."""
     index = _RowIndex(boxes, LABEL_TOLERANCE)
-    pairs = []
+    pairs: list[tuple[float, int, int]] = []
     for a, arrow in enumerate(arrows):
         if arrow.text.strip():
             continue

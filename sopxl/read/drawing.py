@@ -348,11 +348,13 @@ class _Reader:
     def _place(self, el: etree._Element) -> _Place | None:
         kind = _local(el)
         g = self.g
+        origin: _Origin
         if kind in ("twoCellAnchor", "oneCellAnchor"):
-            origin = _cell_origin(g, el.find("xdr:from", NS))
-            if origin is None:
+            cell = _cell_origin(g, el.find("xdr:from", NS))
+            if cell is None:
                 return None
-            top, left = origin.at(0, 0)
+            origin = cell
+            top, left = cell.at(0, 0)
             if kind == "twoCellAnchor":
                 to = _cell_origin(g, el.find("xdr:to", NS))
                 if to is None:
@@ -360,7 +362,7 @@ class _Reader:
                 bottom, right = to.at(0, 0)
             else:
                 cx, cy = _ext(el)
-                bottom, right = origin.at(cx, cy)
+                bottom, right = cell.at(cx, cy)
         elif kind == "absoluteAnchor":
             pos = el.find("xdr:pos", NS)
             if pos is None:

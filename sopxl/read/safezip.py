@@ -97,7 +97,8 @@ class SafeZip:
             raise WorkbookError(f"Bagian {name} bukan XML yang sah; berkas rusak.", code="BERKAS-RUSAK",
                                 path=self.path,
                                 message_en=f"Part {name} is not valid XML; the file is damaged.") from None
-        if root.getroottree().docinfo.doctype:
+        # lxml-stubs leave DocInfo.doctype out; lxml has had it since 2.0.
+        if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]
             raise unsafe_doctype(self.path, name)
         return root
 

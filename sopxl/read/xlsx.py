@@ -393,8 +393,11 @@ class _SheetParser:
         values = self.grid.values
         sst = self.sst
         refs = _REF_CACHE
+        value: Value | None
         for v in data.iter(self.tags.v):
             c = v.getparent()
+            if c is None:
+                return False
             ref = c.get("r")
             if ref is None:
                 return False
@@ -424,6 +427,8 @@ class _SheetParser:
             values[rc] = value
         for inline in data.iter(self.tags.is_):
             c = inline.getparent()
+            if c is None:
+                return False
             if c.get("t") != "inlineStr":
                 continue
             ref = c.get("r")

@@ -186,10 +186,11 @@ def _read_row(grid: Grid, r: int, columns: dict[str, int], block_sheet: str | No
         part = "" if part == "?" else part
     else:
         # No key column (deleted by hand): the row's "Lembar SOP" or its block's sheet, and its No.
-        sheet = value_to_text(cell("lembar")) or block_sheet
+        row_sheet = value_to_text(cell("lembar")) or block_sheet
         n = step_number(value_to_text(cell("no")))
-        if sheet is None or n is None:
+        if row_sheet is None or n is None:
             return
+        sheet = row_sheet
         item = str(n)
         part = EVAL_PART if "jawaban" in columns else ""
     if part == EVAL_PART:
@@ -264,15 +265,15 @@ def match_steps(slots: Iterable[Slot], answers: Iterable[StepAnswer]
                 take(slot, i)
             continue
         for slot in waiting:
-            i = next((i for i in found if i not in used and _same_place(pool[i], slot)), None)
-            if i is not None:
-                take(slot, i)
+            pick = next((i for i in found if i not in used and _same_place(pool[i], slot)), None)
+            if pick is not None:
+                take(slot, pick)
     for slot in slots:
         if slot in pairs:
             continue
-        i = next((i for i, a in enumerate(pool) if i not in used and _same_place(a, slot)), None)
-        if i is not None:
-            take(slot, i)
+        pick = next((i for i, a in enumerate(pool) if i not in used and _same_place(a, slot)), None)
+        if pick is not None:
+            take(slot, pick)
     return pairs, [a for i, a in enumerate(pool) if i not in used]
 
 

@@ -162,8 +162,8 @@ def _sop_block(b: _Rows, s: SopResult, t: dict, qs: list[str], pairs: dict[Slot,
     b.add(_eval_header(t), merges=((1, 5), (7, 9)))
     first = b.row
     for n, question in enumerate(qs, start=1):
-        answer = eval_pairs.get((doc.sheet, n))
-        values = answer.values if answer else {}
+        evaluation = eval_pairs.get((doc.sheet, n))
+        values = evaluation.values if evaluation else {}
         b.add([CellSpec(n, "number"), CellSpec(question, "text"), *[CellSpec(None, "text")] * 4,
                CellSpec(values.get("jawaban"), "input"), CellSpec(values.get("catatan"), "input"),
                CellSpec(None, "input"), CellSpec(None, "input"),
@@ -195,10 +195,10 @@ def _removed_block(b: _Rows, t: dict, qs: list[str], steps: list[StepAnswer],
         header = _eval_header(t)
         header[2] = CellSpec(t["col_lembar"], "header")
         b.add(header, merges=((7, 9),))
-        for a in evals:
-            text = a.text or (qs[a.question - 1] if 1 <= a.question <= len(qs) else "")
-            b.add([CellSpec(a.question, "removed"), CellSpec(text, "removed"), CellSpec(a.sheet, "removed"),
+        for e in evals:
+            text = e.text or (qs[e.question - 1] if 1 <= e.question <= len(qs) else "")
+            b.add([CellSpec(e.question, "removed"), CellSpec(text, "removed"), CellSpec(e.sheet, "removed"),
                    *[CellSpec(None, "removed")] * 3,
-                   CellSpec(a.values.get("jawaban"), "removed"), CellSpec(a.values.get("catatan"), "removed"),
-                   CellSpec(None, "removed"), CellSpec(None, "removed"), _key_cell(a.key, "removed")],
+                   CellSpec(e.values.get("jawaban"), "removed"), CellSpec(e.values.get("catatan"), "removed"),
+                   CellSpec(None, "removed"), CellSpec(None, "removed"), _key_cell(e.key, "removed")],
                   merges=((7, 9),))

@@ -94,7 +94,7 @@ class SopSpec:
     def from_contoh(cls, data: dict[str, Any]) -> SopSpec:
         sections = [SectionSpec(b.get("judul"), list(b["pelaksana"]), list(b["langkah"]))
                     for b in data["bagian"]]
-        signature = None
+        signature: tuple[list[str], str, list[str]] | None = None
         lines = data.get("penandatangan") or []
         if lines:
             signature = (list(lines[:-1]), lines[-1], [])

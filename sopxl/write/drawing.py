@@ -394,7 +394,8 @@ class _DrawEdit:
         if rels_part in self.changed or z.has(rels_part):
             rels = etree.fromstring(self.changed.get(rels_part) or z.read(rels_part))
         else:
-            rels = etree.Element(f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL})
+            # lxml-stubs types nsmap as Mapping[str, str], but lxml takes None as the default namespace's key.
+            rels = etree.Element(f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL})  # type: ignore[dict-item]
         taken = {r.get("Id") for r in rels}
         k = 1
         while f"rId{k}" in taken:

@@ -200,8 +200,9 @@ class _Edit:
                              "ulang di Excel sebagai 'Excel Workbook (.xlsx)'.", code="TULIS-FORMAT",
                              path=z.path, message_en="This workbook uses the 'Strict Open XML' format, "
                              "which is not supported. Save it again in Excel as 'Excel Workbook (.xlsx)'.")
+        # lxml-stubs types nsmap as Mapping[str, str], but lxml takes None as the default namespace's key.
         self.wb_rels = z.xml(self.wb_rels_name) if z.has(self.wb_rels_name) else etree.Element(
-            f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL})
+            f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL})  # type: ignore[dict-item]
         self.types = z.xml(CONTENT_TYPES)
         self.rels = z.rels(self.workbook)
         sheets_el = self.wb.find("m:sheets", NS)

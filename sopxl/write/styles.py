@@ -81,8 +81,16 @@ assert set(LOOKS) == set(STYLES), "every named style needs a look"
 # Styles whose text wraps, and the height (points) of one line of their font: used to
 # give wrapped rows a height, since LibreOffice shows a stored file's rows as they are.
 WRAPPED = frozenset(name for name, look in LOOKS.items() if ("wrapText", "1") in look.align)
-LINE_POINTS = {name: round(int(re.search(r'<sz val="(\d+)"', look.font).group(1)) * 15 / 11, 2)
-               for name, look in LOOKS.items()}
+
+
+def _line_points(name: str, font: str) -> float:
+    size = re.search(r'<sz val="(\d+)"', font)
+    if size is None:
+        raise ValueError(f"the look of style {name!r} has a font without a size: {font}")
+    return round(int(size.group(1)) * 15 / 11, 2)
+
+
+LINE_POINTS = {name: _line_points(name, look.font) for name, look in LOOKS.items()}
 
 # A stylesheet for a workbook made from nothing; index 0 of each list is Excel's default.
 FRESH = (
