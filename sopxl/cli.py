@@ -7,6 +7,7 @@ unexpected failure is reported as one Indonesian line (``SOPXL_DEBUG=1`` shows i
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -64,11 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+", metavar="BERKAS")
     common(e)
 
+    # Each command module imports only the standard library at load time (optional
+    # dependencies are imported when the command runs), so a failure here is a bug to show.
     for module in _EXTRA_COMMANDS.values():
-        try:
-            mod = __import__(f"sopxl.{module}", fromlist=["add_arguments"])
-        except ImportError:
-            continue
+        mod = importlib.import_module(f"sopxl.{module}")
         mod.add_arguments(sub, common)
     return p
 
@@ -89,8 +89,7 @@ def run(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
             return _validate(args, stdout)
         if args.command == "export":
             return _export(args, stdout)
-        module = _EXTRA_COMMANDS[args.command]
-        mod = __import__(f"sopxl.{module}", fromlist=["run"])
+        mod = importlib.import_module(f"sopxl.{_EXTRA_COMMANDS[args.command]}")
         return int(mod.run(args, stdout, stderr))
     except SopxlError as exc:
         stderr.write(f"sopxl: {exc.text(lang)}\n")

@@ -1,0 +1,496 @@
+"""The Validasi SOP button in Excel: the only module that imports xlwings.
+
+The add-in (built by ``sopxl.excel_addin``) keeps xlwings' own ribbon VBA, which runs
+``import sopxl.excel; sopxl.excel.main()`` in a new Python process at every press.
+``main()`` takes the workbook that called it and hands it to ``validate_book()``::
+
+    open workbook ──xlwings──▶ grids (values, merged areas)  ─┐
+    saved copy of the file ──sopxl.read──▶ drawn shapes ──────┤
+                                                               ▼
+                                   sopxl.button.check_grids (the core, answers kept)
+                                                               │
+    Status + Checklist sheets ◀──xlwings── write_sheet ◀───────┘   (Status activated)
+
+Values and merged areas come from the open workbook, so unsaved typing is checked. No
+xlwings engine exposes a flowchart's shapes with their kind and their glued connectors,
+so those are read from a file: on Windows from a copy Excel saves of the open workbook
+(``SaveCopyAs``, unsaved changes included), elsewhere from the workbook's saved file
+when there is one (its last saved state). A workbook never saved has its shapes unchecked;
+the rest of the check still runs.
+
+The same code runs on every xlwings engine (Windows COM, macOS AppleScript and the
+remote engine the tests use); a formatting feature an engine lacks is skipped, never an
+error. Startup matters: a press starts a new Python, so xlwings is imported with pandas,
+polars and matplotlib blocked (xlwings imports them eagerly when they are installed) and
+sopxl's own path never imports them.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import re
+import sys
+import tempfile
+import traceback
+from collections.abc import Iterator
+from typing import Any, Callable
+
+from .button import Outcome, check_grids, looks, style_blocks, summary_text
+from .errors import SopxlError, WriteError
+from .grid import Grid
+from .report.sheet import CellSpec, SheetSpec
+
+__all__ = ["main", "draw_main", "validate_book", "draw_book", "grids_from_book", "write_sheet",
+           "excel_value", "load_xlwings", "lean_imports"]
+
+TITLE = "sopxl"
+XLWINGS_MISSING = ('Paket xlwings belum terpasang, padahal tombol Excel memerlukannya. '
+                   'Jalankan di Command Prompt: pip install "sopxl[excel]"')
+# Libraries xlwings imports at startup when they are installed; the button needs none.
+HEAVY_MODULES = ("pandas", "polars", "matplotlib")
+LOG_NAME = "sopxl-excel.log"
+
+
+# ---------------------------------------------------------------------------- importing xlwings
+
+def lean_imports() -> None:
+    """Keep xlwings from importing pandas, polars and matplotlib in this process.
+
+    Only for a process that runs the button and nothing else (``main()``): a blocked
+    module stays blocked until the process ends.
+    """
+    for name in HEAVY_MODULES:
+        if name not in sys.modules:
+            sys.modules[name] = None  # type: ignore[assignment]  # "import pandas" now fails fast
+
+
+def load_xlwings() -> Any:
+    """The xlwings module, or a SopxlError saying which extra to install."""
+    try:
+        import xlwings
+    except ImportError as exc:
+        raise SopxlError(XLWINGS_MISSING, code="XLWINGS-TIDAK-ADA",
+                         message_en='xlwings is not installed. Run: pip install "sopxl[excel]"') from exc
+    return xlwings
+
+
+# ---------------------------------------------------------------------------- the buttons
+
+def main() -> None:
+    """The Validasi SOP button: check the calling workbook, write Status and Checklist."""
+    _press(_validate_and_tell)
+
+
+def draw_main() -> None:
+    """The Gambar Bagan Alir button."""
+    _press(draw_book)
+
+
+def _validate_and_tell(book: Any) -> tuple[str, str]:
+    outcome = validate_book(book)
+    mode = "info" if outcome.result.error is None else "critical"
+    return summary_text(outcome.result), mode
+
+
+def draw_book(book: Any) -> tuple[str, str]:
+    """The Gambar Bagan Alir button: draw the flowcharts into a copy and open it.
+
+    ``sopxl.draw`` writes shapes into the xlsx package, which Excel holds open; so the
+    drawing goes into a copy beside the workbook, "<name> (bagan).xlsx", and Excel opens
+    it. Returns the message to show and its mode.
+    """
+    from .config import load_config
+
+    try:
+        from .draw import draw_workbook
+    except ImportError:
+        return ("Fitur Gambar Bagan Alir belum tersedia di versi sopxl ini. Gunakan tombol "
+                "Validasi SOP untuk memeriksa bagan alir yang sudah ada."), "info"
+    fullname = str(book.fullname)
+    stem, ext = os.path.splitext(fullname)
+    if ext.lower() not in (".xlsx", ".xlsm") or not os.path.isfile(fullname):
+        return ("Simpan dulu buku kerja ini sebagai berkas .xlsx, lalu tekan Gambar Bagan Alir "
+                "lagi: bagan digambar pada salinan di folder yang sama."), "critical"
+    output = f"{stem} (bagan){ext}"
+    cfg = load_config(os.environ.get("SOPXL_CONFIG") or None)
+    with _saved_copy(book) as source:
+        draw_workbook(source or fullname, cfg, output)
+    _try(lambda: book.app.books.open(output))
+    return (f"Bagan alir digambar pada salinan:\n{output}\n"
+            "Buku kerja asli tidak diubah."), "info"
+
+
+def _press(action: Callable[[Any], tuple[str, str]]) -> None:
+    """Run a button's action; every failure becomes a message box, never a traceback."""
+    lean_imports()
+    try:
+        xw = load_xlwings()
+        book = xw.Book.caller()
+    except SopxlError as exc:
+        _exit_with(exc.text())
+        return
+    except Exception as exc:  # no workbook to show a box in: xlwings' VBA shows stderr instead
+        _exit_with("Tombol sopxl tidak dapat menghubungi Excel "
+                   f"({type(exc).__name__}). {_log_hint(exc)}")
+        return
+    try:
+        message, mode = action(book)
+    except SopxlError as exc:
+        message, mode = exc.text(), "critical"
+    except Exception as exc:
+        message, mode = ("Terjadi kesalahan tak terduga saat menjalankan sopxl. "
+                         + _log_hint(exc)), "critical"
+    _alert(book, message, mode)
+
+
+def _alert(book: Any, message: str, mode: str) -> None:
+    try:
+        book.app.alert(message, title=TITLE, mode=mode)
+    except Exception:
+        if mode == "critical":
+            _exit_with(message)
+
+
+def _exit_with(message: str) -> None:
+    """xlwings' RunPython shows what a failed run wrote to stderr in a message box."""
+    sys.stderr.write(message + "\n")
+    raise SystemExit(1)
+
+
+def _log_hint(exc: BaseException) -> str:
+    """Keep the technical details in a log file the user can send, and say where it is."""
+    path = os.path.join(tempfile.gettempdir(), LOG_NAME)
+    try:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"--- {_dt.datetime.now().isoformat(timespec='seconds')}\n")
+            f.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    except OSError:
+        return f"({type(exc).__name__}: {exc})"
+    return f"Kirimkan berkas {path} kepada pengelola sopxl."
+
+
+# ---------------------------------------------------------------------------- the check
+
+def validate_book(book: Any, cfg: Any = None, now: _dt.datetime | None = None) -> Outcome:
+    """Check an open workbook and write its Status and Checklist sheets into it.
+
+    ``cfg`` defaults to sopxl's configuration, or the file named by ``SOPXL_CONFIG``.
+    Returns the outcome (result and sheets written); the Status sheet is left active.
+    """
+    from .config import load_config
+
+    if cfg is None:
+        cfg = load_config(os.environ.get("SOPXL_CONFIG") or None)
+    grids = grids_from_book(book)
+    attach_saved_shapes(book, grids)
+    outcome = check_grids(str(book.fullname), grids, cfg, now)
+    if outcome.result.error is not None:
+        return outcome
+    app = book.app
+    with _screen_frozen(app):
+        written = {spec.name: write_sheet(book, spec) for spec in outcome.sheets}
+    if outcome.activate in written:
+        written[outcome.activate].activate()
+    return outcome
+
+
+def grids_from_book(book: Any) -> list[Grid]:
+    """Every sheet of an open workbook as a grid: used-range values and merged areas."""
+    grids = []
+    for sheet in book.sheets:
+        rng = sheet.used_range
+        top, left = rng.row - 1, rng.column - 1
+        grid = Grid(sheet.name)
+        for i, row in enumerate(rng.options(ndim=2).value or []):
+            for j, v in enumerate(row):
+                value = _grid_value(v)
+                if value is not None:
+                    grid.values[(top + i, left + j)] = value
+        grid.merged = _merged_areas(sheet, rng)
+        grid.hidden = _is_hidden(sheet)
+        grids.append(grid)
+    return grids
+
+
+def _grid_value(v: Any) -> Any:
+    if v is None or (isinstance(v, str) and v == ""):
+        return None
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    if isinstance(v, (int, float, str, _dt.datetime)):
+        return v
+    if isinstance(v, _dt.date):
+        return _dt.datetime(v.year, v.month, v.day)
+    return str(v)
+
+
+def _merged_areas(sheet: Any, used: Any) -> list[tuple[int, int, int, int]]:
+    """Merged areas inside the used range, asking row by row to keep COM calls few.
+
+    The remote engine cannot tell merged cells apart synchronously: no merges then.
+    """
+    try:
+        if used.merge_cells is False:
+            return []
+    except Exception:
+        return []
+    areas: set[tuple[int, int, int, int]] = set()
+    r1, c1 = used.row, used.column
+    r2, c2 = r1 + used.shape[0] - 1, c1 + used.shape[1] - 1
+    for r in range(r1, r2 + 1):
+        if sheet.range((r, c1), (r, c2)).merge_cells is False:
+            continue
+        c = c1
+        while c <= c2:
+            cell = sheet.range((r, c))
+            if cell.merge_cells:
+                area = cell.merge_area
+                last = area.last_cell
+                areas.add((area.row - 1, area.column - 1, last.row - 1, last.column - 1))
+                c = last.column + 1
+            else:
+                c += 1
+    return sorted(areas)
+
+
+def _is_hidden(sheet: Any) -> bool:
+    try:
+        return not sheet.visible
+    except Exception:  # the remote engine's VBA client does not send visibility
+        return False
+
+
+def attach_saved_shapes(book: Any, grids: list[Grid]) -> bool:
+    """Give the grids the drawn shapes of a saved copy of the workbook; False when none.
+
+    Merged areas are taken from the copy too when the engine could not read them.
+    """
+    from .read.xlsx import read_workbook
+
+    with _saved_copy(book) as path:
+        if path is None:
+            return False
+        try:
+            saved = read_workbook(path)
+        except Exception:  # an .xls, a locked or odd file: the values are still checked
+            return False
+    by_name = {g.name: g for g in saved.sheets}
+    for grid in grids:
+        source = by_name.get(grid.name)
+        if source is None:
+            continue
+        grid.shapes = source.shapes
+        if not grid.merged and source.merged:
+            grid.merged = list(source.merged)
+    return True
+
+
+@contextlib.contextmanager
+def _saved_copy(book: Any) -> Iterator[str | None]:
+    """A file holding the workbook: a fresh copy on Windows, else the saved file, or None."""
+    fullname = str(getattr(book, "fullname", "") or "")
+    ext = os.path.splitext(fullname)[1].lower()
+    if sys.platform.startswith("win") and _engine(book) == "excel" and ext in ("", ".xlsx", ".xlsm"):
+        fd, tmp = tempfile.mkstemp(prefix="sopxl-", suffix=ext or ".xlsx")
+        os.close(fd)
+        os.unlink(tmp)  # Excel refuses to overwrite silently
+        try:
+            book.api.SaveCopyAs(tmp)
+        except Exception:
+            tmp = ""
+        try:
+            if tmp and os.path.isfile(tmp):
+                yield tmp
+                return
+        finally:
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+    if ext in (".xlsx", ".xlsm") and os.path.isfile(fullname):
+        yield fullname
+    else:
+        yield None
+
+
+def _engine(book: Any) -> str:
+    try:
+        return str(book.app.engine.name)
+    except Exception:
+        return ""
+
+
+@contextlib.contextmanager
+def _screen_frozen(app: Any) -> Iterator[None]:
+    """Excel redraws after every COM call unless told not to: that is most of the time."""
+    before = None
+    with contextlib.suppress(Exception):
+        before = app.screen_updating
+        app.screen_updating = False
+    try:
+        yield
+    finally:
+        if before is not None:
+            with contextlib.suppress(Exception):
+                app.screen_updating = before
+
+
+# ---------------------------------------------------------------------------- writing a sheet
+
+# Text Excel would turn into a number, date, formula or boolean when assigned: kept as
+# text by Excel's own quote prefix (the quote is not part of the cell's value).
+_COERCED = re.compile(r"^\s*(?:[-+=@'.(]|\d|true$|false$)", re.IGNORECASE)
+
+
+def excel_value(cell: CellSpec) -> Any:
+    """What to assign to a cell so Excel stores exactly this value (and link)."""
+    value = cell.value
+    if cell.link and value is not None:
+        target = str(cell.link)
+        shown = str(value)
+        if len(target) < 250 and len(shown) < 250:  # HYPERLINK() takes 255 characters at most
+            internal = not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE)
+            address = "#" + target.lstrip("#") if internal else target
+            return f'=HYPERLINK("{_quote(address)}","{_quote(shown)}")'
+    if isinstance(value, str):
+        return "'" + value if _COERCED.match(value) else value
+    return value
+
+
+def _quote(text: str) -> str:
+    return text.replace('"', '""')
+
+
+def write_sheet(book: Any, spec: SheetSpec) -> Any:
+    """Write one sheet into the open workbook (added at the end, or cleared and refilled)."""
+    sheet = _fresh_sheet(book, spec.name)
+    n_rows = len(spec.rows)
+    n_cols = max((len(r) for r in spec.rows), default=0)
+    if n_rows and n_cols:
+        matrix = [[excel_value(spec.cell(r, c)) for c in range(n_cols)] for r in range(n_rows)]
+        sheet.range((1, 1), (n_rows, n_cols)).value = matrix
+    table = looks()
+    for r1, c1, r2, c2, style in style_blocks(spec):
+        if style in table:
+            _apply_look(sheet.range((r1 + 1, c1 + 1), (r2 + 1, c2 + 1)), table[style])
+    for ref in spec.merges:
+        _try(lambda ref=ref: sheet.range(ref).merge())
+    for col, width in sorted(spec.col_widths.items()):
+        _try(lambda col=col, width=width: setattr(sheet.range((1, col + 1)), "column_width", width))
+    for v in spec.validations:
+        _try(lambda v=v: _validation(sheet, v.ref, v.options, v.prompt))
+    _try(lambda: sheet.autofit("rows"))
+    if spec.autofilter:
+        _try(lambda: _autofilter(sheet, spec.autofilter))
+    if spec.freeze:
+        _try(lambda: _freeze(sheet, spec.freeze))
+    if spec.tab_color:
+        _try(lambda: _tab_color(sheet, spec.tab_color))
+    return sheet
+
+
+def _fresh_sheet(book: Any, name: str) -> Any:
+    for sheet in book.sheets:
+        if sheet.name.casefold() == name.casefold():
+            sheet.clear()
+            _try(lambda sheet=sheet: sheet.api.Cells.Validation.Delete())  # COM: Clear() keeps dropdowns
+            return sheet
+    try:
+        return book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1])
+    except Exception as exc:
+        raise WriteError(f"Lembar '{name}' tidak dapat ditambahkan ke buku kerja. Buka proteksi "
+                         "struktur buku kerja (Review > Protect Workbook) lalu ulangi.",
+                         message_en=f"Sheet '{name}' cannot be added. Unprotect the workbook "
+                                    "structure and try again.") from exc
+
+
+def _apply_look(rng: Any, look: dict[str, Any]) -> None:
+    font = rng.font
+    if look["bold"]:
+        _try(lambda: setattr(font, "bold", True))
+    if look["italic"]:
+        _try(lambda: setattr(font, "italic", True))
+    if look["size"] != 11:
+        _try(lambda: setattr(font, "size", look["size"]))
+    if look["color"]:
+        _try(lambda: setattr(font, "color", _rgb(look["color"])))
+    if look["underline"]:
+        _try(lambda: setattr(rng.api.Font, "Underline", 2))  # COM only: xlUnderlineStyleSingle
+    if look["fill"]:
+        _try(lambda: setattr(rng, "color", _rgb(look["fill"])))
+    if look["border"]:
+        _try(lambda: _borders(rng, look["border"]))
+    if look["wrap"]:
+        _try(lambda: setattr(rng, "wrap_text", True))
+    if look["halign"]:
+        _try(lambda: setattr(rng, "horizontal_alignment", look["halign"]))
+    if look["valign"]:
+        _try(lambda: setattr(rng, "vertical_alignment", look["valign"]))
+    if not look["locked"]:
+        _try(lambda: setattr(rng.api, "Locked", False))  # COM only
+
+
+def _borders(rng: Any, colour: str) -> None:
+    borders = rng.borders
+    borders.line_style = "continuous"
+    borders.weight = "thin"
+    borders.color = _rgb(colour)
+
+
+def _rgb(hex6: str) -> tuple[int, int, int]:
+    return int(hex6[0:2], 16), int(hex6[2:4], 16), int(hex6[4:6], 16)
+
+
+def _validation(sheet: Any, ref: str, options: list[str], prompt: str | None) -> None:
+    rng = sheet.range(ref)
+    rng.data_validation.set_list(list(options))
+    if prompt:
+        _try(lambda: setattr(rng.api.Validation, "InputMessage", prompt[:255]))  # COM only
+
+
+def _autofilter(sheet: Any, ref: str) -> None:
+    api = sheet.api  # COM only; other engines have no plain "show the filter buttons"
+    if api.AutoFilterMode:
+        api.AutoFilterMode = False
+    api.Range(ref).AutoFilter()
+
+
+def _freeze(sheet: Any, top_left: str) -> None:
+    from .a1 import cell_to_rowcol, col_to_letters
+
+    row, col = cell_to_rowcol(top_left)
+    if row == 0 and col == 0:
+        return
+    try:
+        frozen = sheet.freeze_panes  # remote engine (and newer desktop engines)
+    except Exception:
+        frozen = None
+    if frozen is not None:
+        if col == 0:
+            frozen.freeze_at(f"1:{row}")
+        elif row == 0:
+            frozen.freeze_at(f"A:{col_to_letters(col - 1)}")
+        else:
+            frozen.freeze_at(f"A1:{col_to_letters(col - 1)}{row}")
+        return
+    sheet.activate()  # COM: panes belong to the window showing the sheet
+    window = sheet.book.app.api.ActiveWindow
+    window.FreezePanes = False
+    window.SplitColumn, window.SplitRow = col, row
+    window.FreezePanes = True
+
+
+def _tab_color(sheet: Any, rgb: str) -> None:
+    r, g, b = _rgb(rgb[-6:])
+    sheet.api.Tab.Color = r + (g << 8) + (b << 16)  # COM colours are BGR
+
+
+def _try(fn: Callable[[], Any]) -> bool:
+    """Formatting is best effort: an engine without a feature skips it."""
+    try:
+        fn()
+    except Exception:
+        return False
+    return True

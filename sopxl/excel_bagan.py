@@ -1,0 +1,9 @@
+"""Entry point of the Gambar Bagan Alir button in Excel.
+
+xlwings' ribbon VBA runs ``import NAME; NAME.main()`` with NAME taken from the add-in's
+file name, so the add-in ``sopxl.excel_bagan.xlam`` needs this module (see
+``sopxl.excel_addin``). xlwings itself is imported only when the button is pressed.
+"""
+from .excel import draw_main as main
+
+__all__ = ["main"]

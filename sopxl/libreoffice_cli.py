@@ -1,0 +1,183 @@
+"""``sopxl libreoffice build | install | uninstall``: the Validasi SOP button in Calc.
+
+``install`` builds sopxl.oxt for the Python running this command and hands it to
+LibreOffice's ``unopkg``. unopkg refuses to run as root unless it installs for every
+user (``--shared``); ``--user-profile DIR`` installs into another profile (a throwaway
+one for tests, or a colleague's); ``--macro-only`` copies just the macro into the
+profile's Scripts/python folder (no menu or toolbar: Tools > Macros > Run Macro), which
+needs no unopkg at all.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, TextIO
+
+from .errors import SopxlError
+
+EXIT_OK, EXIT_FAILED = 0, 2
+UNOPKG_TIMEOUT = 300
+_UNOPKG_PLACES = (
+    r"C:\Program Files\LibreOffice\program\unopkg.com",
+    r"C:\Program Files (x86)\LibreOffice\program\unopkg.com",
+    "/Applications/LibreOffice.app/Contents/MacOS/unopkg",
+    "/usr/lib/libreoffice/program/unopkg",
+    "/opt/libreoffice/program/unopkg",
+)
+
+
+def add_arguments(sub: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]
+                  ) -> None:
+    p = sub.add_parser("libreoffice", help="ekstensi LibreOffice Calc: menu dan tombol Validasi SOP")
+    actions = p.add_subparsers(dest="lo_command", metavar="TINDAKAN")
+    b = actions.add_parser("build", help="buat berkas ekstensi (.oxt)")
+    b.add_argument("--out", metavar="BERKAS", default="sopxl.oxt", help="bawaan: sopxl.oxt")
+    b.add_argument("--shared", action="store_true", help="untuk dipasang dengan unopkg --shared")
+    b.add_argument("--python", metavar="PYTHON", help="Python berisi sopxl yang dipakai makro")
+    for name, text in (("install", "pasang ekstensi ke LibreOffice"),
+                       ("uninstall", "lepas ekstensi dari LibreOffice")):
+        a = actions.add_parser(name, help=text)
+        a.add_argument("--user-profile", metavar="FOLDER",
+                       help="profil LibreOffice lain (folder yang berisi user/)")
+        a.add_argument("--shared", action="store_true", help="untuk semua pengguna komputer ini")
+        a.add_argument("--macro-only", action="store_true",
+                       help="makro saja ke Scripts/python profil, tanpa menu (tanpa unopkg)")
+        if name == "install":
+            a.add_argument("--python", metavar="PYTHON", help="Python berisi sopxl yang dipakai makro")
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    command = getattr(args, "lo_command", None)
+    if command == "build":
+        return _build(args, stdout)
+    if command == "install":
+        return _install(args, stdout, stderr)
+    if command == "uninstall":
+        return _uninstall(args, stdout, stderr)
+    stdout.write("Pakai: sopxl libreoffice build | install | uninstall "
+                 "(lihat 'sopxl libreoffice --help').\n")
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace, out: TextIO) -> int:
+    from .libreoffice.oxt import build_oxt, settings
+
+    target = Path(args.out)
+    if target.suffix.lower() != ".oxt":  # a folder, existing or to be made
+        target = target / "sopxl.oxt"
+    data = settings(args.python)
+    path = build_oxt(target, shared=args.shared, config=data)
+    out.write(f"Ekstensi LibreOffice dibuat: {path.resolve()}\n"
+              f"Makro akan memakai sopxl dari Python {data['python']} (versi {data['python_version']}).\n"
+              f"Jangan ganti nama berkasnya: menu memanggil makro lewat nama {path.name}.\n"
+              "Pasang dengan: sopxl libreoffice install (atau unopkg add "
+              f"{'--shared ' if args.shared else ''}{path.name})\n")
+    return EXIT_OK
+
+
+def default_profile() -> Path:
+    """The user's LibreOffice profile folder (the one holding user/)."""
+    if sys.platform.startswith("win"):
+        return Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / "LibreOffice" / "4"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "LibreOffice" / "4"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "libreoffice" / "4"
+
+
+def find_unopkg() -> str | None:
+    found = shutil.which("unopkg") or shutil.which("unopkg.com")
+    if found:
+        return found
+    return next((p for p in _UNOPKG_PLACES if os.path.isfile(p)), None)
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+_ROOT = ("unopkg menolak berjalan sebagai root tanpa --shared. Pilih salah satu:\n"
+         "  - jalankan perintah ini sebagai pengguna biasa (bukan root/sudo);\n"
+         "  - tambahkan --shared untuk memasang bagi semua pengguna komputer ini;\n"
+         "  - atau --macro-only --user-profile FOLDER untuk memasang makronya saja "
+         "(tanpa menu), tanpa unopkg.\n")
+
+
+def _unopkg(args: list[str], profile: str | None, shared: bool) -> subprocess.CompletedProcess:
+    exe = find_unopkg()
+    if exe is None:
+        raise SopxlError("Program unopkg dari LibreOffice tidak ditemukan. Pasang LibreOffice, atau "
+                         "tambahkan folder program LibreOffice ke PATH.", code="UNOPKG-TIDAK-ADA",
+                         message_en="LibreOffice's unopkg was not found.")
+    command = [exe, *args[:1]]
+    if shared:
+        command.append("--shared")
+    if profile:
+        command.append("-env:UserInstallation=" + Path(profile).resolve().as_uri())
+    command += args[1:]
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=UNOPKG_TIMEOUT)
+    except subprocess.TimeoutExpired as exc:
+        raise SopxlError("unopkg tidak selesai dalam waktu wajar. Tutup semua jendela LibreOffice "
+                         "(termasuk ikon di baki sistem), lalu ulangi.", code="UNOPKG-MACET",
+                         message_en="unopkg did not finish: close LibreOffice and retry.") from exc
+
+
+def _install(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .libreoffice import EXTENSION_ID
+    from .libreoffice.oxt import build_oxt, install_macro, settings
+
+    data = settings(args.python)
+    if args.macro_only:
+        profile = Path(args.user_profile) if args.user_profile else default_profile()
+        path = install_macro(profile, config=data)
+        out.write(f"Makro sopxl disalin ke {path}\n"
+                  "Jalankan di Calc lewat Alat > Makro > Jalankan Makro > Makro Saya > sopxl_lo > "
+                  "validasi_sop (tanpa menu SOP; untuk menu dan tombol, pasang tanpa --macro-only).\n")
+        return EXIT_OK
+    if _is_root() and not args.shared:
+        err.write(_ROOT)
+        return EXIT_FAILED
+    with tempfile.TemporaryDirectory(prefix="sopxl-oxt-") as folder:
+        oxt = build_oxt(Path(folder) / "sopxl.oxt", shared=args.shared, config=data)
+        done = _unopkg(["add", "--force", str(oxt)], args.user_profile, args.shared)
+    if done.returncode != 0:
+        err.write("unopkg gagal memasang ekstensi:\n" + (done.stderr or done.stdout).strip() + "\n"
+                  "Tutup semua jendela LibreOffice, lalu ulangi.\n")
+        return EXIT_FAILED
+    where = "untuk semua pengguna" if args.shared else f"ke profil {args.user_profile or default_profile()}"
+    out.write(f"Ekstensi sopxl ({EXTENSION_ID}) dipasang {where}.\n"
+              f"Makro memakai sopxl dari Python {data['python']} (versi {data['python_version']}).\n"
+              "Tutup semua jendela LibreOffice lalu buka lagi: di Calc muncul menu SOP > Validasi SOP "
+              "dan tombol Validasi SOP di bilah alat.\n")
+    return EXIT_OK
+
+
+def _uninstall(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .libreoffice import EXTENSION_ID, MACRO_FILE, SETTINGS_FILE
+
+    if args.macro_only:
+        profile = Path(args.user_profile) if args.user_profile else default_profile()
+        folder = profile / "user" / "Scripts" / "python"
+        removed = []
+        for name in (MACRO_FILE, SETTINGS_FILE):
+            if (folder / name).exists():
+                (folder / name).unlink()
+                removed.append(name)
+        out.write(f"Makro sopxl dilepas dari {folder}.\n" if removed else
+                  f"Tidak ada makro sopxl di {folder}.\n")
+        return EXIT_OK
+    if _is_root() and not args.shared:
+        err.write(_ROOT)
+        return EXIT_FAILED
+    done = _unopkg(["remove", EXTENSION_ID], args.user_profile, args.shared)
+    if done.returncode != 0:
+        err.write("unopkg gagal melepas ekstensi (mungkin belum terpasang):\n"
+                  + (done.stderr or done.stdout).strip() + "\n")
+        return EXIT_FAILED
+    out.write(f"Ekstensi sopxl ({EXTENSION_ID}) dilepas. Buka ulang LibreOffice.\n")
+    return EXIT_OK
