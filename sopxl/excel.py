@@ -34,6 +34,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Iterator
+from functools import partial
 from typing import Any, Callable
 
 from .button import Outcome, check_grids, looks, style_blocks, summary_text
@@ -376,26 +377,38 @@ def write_sheet(book: Any, spec: SheetSpec) -> Any:
         if style in table:
             _apply_look(sheet.range((r1 + 1, c1 + 1), (r2 + 1, c2 + 1)), table[style])
     for ref in spec.merges:
-        _try(lambda ref=ref: sheet.range(ref).merge())
+        _try(partial(_merge, sheet, ref))
     for col, width in sorted(spec.col_widths.items()):
-        _try(lambda col=col, width=width: setattr(sheet.range((1, col + 1)), "column_width", width))
+        _try(partial(_set_width, sheet, col, width))
     for v in spec.validations:
-        _try(lambda v=v: _validation(sheet, v.ref, v.options, v.prompt))
+        _try(partial(_validation, sheet, v.ref, v.options, v.prompt))
     _try(lambda: sheet.autofit("rows"))
     if spec.autofilter:
-        _try(lambda: _autofilter(sheet, spec.autofilter))
+        _try(partial(_autofilter, sheet, spec.autofilter))
     if spec.freeze:
-        _try(lambda: _freeze(sheet, spec.freeze))
+        _try(partial(_freeze, sheet, spec.freeze))
     if spec.tab_color:
-        _try(lambda: _tab_color(sheet, spec.tab_color))
+        _try(partial(_tab_color, sheet, spec.tab_color))
     return sheet
+
+
+def _merge(sheet: Any, ref: str) -> None:
+    sheet.range(ref).merge()
+
+
+def _set_width(sheet: Any, col: int, width: float) -> None:
+    sheet.range((1, col + 1)).column_width = width
+
+
+def _delete_validations(sheet: Any) -> None:
+    sheet.api.Cells.Validation.Delete()
 
 
 def _fresh_sheet(book: Any, name: str) -> Any:
     for sheet in book.sheets:
         if sheet.name.casefold() == name.casefold():
             sheet.clear()
-            _try(lambda sheet=sheet: sheet.api.Cells.Validation.Delete())  # COM: Clear() keeps dropdowns
+            _try(partial(_delete_validations, sheet))  # COM: Clear() keeps dropdowns
             return sheet
     try:
         return book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1])

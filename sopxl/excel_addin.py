@@ -96,7 +96,9 @@ def template_path() -> Path:
 
 def customui_xml(button: Button) -> bytes:
     """The ribbon of one add-in: the shared SOP tab with this add-in's group and button."""
-    el = etree.Element(f"{{{CUSTOMUI_NS}}}customUI", nsmap={None: CUSTOMUI_NS, "sop": TAB_NS})
+    # lxml takes None as the default-namespace key; lxml-stubs type nsmap keys as str only.
+    el = etree.Element(f"{{{CUSTOMUI_NS}}}customUI",
+                       nsmap={None: CUSTOMUI_NS, "sop": TAB_NS})  # type: ignore[dict-item]
     tabs = etree.SubElement(etree.SubElement(el, f"{{{CUSTOMUI_NS}}}ribbon"), f"{{{CUSTOMUI_NS}}}tabs")
     tab = etree.SubElement(tabs, f"{{{CUSTOMUI_NS}}}tab", idQ="sop:sopTab", label="SOP")
     group = etree.SubElement(tab, f"{{{CUSTOMUI_NS}}}group", id=button.group_id, label=button.group_label)
@@ -155,7 +157,9 @@ _EXTRA_ROW = 10  # right under the template's nine keys: xlwings reads A1 down t
 def _conf_values(data: bytes, interpreter_win: str | None, interpreter_mac: str | None) -> bytes:
     root = etree.fromstring(data)
     sheet_data = root.find(f"{{{MAIN_NS}}}sheetData")
-    rows = {int(r.get("r")): r for r in sheet_data.iter(f"{{{MAIN_NS}}}row")}
+    if sheet_data is None:
+        raise ValueError("xlwings' add-in template has no conf sheet data")
+    rows = {int(r.get("r", "0")): r for r in sheet_data.iter(f"{{{MAIN_NS}}}row")}
     for key, value in (("Interpreter_Win", interpreter_win), ("Interpreter_Mac", interpreter_mac)):
         if value:
             _set_cell(rows[_CONF_ROWS[key]], f"B{_CONF_ROWS[key]}", value)
@@ -180,12 +184,13 @@ def _set_cell(row: etree._Element, ref: str, text: str) -> None:
     cell = etree.Element(f"{{{MAIN_NS}}}c", r=ref, t="inlineStr")
     etree.SubElement(etree.SubElement(cell, f"{{{MAIN_NS}}}is"), f"{{{MAIN_NS}}}t").text = text
     cells = row.findall(f"{{{MAIN_NS}}}c")
-    after = [c for c in cells if _col(c.get("r")) > _col(ref)]
+    after = [c for c in cells if _col(c.get("r", "")) > _col(ref)]
     if after:
         after[0].addprevious(cell)
     else:
         row.append(cell)
-    row.attrib.pop("spans", None)  # optional; a stale one would be wrong
+    if "spans" in row.attrib:  # optional; a stale one would be wrong
+        del row.attrib["spans"]
 
 
 def _col(ref: str) -> str:

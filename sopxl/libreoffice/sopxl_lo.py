@@ -15,6 +15,11 @@ instead.
 import importlib.util
 import json
 import os
+from typing import Any
+
+# Put into this module's globals by LibreOffice's script provider; declared (not
+# assigned) so type checkers know it, and the provider's value is never overwritten.
+XSCRIPTCONTEXT: Any
 
 SETTINGS_FILE = "sopxl_lo.json"
 
@@ -23,7 +28,7 @@ def validasi_sop(*args):
     """Check the document's SOP sheets and write the Status and Checklist sheets into it."""
     doc = next((a for a in args if hasattr(a, "getSheets")), None)
     pressed = doc is None
-    ctx = XSCRIPTCONTEXT.getComponentContext()  # noqa: F821 - given by LibreOffice
+    ctx = XSCRIPTCONTEXT.getComponentContext()  # noqa: F821 - put there by LibreOffice
     if doc is None:
         doc = XSCRIPTCONTEXT.getDocument()  # noqa: F821
     unodoc = None
@@ -79,6 +84,9 @@ def _load_unodoc(settings):
         raise _SetupError(f"sopxl tidak ditemukan di {root} (mungkin sudah dihapus atau dipindah). "
                           "Pasang sopxl lagi, lalu: sopxl libreoffice install")
     spec = importlib.util.spec_from_file_location("sopxl_lo_unodoc", path)
+    if spec is None or spec.loader is None:
+        raise _SetupError(f"sopxl tidak dapat dimuat dari {path}. Pasang sopxl lagi, lalu: "
+                          "sopxl libreoffice install")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
