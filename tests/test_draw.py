@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from drawing_builders import add_drawing, cxn, drawing, sp, two_cell
+from libreoffice_client import convert, needs_soffice
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
@@ -284,16 +285,11 @@ def test_no_sop_is_a_clear_error(tmp_path):
     assert "Tidak ada lembar SOP" in err.getvalue()
 
 
-def test_libreoffice_renders_the_drawing(tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+@needs_soffice
+def test_libreoffice_renders_the_drawing(tmp_path, lo_profile):
     src = build_sop(tmp_path / "sop.xlsx")
     draw_workbook(src, _cfg())
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(src)], check=True, timeout=180,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    convert(src, "pdf", tmp_path, lo_profile)
     pdf = tmp_path / "sop.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000
     if shutil.which("pdftoppm"):

@@ -6,32 +6,17 @@ LibreOffice re-saves the drafts here, so the reader meets another program's XML 
 """
 from __future__ import annotations
 
-import shutil
-import subprocess
-from pathlib import Path
-
-import pytest
+from libreoffice_client import convert, needs_soffice
 from office_drafts import build_workbook
 from openpyxl import load_workbook
 
 from sopxl.config import load_config
 from sopxl.validate import validate_file
 
-SOFFICE = shutil.which("soffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) tidak terpasang")
+pytestmark = needs_soffice
 
 
-def resave_with_libreoffice(src: Path, outdir: Path, profile: Path) -> Path:
-    outdir.mkdir(parents=True, exist_ok=True)
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir), str(src)],
-                   check=True, capture_output=True, timeout=120)
-    out = outdir / (src.stem + ".xlsx")
-    assert out.exists()
-    return out
-
-
-def test_formulas_saved_by_libreoffice_are_read_as_their_values(tmp_path):
+def test_formulas_saved_by_libreoffice_are_read_as_their_values(tmp_path, lo_profile):
     src = tmp_path / "rumus.xlsx"
     placed = build_workbook(src, extra_sheets=False)
     rows = placed[0].step_rows[0]
@@ -44,7 +29,7 @@ def test_formulas_saved_by_libreoffice_are_read_as_their_values(tmp_path):
     ws[f"{waktu}{rows[0]}"] = '=CONCATENATE(2," jam")'
     wb.save(src)
 
-    saved = resave_with_libreoffice(src, tmp_path / "lo", tmp_path / "profil")
+    saved = convert(src, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo", lo_profile)
     r = validate_file(str(saved), load_config())
     assert r.error is None
     sop = r.sops[0]

@@ -15,11 +15,11 @@ import datetime as dt
 import io
 import shutil
 import subprocess
-import uuid
 import zipfile
 from pathlib import Path
 
 import pytest
+from libreoffice_client import convert, needs_soffice
 from openpyxl import load_workbook
 from report_builders import build_workbook, seed_sops
 
@@ -252,27 +252,6 @@ def test_write_in_english(workbook):
 
 # -- LibreOffice ---------------------------------------------------------------------------------
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not on PATH")
-
-
-@pytest.fixture(scope="module")
-def lo_profile(tmp_path_factory) -> str:
-    """A throwaway LibreOffice profile, so no running LibreOffice is disturbed."""
-    return (tmp_path_factory.mktemp("lo-profile") / uuid.uuid4().hex).as_uri()
-
-
-def soffice_convert(src: Path, fmt: str, outdir: Path, profile: str) -> Path:
-    outdir.mkdir(exist_ok=True)
-    proc = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", fmt,
-         "--outdir", str(outdir), str(src)],
-        capture_output=True, text=True, timeout=180)
-    out = outdir / (src.stem + "." + fmt.split(":")[0])
-    assert proc.returncode == 0 and out.exists(), proc.stdout + proc.stderr
-    return out
-
-
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> tuple[Path, list]:
     """A seed workbook with both sheets written, and the sheets as sopxl built them."""
@@ -287,7 +266,7 @@ def written(tmp_path_factory) -> tuple[Path, list]:
 @needs_soffice
 def test_libreoffice_prints_the_written_workbook(written, tmp_path, lo_profile):
     path, _ = written
-    pdf = soffice_convert(path, "pdf", tmp_path / "pdf", lo_profile)
+    pdf = convert(path, "pdf", tmp_path / "pdf", lo_profile)
     assert pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
@@ -302,7 +281,7 @@ def test_libreoffice_prints_the_written_workbook(written, tmp_path, lo_profile):
 def test_libreoffice_reads_the_status_sheet_as_sopxl_wrote_it(written, tmp_path, lo_profile):
     path, specs = written
     status_spec = specs[0]
-    copy = soffice_convert(path, "xlsx", tmp_path / "lo", lo_profile)
+    copy = convert(path, "xlsx", tmp_path / "lo", lo_profile)
     lo = {g.name: g for g in read_workbook(copy, shapes=False).sheets}
     assert list(lo) == ["Daftar Isi", "SOP 01", "SOP 02", "Status", "Checklist"]
     status = lo["Status"]

@@ -9,10 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import subprocess
 import sys
 import time
-import uuid
 import zipfile
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from fixtures_office import (  # noqa: E402 - the fixture module sits beside thi
     sheet_parts_by_name,
     write_parts,
 )
+from libreoffice_client import convert, needs_soffice  # noqa: E402
 
 from sopxl.errors import WorkbookError, WriteError  # noqa: E402
 from sopxl.report.sheet import CellSpec, SheetSpec, Validation  # noqa: E402
@@ -648,39 +647,18 @@ def _timed(fn, *args) -> float:
 
 # ---------------------------------------------------------------------------- LibreOffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not on PATH")
-
-
-@pytest.fixture(scope="session")
-def lo_profile(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A throwaway LibreOffice profile for this test session (no clash with a running one)."""
-    return (tmp_path_factory.mktemp("lo-profile") / uuid.uuid4().hex).as_uri()
-
-
-def soffice_convert(src: Path, fmt: str, outdir: Path, profile: str) -> Path:
-    outdir.mkdir(exist_ok=True)
-    proc = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", fmt,
-         "--outdir", str(outdir), str(src)],
-        capture_output=True, text=True, timeout=180)
-    out = outdir / (src.stem + "." + fmt.split(":")[0])
-    assert proc.returncode == 0 and out.exists(), proc.stdout + proc.stderr
-    return out
-
-
 @needs_soffice
-def test_libreoffice_prints_the_written_workbook(office: Path, tmp_path: Path, lo_profile: str) -> None:
+def test_libreoffice_prints_the_written_workbook(office: Path, tmp_path: Path, lo_profile: Path) -> None:
     write_sheets(office, [status_spec(), checklist_spec()])
-    pdf = soffice_convert(office, "pdf", tmp_path / "pdf", lo_profile)
+    pdf = convert(office, "pdf", tmp_path / "pdf", lo_profile)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert pdf.stat().st_size > 5000
 
 
 @needs_soffice
-def test_libreoffice_reads_the_status_sheet(office_macro: Path, tmp_path: Path, lo_profile: str) -> None:
+def test_libreoffice_reads_the_status_sheet(office_macro: Path, tmp_path: Path, lo_profile: Path) -> None:
     write_sheets(office_macro, [status_spec(), checklist_spec()])
-    copy = soffice_convert(office_macro, "xlsx", tmp_path / "lo", lo_profile)
+    copy = convert(office_macro, "xlsx", tmp_path / "lo", lo_profile)
     wb = openpyxl.load_workbook(copy)
     assert wb.sheetnames == [*SOP_SHEETS, "Status", "Checklist"]
     ws = wb["Status"]

@@ -24,6 +24,7 @@ import bisect
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 EMU_PER_PX = 9525
 EMU_PER_PT = 12700
@@ -61,6 +62,11 @@ def base_to_default_width(base_chars: float) -> float:
 
 
 DEFAULT_COL_WIDTH = base_to_default_width(DEFAULT_BASE_COL_WIDTH)  # 9.140625, shown as 8.43
+
+
+# An lxml element (or any mapping): only its ``get(name, default)`` is used. Typed loosely
+# because lxml-stubs' overloaded ``get`` matches no simple Protocol.
+Attrs = Any
 
 
 @dataclass
@@ -113,6 +119,36 @@ class SheetGeometry:
             self.hidden_rows.add(row)
         elif self.rows_hidden_by_default:
             self.shown_rows.add(row)
+
+    # -- from the worksheet XML's attributes (any mapping with .get: an lxml element) ----------
+
+    def read_format(self, attrs: Attrs) -> None:
+        """<sheetFormatPr defaultColWidth baseColWidth defaultRowHeight zeroHeight>."""
+        width, base = _number(attrs.get("defaultColWidth")), _number(attrs.get("baseColWidth"))
+        if width is not None:
+            self.default_col_width = width
+        elif base is not None:
+            self.default_col_width = base_to_default_width(base)
+        height = _number(attrs.get("defaultRowHeight"))
+        if height is not None:
+            self.default_row_height = height
+        self.rows_hidden_by_default = attrs.get("zeroHeight", "") in ("1", "true")
+        self._row_tail = None
+
+    def read_col(self, attrs: Attrs) -> None:
+        """<col min max width hidden>; a span that cannot be read is passed over."""
+        try:
+            first = int(attrs.get("min", "")) - 1
+            last = int(attrs.get("max", attrs.get("min", ""))) - 1
+        except ValueError:
+            return
+        self.add_cols(first, last, _number(attrs.get("width")), attrs.get("hidden", "") in ("1", "true"))
+
+    def read_row(self, row: int, attrs: Attrs) -> None:
+        """<row ht hidden> of the zero-based row."""
+        ht, hidden = attrs.get("ht"), attrs.get("hidden")
+        if ht is not None or hidden is not None or self.rows_hidden_by_default:
+            self.set_row(row, _number(ht), hidden in ("1", "true"))
 
     # -- sizes ------------------------------------------------------------------------------
 
@@ -188,3 +224,12 @@ def _position(size_of: Callable[[int], int], index: int, offset: float, limit: i
         offset -= size
         index += 1
     return float(limit)
+
+
+def _number(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None

@@ -33,7 +33,7 @@ from ..a1 import rowcol_to_cell
 from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
 from .drawing import read_shapes
-from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry, base_to_default_width
+from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry
 from .safezip import SafeZip
 
 __all__ = ["Workbook", "read_workbook", "is_date_format", "MAX_CELLS", "TREE_LIMIT_BYTES"]
@@ -579,39 +579,16 @@ class _SheetParser:
             self.grid.merged.append((r1, c1, r2, c2))
 
     def format(self, el: etree._Element) -> None:
-        g = self.geometry
-        if g is None:
-            return
-        width = _float(el.get("defaultColWidth"))
-        base = _float(el.get("baseColWidth"))
-        if width is not None:
-            g.default_col_width = width
-        elif base is not None:
-            g.default_col_width = base_to_default_width(base)
-        height = _float(el.get("defaultRowHeight"))
-        if height is not None:
-            g.default_row_height = height
-        g.rows_hidden_by_default = el.get("zeroHeight", "") in ("1", "true")
+        if self.geometry is not None:
+            self.geometry.read_format(el)
 
     def col(self, el: etree._Element) -> None:
-        g = self.geometry
-        if g is None:
-            return
-        try:
-            first = int(el.get("min", "")) - 1
-            last = int(el.get("max", el.get("min", ""))) - 1
-        except ValueError:
-            return
-        g.add_cols(first, last, _float(el.get("width")), el.get("hidden", "") in ("1", "true"))
+        if self.geometry is not None:
+            self.geometry.read_col(el)
 
     def row_geometry(self, row: etree._Element, r: int) -> None:
-        g = self.geometry
-        if g is None:
-            return
-        ht = row.get("ht")
-        hidden = row.get("hidden")
-        if ht is not None or hidden is not None or g.rows_hidden_by_default:
-            g.set_row(r, _float(ht), hidden in ("1", "true"))
+        if self.geometry is not None:
+            self.geometry.read_row(r, row)
 
 
 # -- values ----------------------------------------------------------------------------------
@@ -635,15 +612,6 @@ def _rel_id(el: etree._Element) -> str | None:
         if rid is not None:
             return rid
     return None
-
-
-def _float(text: str | None) -> float | None:
-    if text is None:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return None
 
 
 def _rich_text(el: etree._Element, t: _Tags) -> str:

@@ -31,7 +31,7 @@ from lxml import etree
 
 from ..errors import WriteError
 from ..read.drawing import SOPXL_DESCR
-from ..read.geometry import SheetGeometry, base_to_default_width
+from ..read.geometry import SheetGeometry
 from ..read.safezip import SafeZip
 from .package import _check_target, _commit, _Entry, _new_info
 
@@ -159,22 +159,9 @@ def sheet_geometry(z: SafeZip, sheet_part: str) -> SheetGeometry:
     ns = etree.QName(root).namespace or ""
     fmt = root.find(f"{{{ns}}}sheetFormatPr")
     if fmt is not None:
-        width, base = _float(fmt.get("defaultColWidth")), _float(fmt.get("baseColWidth"))
-        if width is not None:
-            g.default_col_width = width
-        elif base is not None:
-            g.default_col_width = base_to_default_width(base)
-        height = _float(fmt.get("defaultRowHeight"))
-        if height is not None:
-            g.default_row_height = height
-        g.rows_hidden_by_default = fmt.get("zeroHeight", "") in ("1", "true")
+        g.read_format(fmt)
     for col in root.iterfind(f"{{{ns}}}cols/{{{ns}}}col"):
-        try:
-            first = int(col.get("min", "")) - 1
-            last = int(col.get("max", col.get("min", ""))) - 1
-        except ValueError:
-            continue
-        g.add_cols(first, last, _float(col.get("width")), col.get("hidden", "") in ("1", "true"))
+        g.read_col(col)
     data = root.find(f"{{{ns}}}sheetData")
     next_row = 0
     for row in (data if data is not None else ()):
@@ -183,17 +170,8 @@ def sheet_geometry(z: SafeZip, sheet_part: str) -> SheetGeometry:
         except ValueError:
             r = next_row
         next_row = r + 1
-        ht, hidden = row.get("ht"), row.get("hidden")
-        if ht is not None or hidden is not None or g.rows_hidden_by_default:
-            g.set_row(r, _float(ht), hidden in ("1", "true"))
+        g.read_row(r, row)
     return g
-
-
-def _float(text: str | None) -> float | None:
-    try:
-        return float(text) if text is not None else None
-    except ValueError:
-        return None
 
 
 # -- DrawingML -------------------------------------------------------------------------------
