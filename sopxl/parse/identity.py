@@ -13,7 +13,8 @@ from ..model import BOX_FIELDS, IDENTITY_FIELDS, Text
 from .text import key, tidy
 from .vocab import Vocab
 
-_FILLERS = {":", "=", "-", ":-"}
+# Separator cells between a label and its value. "-" is not one: it is a value ("none").
+_FILLERS = {":", "="}
 
 
 def _label_of(text: str, vocab: Vocab) -> tuple[str, str, str] | None:

@@ -54,7 +54,7 @@ def boxes_filled(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     for name, t in doc.boxes.items():
         if t.cell is None:
             yield Hit("kotak-tidak-ada", "A1", {"label": FIELD_LABELS[name]})
-        elif not t or t.value.strip() in {"-", ":"}:
+        elif not t or t.value.strip() == ":":  # "-" is an answer: "none", as the hint asks
             yield Hit("kotak-kosong", t.cell, {"label": FIELD_LABELS[name]})
 
 

@@ -1,0 +1,376 @@
+"""How fast ``sopxl merge`` turns N workbooks into one register, next to openpyxl's full load.
+
+    .venv/bin/python benchmarks/merge_bench.py --n 1000 --jobs 2
+
+Writes N workbooks of three SOP sheets each into a temporary tree of Bagian folders, fast:
+one template is built with openpyxl (identity block, two-row merged header, a marker per
+step, borders), its texts are moved into a shared string table as Excel saves them, and each
+copy only gets its own shared strings (Nomor, Nama, instansi, Keterkaitan naming the next
+file's SOP) before being zipped. Then, in the same run and over the same files:
+
+* ``sopxl merge TREE --out REKAP.xlsx --jobs J --quiet`` in a fresh Python process (start-up
+  included), with its peak memory (ru_maxrss of the merge process and of its largest worker);
+* ``openpyxl.load_workbook`` on each file (a sample, extrapolated, unless ``--sample 0``);
+* where the time goes inside ``validate_file``, on a small sample, stage by stage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+BAGIAN = ["ORGANISASI", "HUKUM", "UMUM", "KESEJAHTERAAN RAKYAT", "PEREKONOMIAN",
+          "PENGADAAN BARANG DAN JASA", "PROTOKOL DAN KOMUNIKASI PIMPINAN", "TATA PEMERINTAHAN"]
+TOPICS = ["Surat Masuk", "Surat Keluar", "Perjalanan Dinas", "Cuti Pegawai", "Rapat Koordinasi",
+          "Arsip Dinamis", "Laporan Kinerja", "Pengadaan Langsung", "Produk Hukum", "Informasi Publik",
+          "Analisis Jabatan", "Evaluasi Kelembagaan", "Kenaikan Pangkat", "Barang Milik Daerah"]
+VERBS = ["Penyusunan", "Pengelolaan", "Pelayanan", "Penyelesaian", "Verifikasi", "Pengiriman"]
+ROLES = ["Kepala Bagian", "Kasubbag", "Staf Pelaksana", "Bendahara", "Sekretaris Daerah"]
+WAKTU = ["15 menit", "30 Menit", "1 jam", "2 jam", "1 hari", "1-2 hari", "5-10 menit", "3 - 5 Jam"]
+MARK = "\u27e6{}\u27e7"  # placeholder text, replaced in each copy
+BOX_TEXT = {
+    "Dasar Hukum": "1. Permenpan RB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan SOP AP; "
+                   "2. Peraturan Wali Kota tentang Tata Naskah Dinas.",
+    "Kualifikasi Pelaksana": "a. memahami tata naskah dinas; b. mampu mengoperasikan komputer.",
+    "Peralatan/Perlengkapan": "a. Komputer dan printer; b. Alat tulis kantor.",
+    "Peringatan": "Bila SOP ini tidak dilaksanakan, pelayanan terlambat dan tidak tertib.",
+    "Pencatatan dan Pendataan": "Buku agenda dan arsip elektronik.",
+}
+
+
+# ---------------------------------------------------------------------------- the template
+
+def _template(path: Path) -> None:
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for k in range(3):
+        ws = wb.create_sheet(f"SOP {k + 1}")
+        ws["A1"] = MARK.format("INSTANSI")
+        ws.merge_cells("A1:D6")
+        ident = [("NOMOR SOP", MARK.format(f"NOMOR{k}")), ("TGL. PEMBUATAN", "13-03-2018"),
+                 ("TGL. REVISI", "01/13-03-2019"), ("TGL. EFEKTIF", "2 Juni 2019"),
+                 ("DISAHKAN OLEH", "SEKRETARIS DAERAH"), ("NAMA SOP", MARK.format(f"NAMA{k}"))]
+        for i, (label, value) in enumerate(ident, start=1):
+            ws.cell(i, 5, label)
+            ws.cell(i, 7, value)
+            ws.merge_cells(start_row=i, start_column=7, end_row=i, end_column=12)
+        boxes = ["Dasar Hukum", "Kualifikasi Pelaksana", "Keterkaitan", "Peralatan/Perlengkapan",
+                 "Peringatan", "Pencatatan dan Pendataan"]
+        for i, label in enumerate(boxes):
+            r, c = 8 + 2 * (i // 2), 1 + 6 * (i % 2)
+            ws.cell(r, c, label)
+            ws.cell(r + 1, c, MARK.format(f"KET{k}") if label == "Keterkaitan" else BOX_TEXT[label])
+            ws.merge_cells(start_row=r + 1, start_column=c, end_row=r + 1, end_column=c + 5)
+        h = 15
+        for col, label in ((1, "No"), (2, "Kegiatan"), (3, "PELAKSANA"), (8, "MUTU BAKU"),
+                           (11, "Keterangan")):
+            ws.cell(h, col, label)
+        ws.merge_cells(start_row=h, start_column=1, end_row=h + 1, end_column=1)
+        ws.merge_cells(start_row=h, start_column=2, end_row=h + 1, end_column=2)
+        ws.merge_cells(start_row=h, start_column=3, end_row=h, end_column=7)
+        ws.merge_cells(start_row=h, start_column=8, end_row=h, end_column=10)
+        ws.merge_cells(start_row=h, start_column=11, end_row=h + 1, end_column=12)
+        for j, role in enumerate(ROLES):
+            ws.cell(h + 1, 3 + j, role)
+        for j, label in enumerate(["Kelengkapan", "Waktu", "Output"]):
+            ws.cell(h + 1, 8 + j, label)
+        for j in range(12):
+            ws.cell(h + 2, 1 + j, j + 1)
+        n_steps = 25
+        for s in range(n_steps):
+            r = h + 3 + s
+            ws.cell(r, 1, s + 1)
+            ws.cell(r, 2, f"Menyusun dokumen tahap {s + 1} dan menyampaikannya kepada atasan")
+            mark = "Mulai" if s == 0 else ("Selesai" if s == n_steps - 1 else "Proses")
+            ws.cell(r, 3 + (s * 2 + k) % len(ROLES), mark)
+            ws.cell(r, 8, "Surat masuk, disposisi")
+            ws.cell(r, 9, WAKTU[(s + k) % len(WAKTU)])
+            ws.cell(r, 10, f"Dokumen tahap {s + 1}")
+        for row in ws.iter_rows(min_row=1, max_row=h + 2 + n_steps, max_col=12):
+            for c in row:
+                c.border = border
+                c.alignment = wrap
+        for c in ws[h] + ws[h + 1]:
+            c.font = bold
+        for col, width in zip("ABCDEFGHIJKL", (5, 40, 12, 12, 12, 12, 12, 20, 10, 15, 15, 10)):
+            ws.column_dimensions[col].width = width
+    wb.save(path)
+
+
+def _excel_like(path: Path) -> dict[str, bytes]:
+    """The template's parts with every text moved into xl/sharedStrings.xml, as Excel saves."""
+    from lxml import etree
+
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    q = f"{{{ns}}}"
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    strings: dict[str, int] = {}
+    for name in list(parts):
+        if not name.startswith("xl/worksheets/sheet"):
+            continue
+        root = etree.fromstring(parts[name])
+        for c in root.iter(q + "c"):
+            if c.get("t") == "n":
+                del c.attrib["t"]
+            if c.get("t") != "inlineStr":
+                continue
+            inline = c.find(q + "is")
+            text = "".join(inline.itertext()) if inline is not None else ""
+            for ch in list(c):
+                c.remove(ch)
+            if not text:
+                del c.attrib["t"]
+                continue
+            c.set("t", "s")
+            etree.SubElement(c, q + "v").text = str(strings.setdefault(text, len(strings)))
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    sst = etree.Element(q + "sst", nsmap={None: ns}, count=str(len(strings)), uniqueCount=str(len(strings)))
+    for text in strings:
+        etree.SubElement(etree.SubElement(sst, q + "si"), q + "t").text = text
+    parts["xl/sharedStrings.xml"] = etree.tostring(sst, xml_declaration=True, encoding="UTF-8",
+                                                   standalone=True)
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    return parts
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _name(i: int, k: int) -> str:
+    return f"{VERBS[(i + k) % len(VERBS)]} {TOPICS[(i * 3 + k) % len(TOPICS)]} Seri {i:04d}-{k + 1}"
+
+
+def _nomor(i: int, k: int) -> str:
+    j = i - 1 if i % 50 == 49 else i  # now and then an office reuses a number
+    return f"065/SOP/417.{100 + j % 37}/{j:04d}.{k + 1}"
+
+
+def generate(n: int, folder: Path) -> list[Path]:
+    """N workbooks under folder/Bagian …/, each a copy of one template with its own texts."""
+    template = folder / "_template.xlsx"
+    _template(template)
+    parts = _excel_like(template)
+    template.unlink()
+    sst = parts["xl/sharedStrings.xml"].decode("utf-8")
+    order = list(parts)
+    paths = []
+    for i in range(n):
+        bagian = BAGIAN[i % len(BAGIAN)]
+        values = {"INSTANSI": f"PEMERINTAH KOTA CONTOH SEKRETARIAT DAERAH BAGIAN {bagian}"}
+        for k in range(3):
+            values[f"NOMOR{k}"] = _nomor(i, k)
+            values[f"NAMA{k}"] = _name(i, k)
+            values[f"KET{k}"] = f"1. SOP {_name((i + 1) % n, k)} 2. SOP Arsip Lama {i}-{k}"
+        text = sst
+        for key, value in values.items():
+            text = text.replace(MARK.format(key), _esc(value))
+        sub = folder / f"Bagian {bagian.title()}"
+        sub.mkdir(exist_ok=True)
+        path = sub / f"sop_{i:04d}.xlsx"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+            for name in order:
+                data = text.encode("utf-8") if name == "xl/sharedStrings.xml" else parts[name]
+                z.writestr(name, data)
+        paths.append(path)
+    return paths
+
+
+# ---------------------------------------------------------------------------- the runs
+
+# Runs the merge in a fresh interpreter. Workers are grandchildren (forked by the forkserver),
+# which getrusage(RUSAGE_CHILDREN) never sees, so a thread samples the peak RSS (VmHWM) of
+# every descendant from /proc while the merge runs (Linux; elsewhere the figure is left out).
+_CHILD = r"""
+import io, json, os, resource, sys, threading, time
+t0 = time.perf_counter()
+peaks = {}
+stop = threading.Event()
+
+def descendants(root):
+    kids = {}
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    kids.setdefault(int(fh.read().rsplit(")", 1)[1].split()[1]), []).append(int(pid))
+            except OSError:
+                pass
+    out, todo = [], [root]
+    while todo:
+        for k in kids.get(todo.pop(), []):
+            out.append(k)
+            todo.append(k)
+    return out
+
+def sample():
+    while not stop.wait(0.05):
+        for pid in descendants(os.getpid()):
+            try:
+                with open(f"/proc/{pid}/status") as fh:
+                    for line in fh:
+                        if line.startswith("VmHWM:"):
+                            peaks[pid] = max(peaks.get(pid, 0), int(line.split()[1]))
+            except OSError:
+                pass
+
+if __name__ == "__main__":
+    if os.path.isdir("/proc"):
+        threading.Thread(target=sample, daemon=True).start()
+    from sopxl.cli import run
+    out, err = io.StringIO(), io.StringIO()
+    code = run(sys.argv[1:], out, err)
+    t1 = time.perf_counter()
+    stop.set()
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"code": code, "inside": t1 - t0, "rss_self_kb": me,
+                      "rss_child_kb": max(peaks.values(), default=None), "stdout": out.getvalue(),
+                      "stderr": err.getvalue()}))
+"""
+
+
+def run_merge(tree: Path, out: Path, jobs: int) -> dict:
+    script = out.parent / "_merge_child.py"  # a file, not -c: spawn/forkserver re-import __main__
+    script.write_text(_CHILD, encoding="utf-8")
+    argv = [sys.executable, str(script), "merge", str(tree), "--out", str(out), "--jobs", str(jobs),
+            "--quiet"]
+    t0 = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, text=True, cwd=str(ROOT))
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0 or not proc.stdout.strip():
+        raise SystemExit(f"merge failed:\n{proc.stdout}\n{proc.stderr}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["wall"] = wall
+    return result
+
+
+def run_openpyxl(paths: list[Path]) -> float:
+    import openpyxl
+
+    t0 = time.perf_counter()
+    for p in paths:
+        openpyxl.load_workbook(p)
+    return time.perf_counter() - t0
+
+
+def breakdown(paths: list[Path]) -> dict[str, float]:
+    """Seconds per stage of validate_file over ``paths`` (the core's own functions, timed)."""
+    from sopxl.config import load_config
+    from sopxl.findings import resolve
+    from sopxl.parse import parse_sheet
+    from sopxl.read.xlsx import read_workbook
+    from sopxl.rules import Context, run_rules
+    from sopxl.schema import check, to_dict
+    from sopxl.validate import compute_totals, vocab_for
+
+    cfg = load_config()
+    vocab = vocab_for(cfg)
+    t = dict.fromkeys(("read_workbook", "parse_sheet", "schema.check", "rules", "other"), 0.0)
+    clock = time.perf_counter
+    for p in paths:
+        a = clock()
+        wb = read_workbook(p)
+        t["read_workbook"] += clock() - a
+        for g in wb.sheets:
+            a = clock()
+            doc, hits, _skip = parse_sheet(g, vocab)
+            b = clock()
+            t["parse_sheet"] += b - a
+            if doc is None:
+                continue
+            totals = compute_totals(doc)
+            data = to_dict(doc, totals)
+            c = clock()
+            t["other"] += c - b
+            schema_hits = check(data, cfg)
+            d = clock()
+            t["schema.check"] += d - c
+            rule_hits = list(run_rules(doc, Context(cfg, vocab)))
+            e = clock()
+            t["rules"] += e - d
+            resolve(hits + schema_hits + rule_hits, doc.sheet, cfg.severities(), cfg.lang)
+            t["other"] += clock() - e
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000, help="number of workbooks (default 1000)")
+    ap.add_argument("--jobs", type=int, default=2, help="sopxl merge --jobs (default 2)")
+    ap.add_argument("--sample", type=int, default=100,
+                    help="files loaded by openpyxl, extrapolated to N (0 = all; default 100)")
+    ap.add_argument("--profile-sample", type=int, default=30,
+                    help="files timed stage by stage inside validate_file (0 = skip; default 30)")
+    ap.add_argument("--keep", metavar="DIR", help="write the workbooks here and keep them")
+    args = ap.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="sopxl-merge-bench-") as tmp:
+        folder = Path(args.keep) if args.keep else Path(tmp)
+        tree = folder / "SOP"
+        tree.mkdir(parents=True, exist_ok=True)
+        t0 = time.perf_counter()
+        paths = generate(args.n, tree)
+        gen = time.perf_counter() - t0
+        size = sum(p.stat().st_size for p in paths)
+        print(f"generated {args.n} workbooks x 3 SOP sheets (shared strings, as Excel saves; "
+              f"{size / args.n / 1024:.1f} KiB each) in {gen:.2f} s")
+        print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+
+        m = run_merge(tree, folder / "REKAP.xlsx", args.jobs)
+        first = m["stdout"].strip().splitlines()[0] if m["stdout"].strip() else ""
+        print(f"sopxl merge --jobs {args.jobs}: {m['wall']:7.2f} s wall incl. Python start-up "
+              f"({m['inside']:.2f} s inside), {args.n / m['wall']:7.1f} files/s, exit code {m['code']}")
+        print(f"  {first}")
+        worker = (f"{m['rss_child_kb'] / 1024:.0f} MiB" if m["rss_child_kb"] else "n/a")
+        register = (folder / "REKAP.xlsx").stat().st_size / 1024
+        print(f"  peak RSS: merge process {m['rss_self_kb'] / 1024:.0f} MiB, largest worker {worker}; "
+              f"register {register:.0f} KiB")
+
+        sample = paths
+        if 0 < args.sample < len(paths):
+            sample = paths[::max(1, len(paths) // args.sample)][:args.sample]
+        theirs = run_openpyxl(sample)
+        full = theirs * len(paths) / len(sample)
+        how = ("all files" if len(sample) == len(paths)
+               else f"{len(sample)} files, extrapolated to {len(paths)}")
+        print(f"openpyxl.load_workbook (full load, 1 process): {full:7.2f} s ({how}; "
+              f"{1000 * theirs / len(sample):.1f} ms/file)")
+        ratio = full / m["wall"]
+        print(f"ratio openpyxl / sopxl merge: {ratio:.1f}x  (goal: >= 15x and merge < 5 s)")
+
+        if args.profile_sample > 0:
+            few = paths[:args.profile_sample]
+            t = breakdown(few)
+            total = sum(t.values())
+            print(f"inside validate_file, 1 process, {len(few)} files "
+                  f"({1000 * total / len(few):.1f} ms/file):")
+            for stage, secs in sorted(t.items(), key=lambda kv: -kv[1]):
+                print(f"  {stage:14s} {1000 * secs / len(few):6.2f} ms/file  {100 * secs / total:5.1f} %")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

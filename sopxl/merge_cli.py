@@ -1,0 +1,165 @@
+"""``sopxl merge``: many Bagian's workbooks into one register (Rekap SOP).
+
+Arguments, a progress bar and the output files; the work is in ``sopxl.merge``. This module
+is imported by every ``sopxl`` command to register its arguments, so it imports nothing
+heavy at the top: pandas (and rich, when there is a terminal to draw on) load only when
+``sopxl merge`` runs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from typing import Any, Callable, TextIO
+
+from .errors import SopxlError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def add_arguments(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    m = sub.add_parser("merge", help="rekap banyak buku kerja SOP menjadi satu register",
+                       description="Membaca semua buku kerja SOP (.xlsx/.xlsm) dari berkas dan folder yang "
+                                   "diberikan, memeriksanya, lalu menulis satu register: Daftar SOP, Temuan, "
+                                   "Beban Pelaksana, Total Pelaksana, Keterkaitan dan Berkas Bermasalah.")
+    m.add_argument("paths", nargs="+", metavar="PATH",
+                   help="berkas atau folder (dibaca beserta subfoldernya)")
+    m.add_argument("--out", metavar="REKAP.xlsx", help="buku kerja register yang ditulis")
+    m.add_argument("--jobs", type=int, metavar="N", default=None,
+                   help="jumlah proses pembaca (bawaan: jumlah CPU; 1 = tanpa proses tambahan)")
+    m.add_argument("--json", action="store_true", help="cetak isi register sebagai JSON ke stdout")
+    m.add_argument("--csv", metavar="FOLDER", help="tulis satu berkas CSV per tabel ke folder ini")
+    m.add_argument("--map", metavar="PETA.json",
+                   help='peta Bagian: {"berkas, nama berkas atau folder": "Nama Bagian"}')
+    m.add_argument("--quiet", action="store_true", help="tanpa bilah kemajuan")
+    common(m)
+
+
+def _check_args(args: argparse.Namespace) -> None:
+    if not (args.out or args.json or args.csv):
+        raise SopxlError("Sebutkan keluaran: --out REKAP.xlsx, --json atau --csv FOLDER.", code="PERINTAH",
+                         message_en="Name an output: --out REKAP.xlsx, --json or --csv FOLDER.")
+    if args.out and os.path.splitext(args.out)[1].lower() != ".xlsx":
+        raise SopxlError("Berkas register harus berekstensi .xlsx.", code="PERINTAH", path=args.out,
+                         message_en="The register file must have the extension .xlsx.")
+    if args.jobs is not None and args.jobs < 1:
+        raise SopxlError("--jobs harus 1 atau lebih.", code="PERINTAH",
+                         message_en="--jobs must be 1 or more.")
+
+
+class _Counter:
+    """A one-line counter on stderr, redrawn in place: "Membaca 120/1000 berkas"."""
+
+    def __init__(self, stream: TextIO, lang: str):
+        self.stream = stream
+        self.word = ("Reading {0}/{1} files" if lang == "en" else "Membaca {0}/{1} berkas")
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        self.stream.write("\r" + self.word.format(done, total))
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+class _RichBar:
+    def __init__(self, stream: TextIO, lang: str, total: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), console=Console(file=stream), transient=True)
+        self.task = self.progress.add_task("Reading" if lang == "en" else "Membaca", total=total)
+        self.progress.start()
+
+    def __call__(self, done: int, total: int) -> None:
+        self.progress.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+def _progress(stream: TextIO, lang: str, total: int, quiet: bool):
+    if quiet or not getattr(stream, "isatty", lambda: False)():
+        return None
+    try:
+        return _RichBar(stream, lang, total)
+    except ImportError:  # rich is optional: a plain counter does the job
+        return _Counter(stream, lang)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from . import merge
+    from .config import load_config
+
+    _check_args(args)
+    lang = args.lang
+    cfg = load_config(args.config, final=args.final, lang=lang)
+    bmap = merge.load_map(args.map)
+    merge.require_pandas()  # say at once when pandas is missing, before minutes of reading
+    sources, empty = merge.discover(args.paths, exclude=[args.out] if args.out else [])
+    for p in empty:
+        stderr.write(f"sopxl: warning: no workbook in {p}\n" if lang == "en" else
+                     f"sopxl: peringatan: tidak ada buku kerja di {p}\n")
+    if not sources:
+        raise SopxlError("Tidak ada buku kerja (.xlsx/.xlsm) yang dapat direkap.", code="REKAP-KOSONG",
+                         message_en="No workbook (.xlsx/.xlsm) to merge.")
+    jobs = args.jobs or os.cpu_count() or 1
+    bar = _progress(stderr, lang, len(sources), args.quiet)
+    try:
+        summaries = merge.read_all(sources, cfg, config_path=args.config, jobs=jobs, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    reg = merge.build_register(sources, summaries, cfg, bmap)
+
+    code = reg.exit_code
+    written: list[str] = []
+    for what, do in ((args.out, lambda: merge.write_register(reg, args.out, lang)),
+                     (args.csv, lambda: written.extend(merge.write_csv(reg, args.csv, lang)))):
+        if not what:
+            continue
+        try:
+            do()
+        except SopxlError as exc:  # the register is lost, but the other outputs still go out
+            stderr.write(f"sopxl: {exc.text(lang)}\n")
+            code = EXIT_UNREADABLE
+        except OSError as exc:
+            stderr.write(f"sopxl: {what}: {exc.strerror or exc}\n")
+            code = EXIT_UNREADABLE
+    if args.json:
+        data = merge.register_json(reg)
+        data["summary"]["kode_keluar"] = code
+        json.dump(data, stdout, ensure_ascii=False, indent=1)
+        stdout.write("\n")
+    else:
+        _print_summary(reg, args, written, stdout)
+    return code
+
+
+def _print_summary(reg: Any, args: argparse.Namespace, csv_files: list[str], out: TextIO) -> None:
+    s = reg.summary
+    if args.lang == "en":
+        out.write(f"Register: {s['berkas']} files ({s['berkas_bermasalah']} with problems), {s['sop']} SOPs "
+                  f"from {s['bagian']} units; {s['sop_lulus']} passed; {s['galat']} errors, "
+                  f"{s['peringatan']} warnings.\n")
+        if args.out:
+            out.write(f"Written: {args.out}\n")
+        if csv_files:
+            out.write(f"CSV: {len(csv_files)} files in {args.csv}\n")
+        return
+    out.write(f"Rekap: {s['berkas']} berkas ({s['berkas_bermasalah']} bermasalah), {s['sop']} SOP dari "
+              f"{s['bagian']} Bagian; {s['sop_lulus']} lulus; {s['galat']} galat, {s['peringatan']} "
+              "peringatan.\n")
+    if args.out:
+        out.write(f"Ditulis: {args.out}\n")
+    if csv_files:
+        out.write(f"CSV: {len(csv_files)} berkas di {args.csv}\n")
+
