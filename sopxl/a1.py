@@ -5,10 +5,12 @@ Names say the direction of the conversion, so a call site reads as what it does.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 
+@lru_cache(maxsize=1024)
 def col_to_letters(col: int) -> str:
     """0 -> "A", 25 -> "Z", 26 -> "AA"."""
     letters = ""
@@ -29,7 +31,7 @@ def letters_to_col(letters: str) -> int:
 
 def rowcol_to_cell(row: int, col: int) -> str:
     """(0, 0) -> "A1"."""
-    return f"{col_to_letters(col)}{row + 1}"
+    return col_to_letters(col) + str(row + 1)
 
 
 def cell_to_rowcol(ref: str) -> tuple[int, int]:

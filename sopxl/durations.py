@@ -59,8 +59,19 @@ class DurationReader:
         self._unit_re = re.compile(rf"^({alt})(?![a-z])", re.I)
         self._range_re = re.compile(rf"^{_NUM}\s*{_RANGE_SEP}\s*{_NUM}\s*", re.I)
         self._num_re = re.compile(rf"^{_NUM}\s*", re.I)
+        self._cache: dict[tuple[type, object, str | None], Reading] = {}
 
     def read(self, text: object, default_unit: str | None = None) -> Reading:
+        # The same few dozen waktu texts come back in every workbook of a batch.
+        key = (type(text), text, default_unit)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._read(text, default_unit)
+            if len(self._cache) < 20_000:
+                self._cache[key] = hit
+        return hit
+
+    def _read(self, text: object, default_unit: str | None) -> Reading:
         if text is None:
             return Reading(None, "kosong")
         if isinstance(text, (int, float)) and not isinstance(text, bool):

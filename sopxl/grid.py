@@ -59,6 +59,8 @@ class Grid:
         default=None, repr=False, compare=False
     )
     _row_index: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+    _extent_cache: tuple[tuple[int, int], tuple[int, int]] | None = field(
+        default=None, repr=False, compare=False)
 
     def cols_in_row(self, row: int) -> list[int]:
         """The columns of the cells stored on this row, left to right (merge fills excluded)."""
@@ -73,13 +75,21 @@ class Grid:
 
     @property
     def n_rows(self) -> int:
-        rows = [r for r, _ in self.values] + [m[2] for m in self.merged]
-        return max(rows) + 1 if rows else 0
+        return self._extent()[0]
 
     @property
     def n_cols(self) -> int:
-        cols = [c for _, c in self.values] + [m[3] for m in self.merged]
-        return max(cols) + 1 if cols else 0
+        return self._extent()[1]
+
+    def _extent(self) -> tuple[int, int]:
+        # Cached against the sizes, so a grid filled after creation (tests, xlwings) stays right.
+        stamp = (len(self.values), len(self.merged))
+        if self._extent_cache is None or self._extent_cache[0] != stamp:
+            rows = [r for r, _ in self.values] + [m[2] for m in self.merged]
+            cols = [c for _, c in self.values] + [m[3] for m in self.merged]
+            size = (max(rows) + 1 if rows else 0, max(cols) + 1 if cols else 0)
+            self._extent_cache = (stamp, size)
+        return self._extent_cache[1]
 
     def _merges(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
         if self._merge_map is None:
@@ -112,7 +122,14 @@ class Grid:
 
     def text(self, row: int, col: int) -> str:
         """The cell as stripped text ("" when empty); merged cells show the corner's text."""
-        v = self.get(row, col)
+        # The parser asks this ~1,500 times per workbook: kept inline, text first.
+        mm = self._merge_map if self._merge_map is not None else self._merges()
+        rng = mm.get((row, col))
+        v = self.values.get((rng[0], rng[1]) if rng is not None else (row, col))
+        if v is None:
+            return ""
+        if type(v) is str:
+            return v.strip()
         return value_to_text(v)
 
     def row_texts(self, row: int, n_cols: int | None = None) -> list[str]:

@@ -129,7 +129,7 @@ def test_status_heading_names_file_time_version_and_verdict(status):
     assert cell(status, "A1") == CellSpec("Status Pemeriksaan SOP AP", "title")
     assert cell(status, "A2").value == "Hasil"
     assert cell(status, "B2") == CellSpec("LULUS", "ok")  # warnings only: the workbook passes
-    assert cell(status, "D2").value == "2 SOP, 0 galat, 30 peringatan"
+    assert cell(status, "D2").value == "2 SOP, 0 galat, 29 peringatan"
     assert values(status.rows[2])[:2] == ["Berkas", "bagian_organisasi.xlsx"]
     assert values(status.rows[3])[:2] == ["Waktu pemeriksaan", "02-06-2025 09:30"]
     assert status.cell(*CHECKED_AT).value == "02-06-2025 09:30"
@@ -141,7 +141,7 @@ def test_status_has_one_row_per_sop_with_steps_and_totals_worked_out_by_hand(sta
     assert [values(r) for r in rows] == [
         ["SOP 01", 19, "LULUS", "-", "Penyusunan Informasi Jabatan dan Standar Kompetensi Manajerial/Teknis",
          "Kepala Biro, Kasubbag Anjab, Tim Anjab, Kabag Baga, Kasubbag TU", "10 hari 2 jam 50 menit",
-         SOP01_MINUTES, SOP01_MINUTES, 0, 4],
+         SOP01_MINUTES, SOP01_MINUTES, 0, 3],  # Keterkaitan "-" is an answer, not a warning
         ["SOP 02", 26, "LULUS", "065/SOP/417.112/02", "PENYUSUNAN STANDAR KOMPETENSI JABATAN (SKJ)",
          "Analisis Jabatan, Kasubbag Kelemb & Anjab, Kabag Organisasi, OPD, Tim", "95 hari 5 jam 30 menit",
          SOP02_MINUTES, SOP02_MINUTES, 0, 26],
@@ -153,17 +153,17 @@ def test_status_has_one_row_per_sop_with_steps_and_totals_worked_out_by_hand(sta
 
 def test_status_lists_every_finding_with_a_link_to_its_cell(seeds, status):
     top, rows = table(status, "Lembar", "Sel")
-    assert len(rows) == sum(len(s.findings) for s in seeds.sops) == 31
+    assert len(rows) == sum(len(s.findings) for s in seeds.sops) == 30
     first = rows[:5]
     assert [values(r)[:4] for r in first] == [
         ["SOP 01", "D1", "PERINGATAN", "identitas-kosong"],
         ["SOP 01", "D2", "PERINGATAN", "identitas-kosong"],
         ["SOP 01", "D3", "INFO", "revisi-kosong"],
         ["SOP 01", "D4", "PERINGATAN", "identitas-kosong"],
-        ["SOP 01", "A11", "PERINGATAN", "kotak-kosong"],
+        ["SOP 02", "B19", "PERINGATAN", "kegiatan-diawali-pelaksana"],  # SOP 01's "-" box is filled
     ]
     assert [r[1].link for r in first] == ["'SOP 01'!D1", "'SOP 01'!D2", "'SOP 01'!D3", "'SOP 01'!D4",
-                                          "'SOP 01'!A11"]
+                                          "'SOP 02'!B19"]
     assert [r[2].style for r in first] == ["warning", "warning", "text", "warning", "warning"]
     assert values(first[0])[4:] == ["Nomor SOP belum diisi.",
                                     "Lengkapi Nomor SOP pada blok identitas sebelum SOP disahkan."]
@@ -212,7 +212,7 @@ def test_status_completeness_checklist_of_the_format(status):
         "Tanggal Efektif", "Disahkan Oleh", "Nama SOP", "Dasar Hukum", "Kualifikasi Pelaksana",
         "Keterkaitan", "Peralatan/Perlengkapan", "Peringatan", "Pencatatan dan Pendataan"]
     assert {label for label, m in marks.items() if m == "✗"} == {
-        "Nomor SOP", "Tanggal Pembuatan", "Tanggal Revisi", "Tanggal Efektif", "Keterkaitan"}
+        "Nomor SOP", "Tanggal Pembuatan", "Tanggal Revisi", "Tanggal Efektif"}
     for label in ("Kolom No", "Kolom Kegiatan", "Kolom Pelaksana (satu kolom per jabatan)",
                   "Kolom Kelengkapan (mutu baku)", "Kolom Waktu (mutu baku)", "Kolom Output (mutu baku)",
                   "Kolom Keterangan", "Bagan alir dimulai terminator (Mulai)",
@@ -222,7 +222,7 @@ def test_status_completeness_checklist_of_the_format(status):
     nomor = sop01["Nomor SOP"]
     assert (nomor[1].style, nomor[3].link) == ("error", "'SOP 01'!D1")
     assert values(nomor)[4] == "Nomor SOP belum diisi."
-    assert values(sop01["Keterkaitan"])[4] == "Kotak Keterkaitan belum diisi."  # a bare "-" is not filled
+    assert values(sop01["Keterkaitan"])[4] == "-"  # a bare "-" answers "none": the box is filled
     assert sop01["Kolom Waktu (mutu baku)"][3].link == "'SOP 01'!I16"
     assert values(sop01["Langkah kegiatan"])[4] == "19 langkah"
     assert sop01["Bagan alir dimulai terminator (Mulai)"][3].link == "'SOP 01'!C18"

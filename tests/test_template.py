@@ -353,8 +353,9 @@ def test_contoh_validates_with_no_error_and_the_seed_totals():
     assert total01 == 4670
     assert sop01["total_minutes"] == {"min": total01, "max": total01}
     assert sop01["roles"] == ["Kepala Biro", "Kasubbag Anjab", "Tim Anjab", "Kabag Baga", "Kasubbag TU"]
-    # The seed leaves the number and dates empty and Keterkaitan "-": warnings, not errors.
-    assert set(codes(sop01, "warning")) == {"identitas-kosong", "kotak-kosong"}
+    # The seed leaves the number and dates empty: warnings, not errors. Its Keterkaitan "-"
+    # is an answer ("none"), not an empty box.
+    assert set(codes(sop01, "warning")) == {"identitas-kosong"}
 
     assert sop02["sheet"] == "SOP 02" and sop02["steps"] == 26 == 8 + 18
     # A. Perencanaan: 1h+10m+5m+30m+15m+15m+1h+1h

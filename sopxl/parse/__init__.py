@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..findings import Hit
 from ..grid import Grid
 from ..model import SopDocument
-from .header import find_header
+from .header import find_header, header_rows
 from .identity import read_identity
 from .matrix import parse_matrix
 from .symbols import infer_symbols
@@ -18,10 +18,9 @@ from .vocab import Vocab
 OWN_SHEETS = {"status", "checklist", "petunjuk", "pengaturan"}
 
 
-def first_header_row(grid: Grid, vocab: Vocab) -> int | None:
+def first_header_row(grid: Grid, vocab: Vocab, candidates: set[int] | None = None) -> int | None:
     n_cols = grid.n_cols
-    rows = sorted({r for r, _ in grid.values})
-    for r in rows:
+    for r in sorted(header_rows(grid, vocab) if candidates is None else candidates):
         if find_header(grid, r, vocab, n_cols) is not None:
             return r
     return None
@@ -30,12 +29,13 @@ def first_header_row(grid: Grid, vocab: Vocab) -> int | None:
 def parse_sheet(grid: Grid, vocab: Vocab) -> tuple[SopDocument | None, list[Hit], str | None]:
     if grid.name.strip().lower() in OWN_SHEETS:
         return None, [], "lembar-sopxl"
-    top = first_header_row(grid, vocab)
+    candidates = header_rows(grid, vocab)
+    top = first_header_row(grid, vocab, candidates)
     if top is None:
         return None, [], "bukan-sop"
     identity, boxes = read_identity(grid, vocab, top)
     # A section title sits just above the first header ("A. PERENCANAAN").
-    sections, hits = parse_matrix(grid, vocab, max(0, top - 2))
+    sections, hits = parse_matrix(grid, vocab, max(0, top - 2), candidates)
     doc = SopDocument(sheet=grid.name, identity=identity, boxes=boxes, sections=sections)
     if grid.shapes:
         try:

@@ -30,6 +30,16 @@ class Header:
         return (tuple(key(r.name) for r in self.roles), tuple(sorted(self.columns.items())))
 
 
+def header_rows(grid: Grid, vocab: Vocab) -> set[int]:
+    """Rows holding a "No" label: the only rows worth the full header test (one pass)."""
+    rows = set()
+    matrix = vocab.matrix
+    for (r, _c), v in grid.values.items():
+        if type(v) is str and len(v) <= 20 and matrix.get(key(v)) == "no":
+            rows.add(r)
+    return rows
+
+
 def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | None:
     no_col = keg_col = None
     for c in grid.cols_in_row(row):
@@ -96,7 +106,7 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
 def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:
     """The "1 2 3 …" row printed under a header (and alone at the top of later pages)."""
     nums = []
-    for c in range(n_cols):
+    for c in grid.cols_in_row(row):
         v = grid.raw(row, c)
         if v is None or (isinstance(v, str) and not v.strip()):
             continue

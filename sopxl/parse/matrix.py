@@ -13,7 +13,7 @@ from ..findings import Hit
 from ..grid import Grid
 from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
-from .header import Header, find_header, is_number_row
+from .header import Header, find_header, header_rows, is_number_row
 from .text import tidy
 from .vocab import Vocab
 
@@ -22,20 +22,22 @@ _TITLE = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\s*[.)]\s+\S")
 _TITLE_WORDS = re.compile(r"^\s*(?:tahap|bagian|sub\s*prosedur|prosedur)\b", re.I)
 
 
-def _row_texts(grid: Grid, row: int, n_cols: int) -> list[tuple[int, str]]:
+def _row_texts(grid: Grid, row: int, n_cols: int, limit: int = 0) -> list[tuple[int, str]]:
+    """The non-empty texts of a row, left to right; with ``limit``, stop once that many are found."""
     out = []
-    for c in range(n_cols):
-        v = grid.raw(row, c)
-        if v is not None:
+    for c in grid.cols_in_row(row):
+        if c < n_cols:
             t = grid.text(row, c)
             if t:
                 out.append((c, t))
+                if len(out) == limit:
+                    break
     return out
 
 
 def title_of_row(grid: Grid, row: int, n_cols: int, header: Header | None) -> str | None:
     """The text of a section title row, or None. A title is the only text on its row."""
-    texts = _row_texts(grid, row, n_cols)
+    texts = _row_texts(grid, row, n_cols, limit=2)  # a second text already rules it out
     if len(texts) != 1:
         return None
     col, text = texts[0]
@@ -46,16 +48,19 @@ def title_of_row(grid: Grid, row: int, n_cols: int, header: Header | None) -> st
     return None
 
 
-def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0) -> tuple[list[Section], list[Hit]]:
+def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[int] | None = None,
+                 ) -> tuple[list[Section], list[Hit]]:
     n_rows, n_cols = grid.n_rows, grid.n_cols
     sections: list[Section] = []
     hits: list[Hit] = []
     current: Section | None = None
     header: Header | None = None
     pending_title: tuple[str, int] | None = None
+    if candidates is None:
+        candidates = header_rows(grid, vocab)
     row = start_row
     while row < n_rows:
-        found = find_header(grid, row, vocab, n_cols)
+        found = find_header(grid, row, vocab, n_cols) if row in candidates else None
         if found is not None:
             repeated = (current is not None and header is not None and pending_title is None
                         and found.signature() == header.signature())

@@ -63,7 +63,7 @@ def dates_readable(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     parsed = {}
     for name in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif"):
         t = doc.identity[name]
-        if not t:
+        if not t or t.value.strip() == "-":  # "-": deliberately none (no revision yet)
             continue
         d = parse_date(t.value)
         if d is None:

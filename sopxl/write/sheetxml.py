@@ -131,7 +131,9 @@ def _tab_colour(spec: SheetSpec) -> str:
     return rgb if len(rgb) == 8 else "FF" + rgb
 
 
-def _cell_xml(ref: str, cell: CellSpec, style_ids: dict[str, int], spec: SheetSpec) -> str:
+def _cell_tail(cell: CellSpec, style_ids: dict[str, int], spec: SheetSpec, ref: str) -> str:
+    """A cell's XML after ``<c r="A1"``: it depends on the style and value only, so a
+    register of 350,000 cells with few distinct values builds each one once."""
     s = ""
     if cell.style is not None:
         if cell.style not in style_ids:
@@ -140,18 +142,18 @@ def _cell_xml(ref: str, cell: CellSpec, style_ids: dict[str, int], spec: SheetSp
         s = f' s="{style_ids[cell.style]}"'
     v = cell.value
     if v is None or v == "":
-        return f'<c r="{ref}"{s}/>' if s else ""
+        return s + "/>" if s else ""
     if isinstance(v, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(v)}</v></c>'
+        return f'{s} t="b"><v>{int(v)}</v></c>'
     if isinstance(v, int) and abs(v) < 10**15:
-        return f'<c r="{ref}"{s}><v>{v}</v></c>'
+        return f"{s}><v>{v}</v></c>"
     if isinstance(v, float) and math.isfinite(v):
-        return f'<c r="{ref}"{s}><v>{v!r}</v></c>'
+        return f"{s}><v>{v!r}</v></c>"
     # Text, and numbers Excel cannot hold exactly (NaN, ±inf, 16+ digit integers).
     text = clean_text(str(v))
     if "_x" in text:
         text = _EXCEL_ESCAPE.sub(r"_x005F_\1", text)
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{_esc_text(text)}</t></is></c>'
+    return f'{s} t="inlineStr"><is><t xml:space="preserve">{_esc_text(text)}</t></is></c>'
 
 
 def _validation_xml(spec: SheetSpec, dv: Validation) -> str:
@@ -237,15 +239,21 @@ def worksheet_part(spec: SheetSpec, style_ids: dict[str, int], *, selected: bool
     widths, covered = _text_widths(spec)
     letters = [col_to_letters(c) for c in range(n_cols)]
     add("<sheetData>")
+    tails: dict[tuple[str | None, type, object], str] = {}
     for r, row in enumerate(spec.rows):
         cells = []
         height = 0.0
         for c, raw in enumerate(row):
             cell = raw if isinstance(raw, CellSpec) else CellSpec(raw)
             ref = letters[c] + str(r + 1)
-            xml = _cell_xml(ref, cell, style_ids, spec)
-            if xml:
-                cells.append(xml)
+            memo = (cell.style, type(cell.value), cell.value)
+            tail = tails.get(memo)
+            if tail is None:
+                tail = _cell_tail(cell, style_ids, spec, ref)
+                if len(tails) < 100_000:
+                    tails[memo] = tail
+            if tail:
+                cells.append('<c r="' + ref + '"' + tail)
             if cell.link:
                 links.append(_hyperlink_xml(part, ref, cell))
             if cell.style in WRAPPED and isinstance(cell.value, str) and (r, c) not in covered:
