@@ -114,6 +114,32 @@ def _template(path: Path) -> None:
     wb.save(path)
 
 
+def _office_template(path: Path) -> None:
+    """Three SOP sheets laid out by sopxl's own template (what offices fill in): bordered
+    matrix, dropdowns in every role cell, conditional formats, print setup, Petunjuk and
+    Pengaturan sheets; the two seed SOPs, the first one twice, with placeholders to vary."""
+    import copy
+
+    from sopxl.templates import _assemble, contoh_data
+    from sopxl.templates.sop_sheet import SopSpec
+
+    sops = contoh_data()["sop"]
+    specs = []
+    roles: list[str] = []
+    for k, data in enumerate([sops[0], sops[1], sops[0]]):
+        data = copy.deepcopy(data)
+        data["sheet"] = f"SOP {k + 1:02d}"
+        data["instansi"] = MARK.format("INSTANSI")
+        data["identitas"]["nomor"] = MARK.format(f"NOMOR{k}")
+        data["identitas"]["nama"] = MARK.format(f"NAMA{k}")
+        data["kotak"]["keterkaitan"] = MARK.format(f"KET{k}")
+        specs.append(SopSpec.from_contoh(data))
+        for part in data["bagian"]:
+            roles.extend(r for r in part["pelaksana"] if r not in roles)
+    wb, _ = _assemble(specs, roles, "A4", None)
+    wb.save(path)
+
+
 def _excel_like(path: Path) -> dict[str, bytes]:
     """The template's parts with every text moved into xl/sharedStrings.xml, as Excel saves."""
     from lxml import etree
@@ -169,10 +195,13 @@ def _nomor(i: int, k: int) -> str:
     return f"065/SOP/417.{100 + j % 37}/{j:04d}.{k + 1}"
 
 
-def generate(n: int, folder: Path) -> list[Path]:
-    """N workbooks under folder/Bagian …/, each a copy of one template with its own texts."""
+def generate(n: int, folder: Path, kind: str = "office") -> list[Path]:
+    """N workbooks under folder/Bagian …/, each a copy of one template with its own texts.
+
+    kind "office": sopxl's template layout, formatted as offices keep their SOPs; "plain":
+    a lightly styled matrix (borders only), a floor for what any reader must do."""
     template = folder / "_template.xlsx"
-    _template(template)
+    (_office_template if kind == "office" else _template)(template)
     parts = _excel_like(template)
     template.unlink()
     sst = parts["xl/sharedStrings.xml"].decode("utf-8")
@@ -325,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-sample", type=int, default=30,
                     help="files timed stage by stage inside validate_file (0 = skip; default 30)")
     ap.add_argument("--keep", metavar="DIR", help="write the workbooks here and keep them")
+    ap.add_argument("--kind", choices=("office", "plain"), default="office",
+                    help="office: sopxl's formatted template layout (default); plain: borders only")
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="sopxl-merge-bench-") as tmp:
@@ -332,11 +363,11 @@ def main(argv: list[str] | None = None) -> int:
         tree = folder / "SOP"
         tree.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
-        paths = generate(args.n, tree)
+        paths = generate(args.n, tree, args.kind)
         gen = time.perf_counter() - t0
         size = sum(p.stat().st_size for p in paths)
-        print(f"generated {args.n} workbooks x 3 SOP sheets (shared strings, as Excel saves; "
-              f"{size / args.n / 1024:.1f} KiB each) in {gen:.2f} s")
+        print(f"generated {args.n} {args.kind} workbooks x 3 SOP sheets (shared strings, as Excel "
+              f"saves; {size / args.n / 1024:.1f} KiB each) in {gen:.2f} s")
         print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
 
         m = run_merge(tree, folder / "REKAP.xlsx", args.jobs)

@@ -22,6 +22,7 @@ from .rules import Context, run_rules
 from .schema import check, to_dict
 
 _vocab_cache: dict[tuple[int, str], Vocab] = {}
+UNREAD_SHEETS = ("Status", "Checklist", "Petunjuk")
 
 
 def vocab_for(cfg: Config) -> Vocab:
@@ -106,11 +107,17 @@ def validate_file(path: str, cfg: Config) -> FileResult:
     from .read.xlsx import read_workbook
 
     try:
-        wb = read_workbook(path)
+        # sopxl's own sheets (a long Checklist, the Petunjuk) are never SOPs: not even read.
+        wb = read_workbook(path, skip=UNREAD_SHEETS)
     except SopxlError as exc:
         return FileResult(path=path, error=exc)
     except Exception as exc:  # a reader bug must not become a traceback for the user
         return FileResult(path=path, error=WorkbookError(
             f"Berkas tidak dapat dibaca ({type(exc).__name__}).", code="BERKAS-RUSAK", path=path,
             message_en=f"The file cannot be read ({type(exc).__name__})."))
-    return validate_grids(path, wb.sheets, cfg)
+    result = validate_grids(path, wb.sheets, cfg)
+    read = {g.name for g in wb.sheets}
+    result.skipped.extend((name, "lembar-sopxl") for name in wb.sheet_parts if name not in read)
+    order = {name: i for i, name in enumerate(wb.sheet_parts)}
+    result.skipped.sort(key=lambda item: order.get(item[0], len(order)))
+    return result

@@ -92,8 +92,8 @@ _TAGS = {ns: _Tags(ns) for ns in _MAIN_NS}
 # -- the public entry point ------------------------------------------------------------------
 
 def read_workbook(path: str | os.PathLike[str], *, sheets: Collection[str] | None = None,
-                  shapes: bool = True) -> Workbook:
-    """Read every worksheet (or only those named in ``sheets``) as grids.
+                  shapes: bool = True, skip: Collection[str] = ()) -> Workbook:
+    """Read every worksheet (or only those named in ``sheets``, less those in ``skip``) as grids.
 
     Raises ``WorkbookError`` when the file cannot be read as a workbook; its ``code`` says why
     (BERKAS-TIDAK-ADA, BERKAS-KOSONG, BERKAS-XLS, BERKAS-BERSANDI, BERKAS-BUKAN-XLSX,
@@ -101,7 +101,7 @@ def read_workbook(path: str | os.PathLike[str], *, sheets: Collection[str] | Non
     """
     path = os.fspath(path)
     with SafeZip(path) as z:
-        return _Reader(z, path).read(sheets, shapes)
+        return _Reader(z, path).read(sheets, shapes, skip)
 
 
 class _Reader:
@@ -115,7 +115,7 @@ class _Reader:
 
     # -- package level ----------------------------------------------------------------------
 
-    def read(self, wanted: Collection[str] | None, shapes: bool) -> Workbook:
+    def read(self, wanted: Collection[str] | None, shapes: bool, skip: Collection[str] = ()) -> Workbook:
         z = self.z
         wb_part = self._workbook_part()
         try:
@@ -143,6 +143,7 @@ class _Reader:
                 self._styles_part = target
 
         folded = None if wanted is None else {n.casefold() for n in wanted}
+        skipped = {n.casefold() for n in skip}
         grids: list[Grid] = []
         sheet_parts: dict[str, str] = {}
         sheets_el = root.find(tags.sheets)
@@ -155,7 +156,7 @@ class _Reader:
             if not rtype.endswith("/worksheet"):
                 continue  # chartsheet, dialogsheet, macrosheet: no cell grid to read
             sheet_parts[name] = part
-            if folded is not None and name.casefold() not in folded:
+            if (folded is not None and name.casefold() not in folded) or name.casefold() in skipped:
                 continue
             grid = Grid(name=name, hidden=el.get("state", "visible") in ("hidden", "veryHidden"))
             self._read_sheet(grid, part, sst, shapes)

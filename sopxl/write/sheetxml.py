@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..a1 import cell_to_rowcol, col_to_letters, range_to_rowcols, rowcol_to_cell, rowcols_to_range
 from ..errors import WriteError
-from ..report.sheet import CellSpec, SheetSpec, Validation
+from ..report.sheet import CellSpec, Scalar, SheetSpec, Validation
 from .styles import LINE_POINTS, WRAPPED
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -243,23 +243,30 @@ def worksheet_part(spec: SheetSpec, style_ids: dict[str, int], *, selected: bool
     for r, row in enumerate(spec.rows):
         cells = []
         height = 0.0
+        row_number = str(r + 1)
         for c, raw in enumerate(row):
-            cell = raw if isinstance(raw, CellSpec) else CellSpec(raw)
-            ref = letters[c] + str(r + 1)
-            memo = (cell.style, type(cell.value), cell.value)
+            # Plain values (most of a register) need no CellSpec of their own.
+            given = raw if isinstance(raw, CellSpec) else None
+            style: str | None = None
+            value: Scalar = None
+            if given is not None:
+                style, value = given.style, given.value
+            elif not isinstance(raw, CellSpec):
+                value = raw
+            memo = (style, type(value), value)
             tail = tails.get(memo)
             if tail is None:
-                tail = _cell_tail(cell, style_ids, spec, ref)
+                tail = _cell_tail(CellSpec(value, style), style_ids, spec, letters[c] + row_number)
                 if len(tails) < 100_000:
                     tails[memo] = tail
             if tail:
-                cells.append('<c r="' + ref + '"' + tail)
-            if cell.link:
-                links.append(_hyperlink_xml(part, ref, cell))
-            if cell.style in WRAPPED and isinstance(cell.value, str) and (r, c) not in covered:
-                lines = _wrapped_lines(cell.value, widths.get((r, c)) or _col_width(spec, c))
+                cells.append('<c r="' + letters[c] + row_number + '"' + tail)
+            if given is not None and given.link:
+                links.append(_hyperlink_xml(part, letters[c] + row_number, given))
+            if style in WRAPPED and type(value) is str and (r, c) not in covered:
+                lines = _wrapped_lines(value, widths.get((r, c)) or _col_width(spec, c))
                 if lines > 1:
-                    height = max(height, lines * LINE_POINTS[cell.style])
+                    height = max(height, lines * LINE_POINTS[style])
         if cells:
             # A height without customHeight: LibreOffice shows it, Excel still refits the row.
             ht = f' ht="{min(height, MAX_ROW_POINTS):g}"' if height else ""
