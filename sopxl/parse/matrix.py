@@ -14,6 +14,7 @@ from ..grid import Grid
 from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
 from .header import Header, find_header, header_rows, is_number_row
+from .numbers import step_number
 from .text import tidy
 from .vocab import Vocab
 
@@ -78,10 +79,14 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             pending_title = (title, row) if title else pending_title
             row += 1
             continue
-        if is_number_row(grid, row, n_cols):
+        # A numbered row with a Kegiatan is a step: neither the "1 2 3" row nor a title.
+        kegiatan = grid.text(row, header.columns["kegiatan"])
+        plain_step = (step_number(grid.text(row, header.columns["no"])) is not None
+                      and bool(kegiatan) and not kegiatan.isdigit())
+        if not plain_step and is_number_row(grid, row, n_cols):
             row += 1
             continue
-        title = title_of_row(grid, row, n_cols, header)
+        title = None if plain_step else title_of_row(grid, row, n_cols, header)
         if title:
             pending_title = (title, row)
             row += 1
