@@ -703,6 +703,24 @@ class Register:
     exit_code: int  # 0 all read and no error, 1 an error finding, 2 a file not read
 
 
+def pandas_in_background() -> None:
+    """Say at once when pandas is missing, then import it on a thread while the workers
+    read: the main process only waits then, and the import costs a quarter of a second."""
+    import importlib.util
+    import threading
+
+    if importlib.util.find_spec("pandas") is None:
+        require_pandas()  # raises the message naming the extra to install
+    threading.Thread(target=_import_quietly, name="sopxl-pandas", daemon=True).start()
+
+
+def _import_quietly() -> None:
+    try:
+        import pandas  # noqa: F401
+    except Exception:  # noqa: BLE001 - require_pandas() reports it when the tables are built
+        pass
+
+
 def require_pandas():
     """pandas, or a SopxlError naming the extra that installs it (pandas is optional)."""
     try:

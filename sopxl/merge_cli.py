@@ -103,7 +103,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     lang = args.lang
     cfg = load_config(args.config, final=args.final, lang=lang)
     bmap = merge.load_map(args.map)
-    merge.require_pandas()  # say at once when pandas is missing, before minutes of reading
+    merge.pandas_in_background()  # missing pandas is said at once, before minutes of reading
     sources, empty = merge.discover(args.paths, exclude=[args.out] if args.out else [])
     for p in empty:
         stderr.write(f"sopxl: warning: no workbook in {p}\n" if lang == "en" else
