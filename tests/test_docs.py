@@ -36,3 +36,18 @@ def test_ci_runs_the_readme_test_command():
     blocks = re.findall(r"```bash\n(.*?)\n```", README, flags=re.S)
     test_command = next(b for b in blocks if "pytest" in b).strip()
     assert test_command in ci
+
+
+def test_the_wheel_carries_the_schemas_inside_the_package(tmp_path):
+    """schemas/ is the single source; an installed sopxl must still find it."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True, timeout=300)
+    wheel = next(tmp_path.glob("sopxl-*.whl"))
+    with zipfile.ZipFile(wheel) as z:
+        for schema in ("sop.schema.json", "config.schema.json"):
+            assert z.read(f"sopxl/schemas/{schema}") == (ROOT / "schemas" / schema).read_bytes()
+    assert not (ROOT / "sopxl" / "schemas").exists()  # no second copy in the tree
