@@ -49,7 +49,6 @@ LOOP_STEPS = [
 ]
 FIRST_STEP_ROW = 13  # one-based
 
-
 def build_sop(path: Path, *, steps=STEPS, title: str = "SOP Permohonan") -> Path:
     """One SOP sheet as an office types it: identity block, two-row header, words as markers."""
     wb = Workbook()
@@ -313,3 +312,149 @@ def test_a_loop_in_its_own_column_goes_up_beside_it(tmp_path):
     # leaves the decision (row of step 4) by its left side, back into step 2's left side
     assert int(loop.top) == FIRST_STEP_ROW - 1 + 3 and int(loop.bottom) == FIRST_STEP_ROW - 1 + 1
     assert int(loop.left) == int(loop.right) == 3  # column D, Staf Pelaksana
+
+
+# -- printed pages: off-page connectors ------------------------------------------------------
+
+# Four steps on page 1, the rest on page 2; the decision on page 2 loops back to page 1.
+PAGE_STEPS = [
+    (1, "Mengajukan permohonan", 0, "Mulai", ""),
+    (2, "Menerima dan mencatat berkas permohonan", 1, "Proses", ""),
+    (3, "Memeriksa kelengkapan berkas", 1, "Proses", ""),
+    (4, "Menyiapkan konsep surat jawaban", 1, "Proses", ""),
+    (5, "Memutuskan berkas lengkap", 2, "Keputusan", "Ya: 6; Tidak: 3"),
+    (6, "Menandatangani surat jawaban", 2, "Proses", ""),
+    (7, "Menerima surat jawaban", 0, "Selesai", ""),
+]
+BREAK_AFTER = FIRST_STEP_ROW + 3  # one-based: step 4 is the last row of page 1
+
+def build_two_pages(path: Path) -> Path:
+    from openpyxl import load_workbook
+    from openpyxl.worksheet.pagebreak import Break
+
+    build_sop(path, steps=PAGE_STEPS)
+    wb = load_workbook(path)
+    wb.active.row_breaks.append(Break(id=BREAK_AFTER))
+    wb.save(path)
+    return path
+
+
+def _offpage(path: Path) -> list:
+    return [s for s in _sopxl_shapes(path) if s.kind == "offpage"]
+
+
+def test_page_breaks_come_from_the_sheet(tmp_path):
+    from sopxl.draw import page_breaks
+    from sopxl.read.geometry import SheetGeometry
+    from sopxl.read.safezip import SafeZip
+    from sopxl.write.drawing import PrintSetup, print_setup, sheet_geometry
+
+    src = build_two_pages(tmp_path / "dua.xlsx")
+    with SafeZip(str(src)) as z:
+        setup = print_setup(z, "xl/worksheets/sheet1.xml", "SOP Permohonan")
+        geometry = sheet_geometry(z, "xl/worksheets/sheet1.xml")
+    assert setup.manual_breaks == [BREAK_AFTER]  # zero-based: the first row of page 2
+    assert setup.landscape and setup.fit_to_page and (setup.fit_width, setup.fit_height) == (1, 0)
+    assert page_breaks(setup, geometry, 40) == [BREAK_AFTER]
+
+    # No manual break: A4 landscape, 0.75 in margins top and bottom -> 595.3 - 108 pt a page.
+    g = SheetGeometry(default_row_height=36.0)
+    a4 = PrintSetup(paper=9, landscape=True, last_col=0)
+    assert page_breaks(a4, g, 40) == [13, 26, 39]  # 13 rows of 36 pt = 468 pt a page
+    # Print titles (two rows of 36 pt) repeat on pages 2 and on, which then hold 11 rows.
+    assert page_breaks(PrintSetup(paper=9, landscape=True, last_col=0, title_rows=(0, 1)), g, 40) == [
+        13, 24, 35]
+    # F4 (Folio 8.5 x 13 in) portrait holds 23 rows; half scale twice as many.
+    assert page_breaks(PrintSetup(paper=14, last_col=0), g, 40) == [23]
+    assert page_breaks(PrintSetup(paper=14, last_col=0, scale=50), g, 60) == [46]
+    # Fit to one page wide: a sheet twice the printable width prints at 50 %.
+    wide = SheetGeometry(default_row_height=36.0)
+    wide.add_cols(0, 0, 10.0)
+    width_pt = wide.col_emu(0) / 12700
+    a4_w = 297 * 72 / 25.4 - 1.4 * 72
+    wide.add_cols(0, 0, 10.0 * 2 * a4_w / width_pt)
+    fit = PrintSetup(paper=9, landscape=True, fit_to_page=True, fit_width=1, fit_height=0, last_col=0)
+    assert page_breaks(fit, wide, 60)[0] in (26, 27)
+    # Fit to one page wide and tall: no break at all.
+    assert page_breaks(PrintSetup(paper=9, fit_to_page=True, last_col=0), g, 200) == []
+
+
+def test_an_arrow_over_a_page_break_becomes_an_offpage_pair(tmp_path):
+    src = build_two_pages(tmp_path / "dua.xlsx")
+    draw_workbook(src, _cfg())
+    shapes = _sopxl_shapes(src)
+    offs = _offpage(src)
+    # Two crossings: step 4 -> 5 down onto page 2 ("A"), the Tidak loop 5 -> 3 back up ("B").
+    assert sorted(s.text for s in offs) == ["A", "A", "B", "B"]
+    first_page2 = BREAK_AFTER  # zero-based first row of page 2
+    a_out, a_in = sorted((s for s in offs if s.text == "A"), key=lambda s: s.top)
+    # "A" just below step 4 in the last row of page 1, and just above step 5 at the top of page 2,
+    # each in its actor's column (Staf Pelaksana = D, Kepala Bagian = E).
+    assert int(a_out.top) == int(a_out.bottom) == first_page2 - 1
+    assert int(a_out.left) == 3
+    assert int(a_in.top) == int(a_in.bottom) == first_page2
+    assert int(a_in.left) == 4
+    b_in, b_out = sorted((s for s in offs if s.text == "B"), key=lambda s: s.top)
+    assert int(b_out.top) == first_page2 and int(b_out.left) == 4  # beside the decision
+    assert int(b_in.top) == FIRST_STEP_ROW - 1 + 2 and int(b_in.left) == 3  # beside step 3
+    # No arrow runs over the break; each half is glued to a connector at one end.
+    by_id = {s.id: s for s in shapes}
+    arrows = [s for s in shapes if s.kind == "connector"]
+    for s in arrows:
+        assert (min(s.top, s.bottom) < first_page2) == (max(s.top, s.bottom) < first_page2), s
+    for off in offs:
+        glued = [a for a in arrows if off.id in (a.start_id, a.end_id)]
+        assert len(glued) == 1
+        other = by_id[glued[0].end_id if glued[0].start_id == off.id else glued[0].start_id]
+        assert other.kind in ("process", "decision")
+    # 7 symbols + 4 connectors; 5 same-page arrows + 2 jumps of two halves; Ya and Tidak labels
+    assert len(shapes) == 11 + 9 + 2
+    labels = {s.text for s in shapes if s.kind == "text"}
+    assert labels == {"Ya", "Tidak"}
+
+
+def test_the_two_pages_read_back_as_the_typed_flow(tmp_path):
+    src = build_two_pages(tmp_path / "dua.xlsx")
+    draw_workbook(src, _cfg())
+    typed = [_summary(d, from_shapes=False) for d in _docs(src, from_shapes=False)]
+    drawn = [_summary(d, from_shapes=True) for d in _docs(src, from_shapes=True)]
+    assert drawn == typed
+    doc = _docs(src, from_shapes=True)[0]
+    nexts = {s.number.value: sorted(doc.steps[j].number.value for j in s.next_steps) for s in doc.steps}
+    assert nexts == {"1": ["2"], "2": ["3"], "3": ["4"], "4": ["5"], "5": ["3", "6"], "6": ["7"],
+                     "7": []}
+
+
+def test_drawing_without_a_break_draws_no_connector(tmp_path):
+    src = build_sop(tmp_path / "sop.xlsx", steps=PAGE_STEPS)
+    draw_workbook(src, _cfg())
+    assert _offpage(src) == []
+
+
+def test_mojokerto_repeated_headers_over_two_pages(tmp_path):
+    """The Mojokerto draft repeats its header every five steps; the office breaks the page
+    before each repeat. One pair per step-to-step arrow over a break, read back unchanged."""
+    from office_drafts import build_workbook
+    from openpyxl import load_workbook
+    from openpyxl.worksheet.pagebreak import Break
+
+    src = tmp_path / "mojokerto.xlsx"
+    placed = build_workbook(src, layouts=("mojokerto",), extra_sheets=False)
+    rows = placed[0].step_rows[0]
+    wb = load_workbook(src)
+    ws = wb.active
+    gaps = [a for a, b in zip(rows, rows[1:]) if b > a + 1]  # last step row before each repeat
+    for last in gaps:
+        ws.row_breaks.append(Break(id=last + 1))  # after the blank row, before the header
+    wb.save(src)
+    draw_workbook(src, _cfg())
+    offs = _offpage(src)
+    assert len(offs) == 2 * len(gaps)
+    letters = sorted({s.text for s in offs})
+    assert letters == [chr(65 + k) for k in range(len(gaps))]
+    for letter, last in zip(letters, gaps):
+        pair = sorted((s for s in offs if s.text == letter), key=lambda s: s.top)
+        assert [int(s.top) for s in pair] == [last - 1, rows[rows.index(last) + 1] - 1]
+    typed = [_summary(d, from_shapes=False) for d in _docs(src, from_shapes=False)]
+    drawn = [_summary(d, from_shapes=True) for d in _docs(src, from_shapes=True)]
+    assert drawn == typed

@@ -59,9 +59,10 @@ def apply_shapes(doc: SopDocument, shapes: list[Shape], *, include_sopxl: bool =
     hits: list[Hit] = []
 
     symbols = [s for s in shapes if s.kind in FLOW_KINDS]
+    paired = _paired_offpage(symbols)
     nodes: list[int] = []  # per symbol: a step index, or -(k + 1) for symbol k outside any step
     for k, shape in enumerate(symbols):
-        where = matrix.at(*shape.center)
+        where = None if k in paired else matrix.at(*shape.center)
         if where is None:
             nodes.append(-(k + 1))
             continue
@@ -154,6 +155,17 @@ def _role_spans(sec: Section) -> list[tuple[int, int, Role]]:
 
 def _symbol_names(lang: str) -> dict[str, str]:
     return load_data("shapes.json")["symbol_names"][lang]
+
+
+def _paired_offpage(symbols: list[Shape]) -> set[int]:
+    """Off-page connectors whose label another one repeats: the two ends of a jump between
+    printed pages, points the flow passes through, not the symbol of the step whose cell
+    they share."""
+    groups: dict[str, list[int]] = {}
+    for k, s in enumerate(symbols):
+        if s.kind == "offpage" and s.text.strip():
+            groups.setdefault(" ".join(s.text.split()).casefold(), []).append(k)
+    return {k for ks in groups.values() if len(ks) > 1 for k in ks}
 
 
 def _add_marker(step: Step, role: Role, shape: Shape, order: dict[str, int]) -> Hit | None:
