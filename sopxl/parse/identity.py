@@ -19,16 +19,18 @@ _FILLERS = {":", "="}
 
 def _label_of(text: str, vocab: Vocab) -> tuple[str, str, str] | None:
     """(kind, field, inline value) when the cell is a label; kind is "identity" or "boxes"."""
-    k = key(text)
-    for kind, index in (("identity", vocab.identity), ("boxes", vocab.boxes)):
-        if k in index:
-            return kind, index[k], ""
+    # "Label: value" first: the key of "Keterkaitan: -" drops the "-" and would match the bare
+    # label, losing the value written after the colon.
     if ":" in text:
         left, right = text.split(":", 1)
         lk = key(left)
         for kind, index in (("identity", vocab.identity), ("boxes", vocab.boxes)):
             if lk in index:
                 return kind, index[lk], right.strip()
+    k = key(text)
+    for kind, index in (("identity", vocab.identity), ("boxes", vocab.boxes)):
+        if k in index:
+            return kind, index[k], ""
     return None
 
 
