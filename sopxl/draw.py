@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from .a1 import cell_to_rowcol
+from .a1 import cell_to_rowcol, col_to_letters
 from .errors import SopxlError
 from .model import SopDocument, Step
 from .read.geometry import EMU_PER_PT, SheetGeometry
@@ -196,7 +196,7 @@ def layout(doc: SopDocument, geometry: SheetGeometry, breaks: Sequence[int] = ()
             a, b = ns[0], drawn[j][0]
             if page(a) != page(b):
                 down = page(b) > page(a)
-                jumps[(i, k)] = _Jump(a, b, label, _letters(len(jumps)),
+                jumps[(i, k)] = _Jump(a, b, label, col_to_letters(len(jumps)),
                                       BOTTOM if down else LEFT, TOP if down else LEFT)
     slots: dict[tuple[int, int], list[tuple[_Jump, bool]]] = {}  # (node, side) -> (jump, leaving)
     for jp in jumps.values():
@@ -252,16 +252,6 @@ class _Jump:
     letter: str  # the connectors' label: "A", "B", …
     a_side: int  # the side of ``a`` its connector sits at
     b_side: int  # the side of ``b`` its connector sits at
-
-
-def _letters(n: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA": the connector labels, in order of appearance."""
-    out = ""
-    n += 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def _facing(side: int) -> int:
