@@ -31,7 +31,17 @@ def letters_to_col(letters: str) -> int:
 
 def rowcol_to_cell(row: int, col: int) -> str:
     """(0, 0) -> "A1"."""
-    return col_to_letters(col) + str(row + 1)
+    # Every value the parser reads keeps its cell: the same few thousand names again and
+    # again, so each is made once.
+    name = _CELL_NAMES.get((row, col))
+    if name is None:
+        name = col_to_letters(col) + str(row + 1)
+        if len(_CELL_NAMES) < 100_000:
+            _CELL_NAMES[(row, col)] = name
+    return name
+
+
+_CELL_NAMES: dict[tuple[int, int], str] = {}
 
 
 def cell_to_rowcol(ref: str) -> tuple[int, int]:

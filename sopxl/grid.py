@@ -107,7 +107,8 @@ class Grid:
         return self._merge_map
 
     def merge_at(self, row: int, col: int) -> tuple[int, int, int, int] | None:
-        return self._merges().get((row, col))
+        mm = self._merge_map if self._merge_map is not None else self._merges()
+        return mm.get((row, col))
 
     def raw(self, row: int, col: int) -> Value | None:
         """The value stored in exactly this cell (None inside a merge, except its corner)."""
@@ -115,7 +116,8 @@ class Grid:
 
     def get(self, row: int, col: int) -> Value | None:
         """The value a reader sees at this cell: a merged range shows its corner's value."""
-        rng = self._merges().get((row, col))
+        mm = self._merge_map if self._merge_map is not None else self._merges()
+        rng = mm.get((row, col))
         if rng is not None:
             return self.values.get((rng[0], rng[1]))
         return self.values.get((row, col))
@@ -124,8 +126,9 @@ class Grid:
         """The cell as stripped text ("" when empty); merged cells show the corner's text."""
         # The parser asks this ~1,500 times per workbook: kept inline, text first.
         mm = self._merge_map if self._merge_map is not None else self._merges()
-        rng = mm.get((row, col))
-        v = self.values.get((rng[0], rng[1]) if rng is not None else (row, col))
+        rc = (row, col)
+        rng = mm.get(rc)
+        v = self.values.get(rc if rng is None else (rng[0], rng[1]))
         if v is None:
             return ""
         if type(v) is str:

@@ -20,14 +20,17 @@ JSON stays machine-friendly.
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 import os
 import re
 import stat
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .config import Config, load_config
@@ -197,8 +200,20 @@ _WORKER: dict[str, Any] = {}
 
 
 def init_worker(config_path: str | None, final: bool, lang: str) -> None:
-    """Process-pool initializer: load the configuration once per worker."""
+    """Process-pool initializer: load the configuration once per worker.
+
+    Then Python's cyclic garbage collector is kept out of the way. Left alone it wakes
+    every few hundred allocations and, now and then, walks every object the worker holds
+    (modules, configuration), some 5 % of a worker's time; yet a file's objects are freed
+    by reference counting as soon as the file is done. So what is loaded now is frozen out
+    of the collector's sight, automatic collection is off, and ``summarize_batch`` collects
+    the few cycles a task leaves once, at its end: with nothing collected automatically,
+    all a task made is in the youngest generation, so collecting that one is enough.
+    """
     _WORKER["cfg"] = load_config(config_path, final=final, lang=lang)
+    gc.freeze()
+    gc.disable()
+    _WORKER["collect"] = True
 
 
 def summarize_batch(items: Sequence[tuple[str, str]]) -> list[FileSummary]:
@@ -215,6 +230,8 @@ def summarize_batch(items: Sequence[tuple[str, str]]) -> list[FileSummary]:
         summary = summarize(path, cfg)
         summary.path = shown
         out.append(summary)
+    if _WORKER.get("collect"):
+        gc.collect(0)
     return out
 
 
@@ -278,10 +295,12 @@ def _context():
 
     # Never "fork": a progress bar or the pool's own thread may hold a lock at fork time, and
     # Windows and macOS have only spawn anyway. forkserver starts one clean server and forks
-    # workers from it, with sopxl already imported there.
+    # workers from it, with sopxl already imported there: the reader (lxml) and the schema
+    # check too, which every worker needs for its first file, imported once rather than
+    # once per worker.
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["sopxl.merge", "sopxl.validate"])
+        ctx.set_forkserver_preload(["sopxl.merge", "sopxl.validate", "sopxl.read.xlsx", "sopxl.schema"])
         return ctx
     return mp.get_context("spawn")
 
@@ -367,6 +386,7 @@ _SMALL_WORDS = {"dan", "atau", "serta", "di", "ke", "dari", "untuk", "pada", "&"
 _VOWELS = set("aeiouAEIOU")
 
 
+@lru_cache(maxsize=1024)  # an office's SOPs share one instansi text
 def bagian_from_instansi(text: str) -> str | None:
     """The Bagian (or Biro) an instansi text names, in title case; None when it names none.
 
@@ -515,7 +535,7 @@ def _words(text: str) -> list[str]:
 
 def _nomor_key(text: str) -> str:
     k = "".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return k if any(ch.isdigit() for ch in k) else ""  # "-" or "…" is no number
+    return k if any(map(str.isdigit, k)) else ""  # "-" or "…" is no number
 
 
 def _nama_key(text: str) -> str:
@@ -703,14 +723,44 @@ class Register:
     exit_code: int  # 0 all read and no error, 1 an error finding, 2 a file not read
 
 
-def pandas_in_background() -> None:
-    """Say at once when pandas is missing, then import it on a thread while the workers
-    read: the main process only waits then, and the import costs a quarter of a second."""
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a batch is read, merged and written.
+
+    A batch fills the process with objects that live to its end: every file's summary,
+    then the register's tables and sheets. The collector would walk them all again and
+    again, looking for garbage among objects that are not garbage: at 1,000 files that is
+    a fifth of the time spent after the reading. Reference counting still frees the rest.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def check_pandas() -> None:
+    """Say at once when pandas is missing (the message names the extra), without importing it."""
     import importlib.util
-    import threading
 
     if importlib.util.find_spec("pandas") is None:
         require_pandas()  # raises the message naming the extra to install
+
+
+def pandas_in_background() -> None:
+    """Say at once when pandas is missing, then import it (and the register's writer) on a
+    thread while the workers read: the main process only waits then, and the imports cost
+    a quarter of a second."""
+    import threading
+
+    check_pandas()
+    # numpy (under pandas) starts its BLAS with a thread per core, which spin for a while:
+    # a tenth of a CPU-second taken from the workers, for matrix work the register never
+    # does. One thread is enough; a setting the user made is left as it is.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     threading.Thread(target=_import_quietly, name="sopxl-pandas", daemon=True).start()
 
 
@@ -718,6 +768,10 @@ def _import_quietly() -> None:
     try:
         import pandas  # noqa: F401
     except Exception:  # noqa: BLE001 - require_pandas() reports it when the tables are built
+        pass
+    try:
+        from .write import package  # noqa: F401  (the register's writer, needed at the end too)
+    except Exception:  # noqa: BLE001 - imported again, and any error reported, when it writes
         pass
 
 
@@ -736,7 +790,8 @@ def require_pandas():
 def _frame(table: str, rows: list[dict[str, Any]]):
     pd = require_pandas()
     cols = [c[0] for c in _columns(table)]
-    return pd.DataFrame([[r.get(c) for c in cols] for r in rows], columns=cols, dtype=object)
+    # Column by column: pandas takes a dict of lists faster than a list of row lists.
+    return pd.DataFrame({c: [r.get(c) for r in rows] for c in cols}, columns=cols, dtype=object)
 
 
 def _columns(table: str) -> list[Column]:
@@ -875,14 +930,19 @@ def build_register(sources: Sequence[Source], summaries: Sequence[FileSummary], 
                                   "saran": f.hint, "nomor_sop": nomor, "nama_sop": nama})
 
     load_rows = []
+    shown_spans: dict[Span, str] = {}  # a batch's roles share a few dozen spans: each written once
     for i, (_src, _summ, sop) in enumerate(sop_units):
         r = sop_rows[i]
         for role, n, span in sop.role_load:
+            waktu = ""
+            if span:
+                waktu = shown_spans.get(span) or shown_spans.setdefault(
+                    span, format_span(span, cfg.calendar, lang))
             load_rows.append({"bagian": r["bagian"], "nomor_sop": r["nomor_sop"], "nama_sop": r["nama_sop"],
                               "pelaksana": role, "jumlah_langkah": n,
                               "menit_min": _minutes(span[0]) if span else None,
                               "menit_maks": _minutes(span[1]) if span else None,
-                              "waktu": format_span(span, cfg.calendar, lang) if span else "",
+                              "waktu": waktu,
                               "berkas": r["berkas"], "lembar": r["lembar"], "_sop": i})
 
     tables = {
@@ -986,22 +1046,55 @@ def _shown(value: Any, kind: str, lang: str) -> Any:
     return value
 
 
+# Kinds whose values _shown rewrites; every other kind shows its value as it is.
+_WORDED = frozenset(("list", "flags", "severity", "verdict", "status", "match"))
+
+
+def _shown_column(values: list[Any], kind: str, lang: str) -> list[Any]:
+    """``_shown`` over a whole column. Text and number columns hold most of a register's
+    cells and only lose their NaNs (to None): that is done without a call per value."""
+    if kind in _WORDED:
+        return [_shown(v, kind, lang) for v in values]
+    if not any(issubclass(t, float) for t in set(map(type, values))):
+        return values  # no float, so no NaN
+    return [None if isinstance(v, float) and v != v else v for v in values]
+
+
 def _display_columns(table: str, df, lang: str) -> tuple[list[str], list[list[Any]], list[str]]:
     cols = _columns(table)
     headers = [c[2] if lang == "en" else c[1] for c in cols]
-    data = [[_shown(v, kind, lang) for v in df[k].tolist()] for k, _i, _e, kind in cols]
+    data = [_shown_column(df[k].tolist(), kind, lang) for k, _i, _e, kind in cols]
     return headers, data, [c[3] for c in cols]
+
+
+_SEVERITY_STYLE = {"error": "error", "warning": "warning"}
 
 
 def _cell_style(kind: str, raw: Any) -> str | None:
     """The colour a value gets: errors red, warnings yellow, a pass green; None is plain."""
     if kind == "severity":
-        return {"error": "error", "warning": "warning"}.get(raw)
+        return _SEVERITY_STYLE.get(raw)
     if kind == "verdict":
         return "ok" if raw else "error"
     if kind == "flags":
         return "warning" if raw else None
     return "warning" if raw == "tidak-ditemukan" else None  # status
+
+
+def _longest(values: list[Any]) -> int:
+    """The longest value's length as text (None left out), as the column width is fitted to.
+
+    A register column holds tens of thousands of values but few distinct ones; when it holds
+    only texts (or only whole numbers) each distinct value is measured once, in C loops.
+    """
+    types = set(map(type, values))
+    types.discard(type(None))
+    if types <= {str} or types <= {int}:  # no two distinct values here print alike
+        distinct = set(values)
+        distinct.discard(None)
+        return max(map(len, map(str, distinct)), default=0)
+    return max((len(v) if isinstance(v, str) else len(str(v)) for v in values if v is not None),
+               default=0)
 
 
 def register_sheets(reg: Register, lang: str = "id") -> list:
@@ -1018,6 +1111,9 @@ def register_sheets(reg: Register, lang: str = "id") -> list:
     for table, name, cols in TABLES:
         df = reg.tables[table]
         headers, data, kinds = _display_columns(table, df, lang)
+        # Widths from the shown values, before some of them are wrapped in a CellSpec.
+        widths = {j: float(min(60, max(len(h) + 3, _longest(data[j]) + 2, 6)))
+                  for j, h in enumerate(headers)}
         for j, kind in enumerate(kinds):
             if kind in ("severity", "verdict", "flags", "status"):
                 raw = df[cols[j][0]].tolist()
@@ -1025,12 +1121,6 @@ def register_sheets(reg: Register, lang: str = "id") -> list:
                 data[j] = [CellSpec(v, st) if st else v for v, st in zip(data[j], styles)]
         rows: list[list[Any]] = [[CellSpec(h, "header") for h in headers]]
         rows.extend(map(list, zip(*data)))
-        widths = {}
-        for j, h in enumerate(headers):
-            values = [v.value if isinstance(v, CellSpec) else v for v in data[j]]
-            longest = max((len(v) if isinstance(v, str) else len(str(v)) for v in values if v is not None),
-                          default=0)
-            widths[j] = float(min(60, max(len(h) + 3, longest + 2, 6)))
         last = col_to_letters(len(cols) - 1)
         specs.append(SheetSpec(name=name, rows=rows, col_widths=widths, freeze="A2",
                                autofilter=f"A1:{last}{len(df) + 1}", print_title_rows=(0, 0),

@@ -90,8 +90,11 @@ class Step:
 
     @property
     def actors(self) -> list[str]:
+        markers = self.markers
+        if len(markers) == 1:  # nearly every step: one role acts
+            return [markers[0].role]
         seen: list[str] = []
-        for m in self.markers:
+        for m in markers:
             if m.role not in seen:
                 seen.append(m.role)
         return seen

@@ -6,6 +6,7 @@ batch merge). It never raises for a user's file: what cannot be read becomes
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from .config import Config
@@ -21,17 +22,30 @@ from .parse.vocab import Vocab, build_vocab
 from .rules import Context, run_rules
 from .schema import check, to_dict
 
-_vocab_cache: dict[tuple[int, str], Vocab] = {}
+_vocab_cache: dict[tuple, tuple[Config, Vocab]] = {}
+_VOCAB_CACHE_MAX = 64
 UNREAD_SHEETS = ("Status", "Checklist", "Petunjuk")
 
 
 def vocab_for(cfg: Config) -> Vocab:
-    cache_key = (id(cfg), repr(sorted(cfg.calendar.items())))
-    v = _vocab_cache.get(cache_key)
-    if v is None:
-        v = build_vocab(cfg)
-        _vocab_cache[cache_key] = v
-    return v
+    """The compiled vocabulary of a configuration, built once per distinct one.
+
+    A workbook with a Pengaturan sheet gets a Config of its own (``for_workbook``): a
+    shallow copy sharing the run's labels, markers and units, with its calendar and roles.
+    The cache is keyed by those shared objects and the calendar, not by the Config, so a
+    batch of workbooks builds the vocabulary once rather than once per file; the workbook's
+    roles are put in a copy of the cached one. An entry keeps the Config it was built
+    from, so the ids in its key cannot be taken by other objects.
+    """
+    cache_key = (id(cfg.labels), id(cfg.markers), id(cfg.units), repr(sorted(cfg.calendar.items())))
+    hit = _vocab_cache.get(cache_key)
+    if hit is None:
+        if len(_vocab_cache) >= _VOCAB_CACHE_MAX:
+            _vocab_cache.clear()
+        hit = _vocab_cache[cache_key] = (cfg, build_vocab(cfg))
+    v = hit[1]
+    roles = {key(r): r for r in cfg.roles}
+    return v if roles == v.roles else dataclasses.replace(v, roles=roles)
 
 
 def compute_totals(doc: SopDocument) -> Totals:

@@ -36,7 +36,7 @@ def _label_of(text: str, vocab: Vocab) -> tuple[str, str, str] | None:
 
 def read_identity(grid: Grid, vocab: Vocab, end_row: int) -> tuple[dict[str, Text], dict[str, Text]]:
     n_cols = grid.n_cols
-    cells = sorted((rc for rc in grid.values if rc[0] < end_row), key=lambda rc: (rc[0], rc[1]))
+    cells = sorted(rc for rc in grid.values if rc[0] < end_row)  # (row, col) pairs: row, then col
     labels: dict[tuple[int, int], tuple[str, str, str]] = {}
     for r, c in cells:
         text = grid.text(r, c)

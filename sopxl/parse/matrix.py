@@ -50,8 +50,11 @@ def title_of_row(grid: Grid, row: int, n_cols: int, header: Header | None) -> st
 
 
 def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[int] | None = None,
-                 ) -> tuple[list[Section], list[Hit]]:
+                 found: dict[int, Header | None] | None = None) -> tuple[list[Section], list[Hit]]:
+    """The sections and steps from ``start_row`` down; ``found`` holds headers already
+    looked for (by row), which are taken as they are rather than read again."""
     n_rows, n_cols = grid.n_rows, grid.n_cols
+    known = found or {}
     sections: list[Section] = []
     hits: list[Hit] = []
     current: Section | None = None
@@ -61,18 +64,20 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         candidates = header_rows(grid, vocab)
     row = start_row
     while row < n_rows:
-        found = find_header(grid, row, vocab, n_cols) if row in candidates else None
-        if found is not None:
+        here = None
+        if row in candidates:
+            here = known[row] if row in known else find_header(grid, row, vocab, n_cols)
+        if here is not None:
             repeated = (current is not None and header is not None and pending_title is None
-                        and found.signature() == header.signature())
+                        and here.signature() == header.signature())
             if not repeated:
-                current = _new_section(found, pending_title)
+                current = _new_section(here, pending_title)
                 sections.append(current)
-                for cell in found.blank_roles:
+                for cell in here.blank_roles:
                     hits.append(Hit("pelaksana-tanpa-nama", cell))
-            header = found
+            header = here
             pending_title = None
-            row = found.bottom + 1
+            row = here.bottom + 1
             continue
         if header is None or current is None:
             title = title_of_row(grid, row, n_cols, None)
@@ -80,9 +85,9 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             row += 1
             continue
         # A numbered row with a Kegiatan is a step: neither the "1 2 3" row nor a title.
+        no_text = grid.text(row, header.columns["no"])
         kegiatan = grid.text(row, header.columns["kegiatan"])
-        plain_step = (step_number(grid.text(row, header.columns["no"])) is not None
-                      and bool(kegiatan) and not kegiatan.isdigit())
+        plain_step = (bool(kegiatan) and not kegiatan.isdigit() and step_number(no_text) is not None)
         if not plain_step and is_number_row(grid, row, n_cols):
             row += 1
             continue
@@ -91,7 +96,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             pending_title = (title, row)
             row += 1
             continue
-        step = _read_step(grid, row, header, vocab, current)
+        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan)
         if step is not None:
             if pending_title is not None:
                 # A title with no header of its own: the section goes on with the same columns.
@@ -120,37 +125,46 @@ def _text(grid: Grid, row: int, col: int | None) -> Text:
     return Text(tidy(grid.text(row, col)), rowcol_to_cell(row, col))
 
 
-def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section) -> Step | None:
-    no_col = h.columns["no"]
+def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
+               no_text: str, kegiatan_text: str) -> Step | None:
+    """The step on ``row`` (None when the row holds none); ``no_text`` and ``kegiatan_text``
+    are the row's No and Kegiatan cells, already read by the caller."""
+    cols = h.columns
+    no_col = cols["no"]
     merge = grid.merge_at(row, no_col)
     if merge is not None and merge[0] < row and section.steps and section.steps[-1].row >= merge[0]:
         # The step's "No" cell reaches down over this row: the same step, on two rows.
-        _add_markers(grid, row, h, vocab, section.steps[-1])
+        section.steps[-1].markers.extend(_markers(grid, row, h, vocab))
         return None
-    number = _text(grid, row, no_col)
-    kegiatan = _text(grid, row, h.columns["kegiatan"])
-    step = Step(row=row, number=number, kegiatan=kegiatan)
-    _add_markers(grid, row, h, vocab, step)
-    if not number and not kegiatan and not step.markers:
+    number = Text(tidy(no_text), rowcol_to_cell(row, no_col))
+    kegiatan = Text(tidy(kegiatan_text), rowcol_to_cell(row, cols["kegiatan"]))
+    markers = _markers(grid, row, h, vocab)
+    if not number and not kegiatan and not markers:
         return None
-    for name in ("kelengkapan", "output", "keterangan"):
-        setattr(step, name, _text(grid, row, h.columns.get(name)))
+    # Built in one go: a Step made bare and then filled would first make default Texts.
+    step = Step(row=row, number=number, kegiatan=kegiatan, markers=markers,
+                kelengkapan=_text(grid, row, cols.get("kelengkapan")),
+                output=_text(grid, row, cols.get("output")),
+                keterangan=_text(grid, row, cols.get("keterangan")))
     _read_waktu(grid, row, h, vocab, step, section)
     step.branches = branches_from_text(step.keterangan, vocab) + branches_from_columns(
         grid, row, h.branch_columns)
     return step
 
 
-def _add_markers(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step) -> None:
+def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
+    """The markers typed on ``row``, one per role cell that holds one, in role order."""
+    out: list[Marker] = []
+    values = grid.values
     for role in h.roles:
-        v = grid.raw(row, role.col)
-        if v is None:
+        if values.get((row, role.col)) is None:
             continue
         text = grid.text(row, role.col)
         kind = vocab.marker_kind(text)
         if kind == "arrow":
             continue
-        step.markers.append(Marker(role.name, kind, text, rowcol_to_cell(row, role.col)))
+        out.append(Marker(role.name, kind, text, rowcol_to_cell(row, role.col)))
+    return out
 
 
 def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, section: Section) -> None:

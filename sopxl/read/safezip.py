@@ -7,7 +7,9 @@ Failures become ``WorkbookError`` with an Indonesian message naming the file.
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -16,6 +18,12 @@ from ..errors import WorkbookError
 
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part, decompressed
 MAX_RATIO = 200  # decompressed / compressed, for parts bigger than 1 MiB
+
+# A zip entry's local header: signature, version, flags (the rest up to the name's and the
+# extra field's lengths is skipped); and the flags that send an entry to zipfile's reader:
+# encrypted (bit 0), compressed patch data (bit 5), strong encryption (bit 6).
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")
+_UNUSUAL_FLAGS = 0x01 | 0x20 | 0x40
 
 NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -76,6 +84,9 @@ class SafeZip:
             info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
             raise too_big(self.path, name)
+        data = self._read_direct(info)
+        if data is not None:
+            return data
         try:
             with self.zf.open(info) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)
@@ -87,8 +98,55 @@ class SafeZip:
             raise too_big(self.path, name)
         return data
 
-    def xml(self, name: str) -> etree._Element:
-        data = self.read(name)
+    def _read_direct(self, info: zipfile.ZipInfo) -> bytes | None:
+        """A part's bytes read straight from the archive, or None to leave it to zipfile.
+
+        zipfile's reader spends some 10 µs a part in Python (a shared file object, a
+        decompressor object, buffered reads, a running CRC), and a batch reads ten parts a
+        file from a thousand files. A plain stored or deflated entry, all Excel writes, is
+        read here with one read and one bounded inflate, and kept only when its local
+        header, length and CRC check out. Anything else (encryption, another compression,
+        a damaged entry) goes through zipfile, which gives the same bytes or the same error
+        as it always did.
+        """
+        if info.flag_bits & _UNUSUAL_FLAGS or info.compress_type not in (zipfile.ZIP_STORED,
+                                                                        zipfile.ZIP_DEFLATED):
+            return None
+        fp = self.zf.fp
+        if fp is None:
+            return None
+        try:
+            fp.seek(info.header_offset)
+            header = fp.read(_LOCAL_HEADER.size)
+            if len(header) != _LOCAL_HEADER.size:
+                return None
+            magic, flags, name_len, extra_len = _LOCAL_HEADER.unpack(header)
+            if magic != b"PK\x03\x04":
+                return None
+            local_name = fp.read(name_len).decode("utf-8" if flags & 0x800 else "cp437")
+            if local_name != info.orig_filename:
+                return None
+            fp.seek(extra_len, 1)
+            raw = fp.read(info.compress_size)
+        except (OSError, ValueError, UnicodeDecodeError):
+            return None
+        if len(raw) != info.compress_size:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = raw
+        else:
+            try:
+                data = zlib.decompressobj(-15).decompress(raw, MAX_PART_BYTES + 1)
+            except zlib.error:
+                return None
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            return None
+        return data
+
+    def xml(self, name: str, data: bytes | None = None) -> etree._Element:
+        """The part parsed; ``data`` is its bytes when the caller has read them already."""
+        if data is None:
+            data = self.read(name)
         try:
             root = etree.fromstring(data, xml_parser())
         except etree.XMLSyntaxError:

@@ -23,15 +23,16 @@ def start_and_end(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
 
 @rule("keputusan-tanpa-cabang", "cabang-tujuan-tidak-ada", "cabang-tanpa-keputusan")
 def decisions(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
+    all_numbers = {step_number(s.number.value) for s in doc.steps} - {None}
     for sec in doc.sections:
         numbers = {step_number(s.number.value) for s in sec.steps} - {None}
-        all_numbers = {step_number(s.number.value) for s in doc.steps} - {None}
         for step in sec.steps:
-            if step.symbol == "decision":
+            symbol = step.symbol
+            if symbol == "decision":
                 if not any(b.target for b in step.branches):
                     cell = step.keterangan.cell or step.markers[0].cell
                     yield Hit("keputusan-tanpa-cabang", cell, {"nomor": shown(step)})
-            elif step.symbol == "process" and any(b.target for b in step.branches):
+            elif symbol == "process" and any(b.target for b in step.branches):
                 yield Hit("cabang-tanpa-keputusan", step.branches[0].cell, {"nomor": shown(step)})
             for b in step.branches:
                 if b.target is None:

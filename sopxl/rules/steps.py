@@ -75,14 +75,16 @@ def actors(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
 def mutu_baku(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     for sec in doc.sections:
         for step in sec.steps:
-            n = shown(step)
             if "kelengkapan" in sec.columns and not step.kelengkapan:
-                yield Hit("kelengkapan-kosong", step.kelengkapan.cell, {"nomor": n})
+                yield Hit("kelengkapan-kosong", step.kelengkapan.cell, {"nomor": shown(step)})
             if "output" in sec.columns and not step.output:
-                yield Hit("output-kosong", step.output.cell, {"nomor": n})
+                yield Hit("output-kosong", step.output.cell, {"nomor": shown(step)})
             if "waktu" not in sec.columns or step.waktu_shared:
                 continue
             problem = step.waktu_problem
+            if problem is None:
+                continue  # most steps: no number to show
+            n = shown(step)
             if problem == "kosong":
                 yield Hit("waktu-kosong", step.waktu.cell, {"nomor": n})
             elif problem == "tidak-terbaca":

@@ -236,41 +236,12 @@ def worksheet_part(spec: SheetSpec, style_ids: dict[str, int], *, selected: bool
             add(f'<col min="{col + 1}" max="{col + 1}" width="{width:g}" customWidth="1"/>')
         add("</cols>")
 
-    widths, covered = _text_widths(spec)
-    letters = [col_to_letters(c) for c in range(n_cols)]
     add("<sheetData>")
-    tails: dict[tuple[str | None, type, object], str] = {}
-    for r, row in enumerate(spec.rows):
-        cells = []
-        height = 0.0
-        row_number = str(r + 1)
-        for c, raw in enumerate(row):
-            # Plain values (most of a register) need no CellSpec of their own.
-            given = raw if isinstance(raw, CellSpec) else None
-            style: str | None = None
-            value: Scalar = None
-            if given is not None:
-                style, value = given.style, given.value
-            elif not isinstance(raw, CellSpec):
-                value = raw
-            memo = (style, type(value), value)
-            tail = tails.get(memo)
-            if tail is None:
-                tail = _cell_tail(CellSpec(value, style), style_ids, spec, letters[c] + row_number)
-                if len(tails) < 100_000:
-                    tails[memo] = tail
-            if tail:
-                cells.append('<c r="' + letters[c] + row_number + '"' + tail)
-            if given is not None and given.link:
-                links.append(_hyperlink_xml(part, letters[c] + row_number, given))
-            if style in WRAPPED and type(value) is str and (r, c) not in covered:
-                lines = _wrapped_lines(value, widths.get((r, c)) or _col_width(spec, c))
-                if lines > 1:
-                    height = max(height, lines * LINE_POINTS[style])
-        if cells:
-            # A height without customHeight: LibreOffice shows it, Excel still refits the row.
-            ht = f' ht="{min(height, MAX_ROW_POINTS):g}"' if height else ""
-            add(f'<row r="{r + 1}"{ht}>{"".join(cells)}</row>')
+    # The cells are written as bytes, straight into the part: a register's sheet runs to
+    # tens of megabytes of XML, which as one str would be joined, then encoded, again.
+    body = ["".join(out).encode("utf-8")]
+    out.clear()
+    _rows_xml(spec, style_ids, part, links, n_cols, body)
     add("</sheetData>")
 
     if spec.autofilter:
@@ -315,8 +286,87 @@ def worksheet_part(spec: SheetSpec, style_ids: dict[str, int], *, selected: bool
             raise _bad_spec(spec, "baris judul cetak tidak sah", "print title rows are not valid")
         part.defined_names.append(("_xlnm.Print_Titles",
                                    f"{quote_sheet(spec.name)}!${first + 1}:${last + 1}", False))
-    part.xml = "".join(out).encode("utf-8")
+    body.append("".join(out).encode("utf-8"))
+    part.xml = b"".join(body)
     return part
+
+
+def _rows_xml(spec: SheetSpec, style_ids: dict[str, int], part: SheetPart, links: list[str],
+              n_cols: int, body: list[bytes]) -> None:
+    """Append the ``<row>`` elements of ``spec`` to ``body``; its links go to ``links``.
+
+    A register holds hundreds of thousands of cells, so each cell is three pieces put in
+    the list (``<c r="B``, the row number, and the rest of the cell) and nothing is joined
+    until the whole part is. The rest depends on the style and value only, so it is built
+    (and encoded) once per distinct one. Plain text and whole numbers with no CellSpec, most
+    of a register, find theirs by the value alone, with no key tuple (a str never equals an
+    int, so one dict serves both); such a cell carries no style or link, and no height is
+    estimated for a cell without a style, so it needs none of the general path's checks.
+    """
+    widths, covered = _text_widths(spec)
+    starts = [f'<c r="{col_to_letters(c)}'.encode() for c in range(n_cols)]
+    tails: dict[tuple[str | None, type, object], bytes] = {}
+    plain: dict[str | int, bytes] = {}
+    add = body.append
+    for r, row in enumerate(spec.rows):
+        add(b"")  # the <row> tag, once the row's height is known
+        at = len(body) - 1
+        height = 0.0
+        rn = str(r + 1)
+        row_number = rn.encode()
+        for c, raw in enumerate(row):
+            if raw is None:
+                continue
+            if type(raw) is str or type(raw) is int:
+                tail = plain.get(raw)
+                if tail is None:
+                    tail = _encoded_tail(CellSpec(raw), style_ids, spec, col_to_letters(c) + rn)
+                    if len(plain) < 100_000:
+                        plain[raw] = tail
+                if tail:
+                    add(starts[c])
+                    add(row_number)
+                    add(tail)
+                continue
+            # Plain values of other types need no CellSpec of their own either.
+            given = raw if isinstance(raw, CellSpec) else None
+            style: str | None = None
+            value: Scalar = None
+            if given is not None:
+                style, value = given.style, given.value
+            elif not isinstance(raw, CellSpec):
+                value = raw
+            memo = (style, type(value), value)
+            tail = tails.get(memo)
+            if tail is None:
+                tail = _encoded_tail(CellSpec(value, style), style_ids, spec, col_to_letters(c) + rn)
+                if len(tails) < 100_000:
+                    tails[memo] = tail
+            if tail:
+                add(starts[c])
+                add(row_number)
+                add(tail)
+            if given is not None and given.link:
+                links.append(_hyperlink_xml(part, col_to_letters(c) + rn, given))
+            # covered and widths are empty in a sheet without merges (a register): no keys built.
+            if style in WRAPPED and type(value) is str and not (covered and (r, c) in covered):
+                width = (widths.get((r, c)) if widths else None) or _col_width(spec, c)
+                lines = _wrapped_lines(value, width)
+                if lines > 1:
+                    height = max(height, lines * LINE_POINTS[style])
+        if len(body) - 1 == at:
+            body.pop()  # no cell on this row: no row either
+            continue
+        # A height without customHeight: LibreOffice shows it, Excel still refits the row.
+        ht = f' ht="{min(height, MAX_ROW_POINTS):g}"' if height else ""
+        body[at] = f'<row r="{rn}"{ht}>'.encode()
+        add(b"</row>")
+
+
+def _encoded_tail(cell: CellSpec, style_ids: dict[str, int], spec: SheetSpec, ref: str) -> bytes:
+    """``_cell_tail`` as the bytes that follow ``<c r="A1``: "" (no cell) stays empty."""
+    tail = _cell_tail(cell, style_ids, spec, ref)
+    return ('"' + tail).encode("utf-8") if tail else b""
 
 
 DEFAULT_COL_WIDTH = 8.43  # Excel's default column width for Calibri 11, in characters
