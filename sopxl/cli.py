@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Further commands live in their own modules, each with add_arguments(sub, common) and run(args, out, err).
-_EXTRA_COMMANDS = {"template": "template", "merge": "merge_cli", "draw": "draw",
+_EXTRA_COMMANDS = {"template": "template", "merge": "merge_cli", "draw": "draw_cli",
                    "excel": "excel_cli", "libreoffice": "libreoffice_cli"}
 
 

@@ -28,12 +28,11 @@ nothing is drawn over the rows between steps (a repeated header, a blank row).
 """
 from __future__ import annotations
 
-import argparse
 import bisect
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from .a1 import cell_to_rowcol, col_to_letters
 from .errors import SopxlError
@@ -55,7 +54,7 @@ from .write.drawing import (
 if TYPE_CHECKING:
     from .config import Config
 
-__all__ = ["layout", "page_breaks", "draw_workbook", "draw_file", "DrawResult", "add_arguments", "run"]
+__all__ = ["layout", "page_breaks", "draw_workbook", "draw_file", "DrawResult"]
 
 PRESETS = {
     "terminator": "flowChartTerminator",
@@ -471,36 +470,3 @@ def draw_workbook(path: str | os.PathLike[str], cfg: Config,
 
 
 # -- the command -----------------------------------------------------------------------------
-
-
-def add_arguments(sub: argparse._SubParsersAction, common) -> None:
-    p = sub.add_parser("draw", help="gambar bagan alir (shape Excel) dari simbol yang diketik")
-    p.add_argument("files", nargs="+", metavar="BERKAS")
-    p.add_argument("--output", metavar="SALINAN", help="tulis ke salinan ini, berkas asli tidak diubah")
-    common(p)
-
-
-def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from .config import load_config
-
-    en = args.lang == "en"
-    if args.output and len(args.files) > 1:
-        raise SopxlError("--output hanya dapat dipakai dengan satu berkas.", code="PERINTAH",
-                         message_en="--output works with one file only.")
-    cfg = load_config(args.config, final=args.final, lang=args.lang)
-    code = 0
-    for f in args.files:
-        try:
-            r = draw_file(f, cfg, args.output)
-        except SopxlError as exc:
-            stderr.write(f"sopxl: {exc.text(args.lang)}\n")
-            code = 2
-            continue
-        sheets = ", ".join(repr(s) for s in r.sheets)
-        if en:
-            stdout.write(f"{r.path}: flowchart drawn on {len(r.sheets)} sheet(s) ({sheets}), "
-                         f"{r.shapes} shapes.\n")
-        else:
-            stdout.write(f"{r.path}: bagan alir digambar pada {len(r.sheets)} lembar ({sheets}), "
-                         f"{r.shapes} bentuk.\n")
-    return code
