@@ -56,7 +56,7 @@ needs_soffice = pytest.mark.skipif(
            "python3-uno, libreoffice-script-provider-python)")
 
 DRIVER = r'''
-import json, sys, time
+import json, os, sys, time
 import uno
 from com.sun.star.beans import PropertyValue
 
@@ -81,7 +81,17 @@ doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
 try:
     factory = ctx.ServiceManager.createInstanceWithContext(
         "com.sun.star.script.provider.MasterScriptProviderFactory", ctx)
-    script = factory.createScriptProvider("").getScript(url)
+    # soffice accepts connections before its Python script provider is ready: on a fresh
+    # profile the first getScript can fail (seen as a RuntimeException, std::bad_alloc), so
+    # ask again until the start-up deadline, as a person would press the button again.
+    while True:
+        try:
+            script = factory.createScriptProvider("").getScript(url)
+            break
+        except Exception:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.5)
     message = script.invoke((doc,), (), ())[0]
     info = {"message": message, "active": doc.getCurrentController().getActiveSheet().Name,
             "sheets": list(doc.getSheets().getElementNames()), "modified": doc.isModified()}
@@ -89,6 +99,10 @@ try:
 finally:
     doc.close(True)
 print(json.dumps(info))
+# pyuno may crash while the bridge is torn down at interpreter exit (seen: SIGSEGV after the
+# work was done and printed); leave without that teardown.
+sys.stdout.flush()
+os._exit(0)
 '''
 
 
