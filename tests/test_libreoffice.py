@@ -18,6 +18,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -69,7 +70,7 @@ resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.U
 deadline = time.time() + float(sys.argv[5])
 while True:
     try:
-        ctx = resolver.resolve("uno:socket,host=127.0.0.1,port=%s;urp;StarOffice.ComponentContext" % port)
+        ctx = resolver.resolve("uno:%s;urp;StarOffice.ComponentContext" % port)
         break
     except Exception:
         if time.time() > deadline:
@@ -106,19 +107,21 @@ os._exit(0)
 '''
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Office:
     """A headless soffice with its own profile; ``run`` presses the button on a workbook."""
 
     def __init__(self, folder: Path, url: str, user: list[str] | None = None):
         self.folder, self.url, self.user = folder, url, user or []
         self.profile = folder / "profile"
-        self.port = _free_port()
+        # A named pipe, not a TCP port: a port found free and then handed to soffice can be
+        # taken by another program meanwhile, and the bridge then talks to a stranger. A soffice
+        # run as another user (unopkg refuses root) cannot share a pipe with us: a socket then.
+        if self.user:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                self.port = f"socket,host=127.0.0.1,port={s.getsockname()[1]}"
+        else:
+            self.port = f"pipe,name=sopxl_test_{uuid.uuid4().hex}"
         self.driver = folder / "driver.py"
         self.driver.write_text(DRIVER, encoding="utf-8")
         self.proc: subprocess.Popen | None = None
@@ -127,7 +130,7 @@ class Office:
         self.proc = subprocess.Popen(
             [*self.user, SOFFICE, "--headless", "--invisible", "--norestore", "--nologo",
              "--nodefault", "--nolockcheck", f"-env:UserInstallation={self.profile.as_uri()}",
-             f"--accept=socket,host=127.0.0.1,port={self.port};urp;"],
+             f"--accept={self.port};urp;"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
     def run(self, source: Path, target: Path, *options: str) -> dict:
