@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from .errors import SopxlError
+from .libreoffice.officeenv import active_python_env, office_environ
 
 EXIT_OK, EXIT_FAILED = 0, 2
 UNOPKG_TIMEOUT = 300
@@ -120,7 +121,8 @@ def _unopkg(args: list[str], profile: str | None, shared: bool) -> subprocess.Co
         command.append("-env:UserInstallation=" + Path(profile).resolve().as_uri())
     command += args[1:]
     try:
-        return subprocess.run(command, capture_output=True, text=True, timeout=UNOPKG_TIMEOUT)
+        return subprocess.run(command, capture_output=True, text=True, timeout=UNOPKG_TIMEOUT,
+                              env=office_environ())
     except subprocess.TimeoutExpired as exc:
         raise SopxlError("unopkg tidak selesai dalam waktu wajar. Tutup semua jendela LibreOffice "
                          "(termasuk ikon di baki sistem), lalu ulangi.", code="UNOPKG-MACET",
@@ -138,6 +140,7 @@ def _install(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"Makro sopxl disalin ke {path}\n"
                   "Jalankan di Calc lewat Alat > Makro > Jalankan Makro > Makro Saya > sopxl_lo > "
                   "validasi_sop (tanpa menu SOP; untuk menu dan tombol, pasang tanpa --macro-only).\n")
+        _warn_active_env(out)
         return EXIT_OK
     if _is_root() and not args.shared:
         err.write(_ROOT)
@@ -154,7 +157,17 @@ def _install(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               f"Makro memakai sopxl dari Python {data['python']} (versi {data['python_version']}).\n"
               "Tutup semua jendela LibreOffice lalu buka lagi: di Calc muncul menu SOP > Validasi SOP "
               "dan tombol Validasi SOP di bilah alat.\n")
+    _warn_active_env(out)
     return EXIT_OK
+
+
+def _warn_active_env(out: TextIO) -> None:
+    folders = active_python_env()
+    if folders:
+        out.write(f"Perhatian: terminal ini memakai lingkungan Python {os.path.dirname(folders[0])}. "
+                  "LibreOffice yang dibuka dari terminal ini tidak dapat menjalankan makro Python "
+                  "(termasuk Validasi SOP). Buka LibreOffice dari menu, atau jalankan 'deactivate' "
+                  "dulu.\n")
 
 
 def _uninstall(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -6,6 +6,7 @@
     bridge.py     core side: check the copy, return the Status and Checklist as JSON;
                   called in LibreOffice's Python, or in sopxl's Python as a subprocess
     oxt.py        builds the extension (description.xml, manifest, Addons.xcu, macro)
+    officeenv.py  the environment to start soffice/unopkg with (no active venv on PATH)
 
 Nothing here is imported by the rest of sopxl; ``sopxl libreoffice`` (libreoffice_cli)
 builds and installs the extension.
