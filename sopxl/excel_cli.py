@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Callable, TextIO
 
+from .actions import add_actions, run_action, say
 from .errors import SopxlError
 
 EXIT_OK, EXIT_FAILED = 0, 2
@@ -30,40 +31,35 @@ MAC_SCRIPTS = ("Library", "Application Scripts", "com.microsoft.Excel")
 
 def add_arguments(sub: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]
                   ) -> None:
-    p = sub.add_parser("excel", help="add-in Excel: tombol Validasi SOP di pita (ribbon)")
-    actions = p.add_subparsers(dest="excel_command", metavar="TINDAKAN")
-    b = actions.add_parser("build", help="buat berkas add-in (.xlam)")
+    parsers = add_actions(sub, "excel", "add-in Excel: tombol Validasi SOP di pita (ribbon)", {
+        "build": "buat berkas add-in (.xlam)",
+        "install": "pasang add-in ke folder XLSTART Excel",
+        "uninstall": "lepas add-in dari folder XLSTART Excel"})
+    b = parsers["build"]
     b.add_argument("--out", metavar="FOLDER_ATAU_BERKAS", default=".",
                    help="folder tujuan, atau path sopxl.excel.xlam (bawaan: folder ini)")
     b.add_argument("--python-win", metavar="PYTHON_EXE", help="python.exe yang dipakai tombol di Windows")
     b.add_argument("--python-mac", metavar="PYTHON", help="python yang dipakai tombol di macOS")
-    i = actions.add_parser("install", help="pasang add-in ke folder XLSTART Excel")
-    i.add_argument("--dir", metavar="FOLDER", help="folder tujuan selain XLSTART bawaan")
-    i.add_argument("--python", metavar="PYTHON", help="Python yang dipakai tombol (bawaan: Python ini)")
-    u = actions.add_parser("uninstall", help="lepas add-in dari folder XLSTART Excel")
-    u.add_argument("--dir", metavar="FOLDER", help="folder selain XLSTART bawaan")
+    parsers["install"].add_argument("--dir", metavar="FOLDER", help="folder tujuan selain XLSTART bawaan")
+    parsers["install"].add_argument("--python", metavar="PYTHON",
+                                    help="Python yang dipakai tombol (bawaan: Python ini)")
+    parsers["uninstall"].add_argument("--dir", metavar="FOLDER", help="folder selain XLSTART bawaan")
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    command = getattr(args, "excel_command", None)
-    if command == "build":
-        return _build(args, stdout)
-    if command == "install":
-        return _install(args, stdout, stderr)
-    if command == "uninstall":
-        return _uninstall(args, stdout, stderr)
-    stdout.write("Pakai: sopxl excel build | install | uninstall (lihat 'sopxl excel --help').\n")
-    return EXIT_OK
+    return run_action("excel", {"build": _build, "install": _install, "uninstall": _uninstall},
+                      args, stdout, stderr)
 
 
-def _describe(paths: list[Path]) -> str:
+def _describe(args: argparse.Namespace, paths: list[Path]) -> str:
     from .excel_addin import BUTTONS
 
     labels = {b.file_name: b.label for b in BUTTONS}
-    return "".join(f"  - {p.name}  (tombol {labels.get(p.name, '?')})\n" for p in paths)
+    button = say(args, "tombol", "button")
+    return "".join(f"  - {p.name}  ({button} {labels.get(p.name, '?')})\n" for p in paths)
 
 
-def _build(args: argparse.Namespace, out: TextIO) -> int:
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .excel_addin import ADDIN_NAMES, build_addins
 
     target = Path(args.out)
@@ -75,10 +71,13 @@ def _build(args: argparse.Namespace, out: TextIO) -> int:
                 code="ADDIN-NAMA", message_en=f"The add-in file must be named {ADDIN_NAMES[0]}.")
         target = target.parent
     paths = build_addins(target, interpreter_win=args.python_win, interpreter_mac=args.python_mac)
-    out.write(f"Add-in Excel dibuat di {target.resolve()}:\n{_describe(paths)}")
+    out.write(say(args, f"Add-in Excel dibuat di {target.resolve()}:\n",
+                  f"Excel add-ins written to {target.resolve()}:\n") + _describe(args, paths))
     if not (args.python_win or args.python_mac):
-        out.write("Tombol akan memakai perintah 'python' dari PATH. Untuk memasang di komputer ini "
-                  "dengan Python yang tepat, gunakan: sopxl excel install\n")
+        out.write(say(args, "Tombol akan memakai perintah 'python' dari PATH. Untuk memasang di komputer "
+                            "ini dengan Python yang tepat, gunakan: sopxl excel install\n",
+                      "The buttons will run 'python' from PATH. To install on this computer with "
+                      "the right Python, use: sopxl excel install\n"))
     return EXIT_OK
 
 
@@ -99,7 +98,10 @@ def startup_folder() -> Path | None:
 _NO_EXCEL = ("Excel desktop hanya ada di Windows dan macOS, jadi add-in tidak dapat dipasang di "
              "sistem ini. Berkasnya tetap dapat dibuat dengan 'sopxl excel build --out FOLDER' "
              "(atau pakai --dir FOLDER untuk memasang ke folder tertentu). Di Linux gunakan "
-             "LibreOffice Calc: sopxl libreoffice install\n")
+             "LibreOffice Calc: sopxl libreoffice install\n",
+             "Desktop Excel exists only on Windows and macOS, so the add-ins cannot be installed "
+             "here. 'sopxl excel build --out FOLDER' still writes them (or use --dir FOLDER to "
+             "install into a given folder). On Linux use LibreOffice Calc: sopxl libreoffice install\n")
 
 
 def _install(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -107,7 +109,7 @@ def _install(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     folder = Path(args.dir) if args.dir else startup_folder()
     if folder is None:
-        err.write(_NO_EXCEL)
+        err.write(say(args, *_NO_EXCEL))
         return EXIT_FAILED
     python = args.python or sys.executable
     mac = sys.platform == "darwin"
@@ -118,17 +120,25 @@ def _install(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise SopxlError(f"Tidak dapat menulis ke {folder}: tutup Excel terlebih dahulu (add-in yang "
                          "sedang dipakai terkunci), lalu jalankan perintah ini lagi.", code="ADDIN-TERKUNCI",
                          message_en=f"Cannot write to {folder}: close Excel first.") from exc
-    out.write(f"Add-in sopxl dipasang di {folder}:\n{_describe(paths)}")
-    out.write(f"Tombol akan menjalankan Python ini: {python}\n")
+    out.write(say(args, f"Add-in sopxl dipasang di {folder}:\n", f"sopxl add-ins installed in {folder}:\n")
+              + _describe(args, paths))
+    out.write(say(args, f"Tombol akan menjalankan Python ini: {python}\n",
+                  f"The buttons will run this Python: {python}\n"))
     if "WindowsApps" in python:
-        out.write("PERHATIAN: Python ini berasal dari Microsoft Store. Excel sering tidak dapat "
-                  "menjalankannya ('Could not find Interpreter'). Bila tombol gagal, pasang Python dari "
-                  "python.org, lalu ulangi: pip install \"sopxl[excel]\" dan sopxl excel install\n")
+        out.write(say(args, "PERHATIAN: Python ini berasal dari Microsoft Store. Excel sering tidak "
+                            "dapat menjalankannya ('Could not find Interpreter'). Bila tombol gagal, pasang "
+                            "Python dari python.org, lalu ulangi: pip install \"sopxl[excel]\" dan "
+                            "sopxl excel install\n",
+                      "WARNING: this Python comes from the Microsoft Store, which Excel often cannot "
+                      "run ('Could not find Interpreter'). If the buttons fail, install Python from "
+                      "python.org, then again: pip install \"sopxl[excel]\" and sopxl excel install\n"))
     if mac and not args.dir:
         script = _install_applescript()
         if script:
-            out.write(f"Skrip RunPython xlwings disalin ke {script}\n")
-    out.write("Tutup semua jendela Excel lalu buka lagi: tab SOP muncul di pita (ribbon).\n")
+            out.write(say(args, f"Skrip RunPython xlwings disalin ke {script}\n",
+                          f"xlwings' RunPython script copied to {script}\n"))
+    out.write(say(args, "Tutup semua jendela Excel lalu buka lagi: tab SOP muncul di pita (ribbon).\n",
+                  "Close every Excel window and open Excel again: the SOP tab appears on the ribbon.\n"))
     return EXIT_OK
 
 
@@ -153,7 +163,7 @@ def _uninstall(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     folder = Path(args.dir) if args.dir else startup_folder()
     if folder is None:
-        err.write(_NO_EXCEL)
+        err.write(say(args, *_NO_EXCEL))
         return EXIT_FAILED
     removed = []
     for name in ADDIN_NAMES:
@@ -166,8 +176,11 @@ def _uninstall(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                                  code="ADDIN-TERKUNCI", message_en=f"{path} is in use: close Excel.") from exc
             removed.append(name)
     if removed:
-        out.write(f"Add-in sopxl dilepas dari {folder}: {', '.join(removed)}.\n"
-                  "Tutup lalu buka lagi Excel agar tab SOP hilang.\n")
+        out.write(say(args, f"Add-in sopxl dilepas dari {folder}: {', '.join(removed)}.\n"
+                            "Tutup lalu buka lagi Excel agar tab SOP hilang.\n",
+                      f"sopxl add-ins removed from {folder}: {', '.join(removed)}.\n"
+                      "Close and reopen Excel for the SOP tab to go.\n"))
     else:
-        out.write(f"Tidak ada add-in sopxl di {folder}; tidak ada yang dilepas.\n")
+        out.write(say(args, f"Tidak ada add-in sopxl di {folder}; tidak ada yang dilepas.\n",
+                      f"No sopxl add-in in {folder}; nothing removed.\n"))
     return EXIT_OK

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, TextIO
 
+from .actions import add_actions, run_action, say
 from .errors import SopxlError
 from .libreoffice.officeenv import active_python_env, office_environ
 
@@ -34,38 +35,31 @@ _UNOPKG_PLACES = (
 
 def add_arguments(sub: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]
                   ) -> None:
-    p = sub.add_parser("libreoffice", help="ekstensi LibreOffice Calc: menu dan tombol Validasi SOP")
-    actions = p.add_subparsers(dest="lo_command", metavar="TINDAKAN")
-    b = actions.add_parser("build", help="buat berkas ekstensi (.oxt)")
+    parsers = add_actions(sub, "libreoffice", "ekstensi LibreOffice Calc: menu dan tombol Validasi SOP", {
+        "build": "buat berkas ekstensi (.oxt)",
+        "install": "pasang ekstensi ke LibreOffice",
+        "uninstall": "lepas ekstensi dari LibreOffice"})
+    b = parsers["build"]
     b.add_argument("--out", metavar="BERKAS", default="sopxl.oxt", help="bawaan: sopxl.oxt")
     b.add_argument("--shared", action="store_true", help="untuk dipasang dengan unopkg --shared")
     b.add_argument("--python", metavar="PYTHON", help="Python berisi sopxl yang dipakai makro")
-    for name, text in (("install", "pasang ekstensi ke LibreOffice"),
-                       ("uninstall", "lepas ekstensi dari LibreOffice")):
-        a = actions.add_parser(name, help=text)
+    for name in ("install", "uninstall"):
+        a = parsers[name]
         a.add_argument("--user-profile", metavar="FOLDER",
                        help="profil LibreOffice lain (folder yang berisi user/)")
         a.add_argument("--shared", action="store_true", help="untuk semua pengguna komputer ini")
         a.add_argument("--macro-only", action="store_true",
                        help="makro saja ke Scripts/python profil, tanpa menu (tanpa unopkg)")
-        if name == "install":
-            a.add_argument("--python", metavar="PYTHON", help="Python berisi sopxl yang dipakai makro")
+    parsers["install"].add_argument("--python", metavar="PYTHON",
+                                    help="Python berisi sopxl yang dipakai makro")
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    command = getattr(args, "lo_command", None)
-    if command == "build":
-        return _build(args, stdout)
-    if command == "install":
-        return _install(args, stdout, stderr)
-    if command == "uninstall":
-        return _uninstall(args, stdout, stderr)
-    stdout.write("Pakai: sopxl libreoffice build | install | uninstall "
-                 "(lihat 'sopxl libreoffice --help').\n")
-    return EXIT_OK
+    return run_action("libreoffice", {"build": _build, "install": _install, "uninstall": _uninstall},
+                      args, stdout, stderr)
 
 
-def _build(args: argparse.Namespace, out: TextIO) -> int:
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .libreoffice.oxt import build_oxt, settings
 
     target = Path(args.out)
@@ -73,11 +67,17 @@ def _build(args: argparse.Namespace, out: TextIO) -> int:
         target = target / "sopxl.oxt"
     data = settings(args.python)
     path = build_oxt(target, shared=args.shared, config=data)
-    out.write(f"Ekstensi LibreOffice dibuat: {path.resolve()}\n"
-              f"Makro akan memakai sopxl dari Python {data['python']} (versi {data['python_version']}).\n"
-              f"Jangan ganti nama berkasnya: menu memanggil makro lewat nama {path.name}.\n"
-              "Pasang dengan: sopxl libreoffice install (atau unopkg add "
-              f"{'--shared ' if args.shared else ''}{path.name})\n")
+    shared = "--shared " if args.shared else ""
+    out.write(say(args, f"Ekstensi LibreOffice dibuat: {path.resolve()}\n"
+                        f"Makro akan memakai sopxl dari Python {data['python']} "
+                        f"(versi {data['python_version']}).\n"
+                        f"Jangan ganti nama berkasnya: menu memanggil makro lewat nama {path.name}.\n"
+                        f"Pasang dengan: sopxl libreoffice install (atau unopkg add {shared}{path.name})\n",
+                  f"LibreOffice extension written: {path.resolve()}\n"
+                  f"The macro will use sopxl from Python {data['python']} "
+                  f"(version {data['python_version']}).\n"
+                  f"Do not rename the file: the menu calls the macro through the name {path.name}.\n"
+                  f"Install with: sopxl libreoffice install (or unopkg add {shared}{path.name})\n"))
     return EXIT_OK
 
 
@@ -105,7 +105,12 @@ _ROOT = ("unopkg menolak berjalan sebagai root tanpa --shared. Pilih salah satu:
          "  - jalankan perintah ini sebagai pengguna biasa (bukan root/sudo);\n"
          "  - tambahkan --shared untuk memasang bagi semua pengguna komputer ini;\n"
          "  - atau --macro-only --user-profile FOLDER untuk memasang makronya saja "
-         "(tanpa menu), tanpa unopkg.\n")
+         "(tanpa menu), tanpa unopkg.\n",
+         "unopkg refuses to run as root without --shared. Choose one:\n"
+         "  - run this command as an ordinary user (not root/sudo);\n"
+         "  - add --shared to install for every user of this computer;\n"
+         "  - or --macro-only --user-profile FOLDER to install the macro alone (no menu), "
+         "without unopkg.\n")
 
 
 def _unopkg(args: list[str], profile: str | None, shared: bool) -> subprocess.CompletedProcess:
@@ -137,37 +142,54 @@ def _install(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.macro_only:
         profile = Path(args.user_profile) if args.user_profile else default_profile()
         path = install_macro(profile, config=data)
-        out.write(f"Makro sopxl disalin ke {path}\n"
-                  "Jalankan di Calc lewat Alat > Makro > Jalankan Makro > Makro Saya > sopxl_lo > "
-                  "validasi_sop (tanpa menu SOP; untuk menu dan tombol, pasang tanpa --macro-only).\n")
-        _warn_active_env(out)
+        out.write(say(args, f"Makro sopxl disalin ke {path}\n"
+                            "Jalankan di Calc lewat Alat > Makro > Jalankan Makro > Makro Saya > "
+                            "sopxl_lo > validasi_sop (tanpa menu SOP; untuk menu dan tombol, pasang "
+                            "tanpa --macro-only).\n",
+                      f"sopxl macro copied to {path}\n"
+                      "Run it in Calc with Tools > Macros > Run Macro > My Macros > sopxl_lo > "
+                      "validasi_sop (no SOP menu; for the menu and button, install without --macro-only).\n"))
+        _warn_active_env(args, out)
         return EXIT_OK
     if _is_root() and not args.shared:
-        err.write(_ROOT)
+        err.write(say(args, *_ROOT))
         return EXIT_FAILED
     with tempfile.TemporaryDirectory(prefix="sopxl-oxt-") as folder:
         oxt = build_oxt(Path(folder) / "sopxl.oxt", shared=args.shared, config=data)
         done = _unopkg(["add", "--force", str(oxt)], args.user_profile, args.shared)
     if done.returncode != 0:
-        err.write("unopkg gagal memasang ekstensi:\n" + (done.stderr or done.stdout).strip() + "\n"
-                  "Tutup semua jendela LibreOffice, lalu ulangi.\n")
+        told = (done.stderr or done.stdout).strip()
+        err.write(say(args, f"unopkg gagal memasang ekstensi:\n{told}\n"
+                            "Tutup semua jendela LibreOffice, lalu ulangi.\n",
+                      f"unopkg could not install the extension:\n{told}\n"
+                      "Close every LibreOffice window, then try again.\n"))
         return EXIT_FAILED
-    where = "untuk semua pengguna" if args.shared else f"ke profil {args.user_profile or default_profile()}"
-    out.write(f"Ekstensi sopxl ({EXTENSION_ID}) dipasang {where}.\n"
-              f"Makro memakai sopxl dari Python {data['python']} (versi {data['python_version']}).\n"
-              "Tutup semua jendela LibreOffice lalu buka lagi: di Calc muncul menu SOP > Validasi SOP "
-              "dan tombol Validasi SOP di bilah alat.\n")
-    _warn_active_env(out)
+    profile = args.user_profile or default_profile()
+    out.write(say(args, f"Ekstensi sopxl ({EXTENSION_ID}) dipasang "
+                        f"{'untuk semua pengguna' if args.shared else f'ke profil {profile}'}.\n"
+                        f"Makro memakai sopxl dari Python {data['python']} "
+                        f"(versi {data['python_version']}).\n"
+                        "Tutup semua jendela LibreOffice lalu buka lagi: di Calc muncul menu SOP > "
+                        "Validasi SOP dan tombol Validasi SOP di bilah alat.\n",
+                  f"sopxl extension ({EXTENSION_ID}) installed "
+                  f"{'for every user' if args.shared else f'into the profile {profile}'}.\n"
+                  f"The macro uses sopxl from Python {data['python']} (version {data['python_version']}).\n"
+                  "Close every LibreOffice window and open it again: Calc shows the menu SOP > "
+                  "Validasi SOP and a Validasi SOP toolbar button.\n"))
+    _warn_active_env(args, out)
     return EXIT_OK
 
 
-def _warn_active_env(out: TextIO) -> None:
+def _warn_active_env(args: argparse.Namespace, out: TextIO) -> None:
     folders = active_python_env()
     if folders:
-        out.write(f"Perhatian: terminal ini memakai lingkungan Python {os.path.dirname(folders[0])}. "
-                  "LibreOffice yang dibuka dari terminal ini tidak dapat menjalankan makro Python "
-                  "(termasuk Validasi SOP). Buka LibreOffice dari menu, atau jalankan 'deactivate' "
-                  "dulu.\n")
+        env = os.path.dirname(folders[0])
+        out.write(say(args, f"Perhatian: terminal ini memakai lingkungan Python {env}. LibreOffice yang "
+                            "dibuka dari terminal ini tidak dapat menjalankan makro Python (termasuk "
+                            "Validasi SOP). Buka LibreOffice dari menu, atau jalankan 'deactivate' dulu.\n",
+                      f"Note: this terminal uses the Python environment {env}. A LibreOffice started "
+                      "from this terminal cannot run Python macros (Validasi SOP included). Start "
+                      "LibreOffice from the menu, or run 'deactivate' first.\n"))
 
 
 def _uninstall(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -181,16 +203,19 @@ def _uninstall(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if (folder / name).exists():
                 (folder / name).unlink()
                 removed.append(name)
-        out.write(f"Makro sopxl dilepas dari {folder}.\n" if removed else
-                  f"Tidak ada makro sopxl di {folder}.\n")
+        out.write(say(args, f"Makro sopxl dilepas dari {folder}.\n", f"sopxl macro removed from {folder}.\n")
+                  if removed else
+                  say(args, f"Tidak ada makro sopxl di {folder}.\n", f"No sopxl macro in {folder}.\n"))
         return EXIT_OK
     if _is_root() and not args.shared:
-        err.write(_ROOT)
+        err.write(say(args, *_ROOT))
         return EXIT_FAILED
     done = _unopkg(["remove", EXTENSION_ID], args.user_profile, args.shared)
     if done.returncode != 0:
-        err.write("unopkg gagal melepas ekstensi (mungkin belum terpasang):\n"
-                  + (done.stderr or done.stdout).strip() + "\n")
+        told = (done.stderr or done.stdout).strip()
+        err.write(say(args, f"unopkg gagal melepas ekstensi (mungkin belum terpasang):\n{told}\n",
+                      f"unopkg could not remove the extension (perhaps not installed):\n{told}\n"))
         return EXIT_FAILED
-    out.write(f"Ekstensi sopxl ({EXTENSION_ID}) dilepas. Buka ulang LibreOffice.\n")
+    out.write(say(args, f"Ekstensi sopxl ({EXTENSION_ID}) dilepas. Buka ulang LibreOffice.\n",
+                  f"sopxl extension ({EXTENSION_ID}) removed. Reopen LibreOffice.\n"))
     return EXIT_OK

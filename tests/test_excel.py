@@ -464,6 +464,20 @@ def test_cli_install_and_uninstall_in_a_folder(tmp_path: Path, monkeypatch) -> N
     assert code == 0 and out.startswith("Tidak ada add-in sopxl")
 
 
+def test_cli_speaks_english_with_lang_en(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, _, err = _run("excel", "install", "--lang", "en")
+    assert code == 2 and err.startswith("Desktop Excel exists only on Windows and macOS")
+    code, out, _ = _run("excel", "--lang", "en", "install", "--dir", str(tmp_path),
+                        "--python", "/usr/bin/python3")
+    assert code == 0 and out.startswith(f"sopxl add-ins installed in {tmp_path}:\n")
+    assert "(button Validasi SOP)" in out and "Close every Excel window" in out and "tombol" not in out
+    code, out, _ = _run("excel", "uninstall", "--dir", str(tmp_path), "--lang", "en")
+    assert code == 0 and out.startswith(f"sopxl add-ins removed from {tmp_path}")
+    assert _run("excel")[1].startswith("Pakai: sopxl excel build | install | uninstall")
+    assert _run("excel", "--lang", "en")[1].startswith("Usage: sopxl excel build | install | uninstall")
+
+
 def test_cli_install_warns_about_store_python(tmp_path: Path) -> None:
     store = r"C:\Users\a\AppData\Local\Microsoft\WindowsApps\python.exe"
     code, out, _ = _run("excel", "install", "--dir", str(tmp_path), "--python", store)

@@ -416,6 +416,18 @@ def test_cli_macro_only_install_and_uninstall(tmp_path: Path) -> None:
     assert not list(folder.iterdir())
 
 
+def test_cli_speaks_english_with_lang_en(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["libreoffice", "install", "--macro-only", "--user-profile", str(tmp_path), "--lang", "en"]
+    assert cli.run(argv, out, err) == 0
+    assert out.getvalue().startswith("sopxl macro copied to ")
+    assert "Tools > Macros > Run Macro > My Macros > sopxl_lo > validasi_sop" in out.getvalue()
+    out = io.StringIO()
+    argv = ["libreoffice", "--lang", "en", "uninstall", "--macro-only", "--user-profile", str(tmp_path)]
+    assert cli.run(argv, out, err) == 0
+    assert out.getvalue() == f"sopxl macro removed from {tmp_path / 'user' / 'Scripts' / 'python'}.\n"
+
+
 def test_cli_install_warns_when_a_venv_is_active(tmp_path: Path, monkeypatch) -> None:
     venv = tmp_path / "venv"
     (venv / "bin").mkdir(parents=True)
