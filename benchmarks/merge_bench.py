@@ -28,6 +28,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from excel_like import shared_string_parts  # noqa: E402
 
 BAGIAN = ["ORGANISASI", "HUKUM", "UMUM", "KESEJAHTERAAN RAKYAT", "PEREKONOMIAN",
           "PENGADAAN BARANG DAN JASA", "PROTOKOL DAN KOMUNIKASI PIMPINAN", "TATA PEMERINTAHAN"]
@@ -140,48 +143,6 @@ def _office_template(path: Path) -> None:
     wb.save(path)
 
 
-def _excel_like(path: Path) -> dict[str, bytes]:
-    """The template's parts with every text moved into xl/sharedStrings.xml, as Excel saves."""
-    from lxml import etree
-
-    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    q = f"{{{ns}}}"
-    with zipfile.ZipFile(path) as z:
-        parts = {i.filename: z.read(i) for i in z.infolist()}
-    strings: dict[str, int] = {}
-    for name in list(parts):
-        if not name.startswith("xl/worksheets/sheet"):
-            continue
-        root = etree.fromstring(parts[name])
-        for c in root.iter(q + "c"):
-            if c.get("t") == "n":
-                del c.attrib["t"]
-            if c.get("t") != "inlineStr":
-                continue
-            inline = c.find(q + "is")
-            text = "".join(inline.itertext()) if inline is not None else ""
-            for ch in list(c):
-                c.remove(ch)
-            if not text:
-                del c.attrib["t"]
-                continue
-            c.set("t", "s")
-            etree.SubElement(c, q + "v").text = str(strings.setdefault(text, len(strings)))
-        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    sst = etree.Element(q + "sst", nsmap={None: ns}, count=str(len(strings)), uniqueCount=str(len(strings)))
-    for text in strings:
-        etree.SubElement(etree.SubElement(sst, q + "si"), q + "t").text = text
-    parts["xl/sharedStrings.xml"] = etree.tostring(sst, xml_declaration=True, encoding="UTF-8",
-                                                   standalone=True)
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
-        b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-    return parts
-
-
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -202,7 +163,7 @@ def generate(n: int, folder: Path, kind: str = "office") -> list[Path]:
     a lightly styled matrix (borders only), a floor for what any reader must do."""
     template = folder / "_template.xlsx"
     (_office_template if kind == "office" else _template)(template)
-    parts = _excel_like(template)
+    parts = shared_string_parts(template)
     template.unlink()
     sst = parts["xl/sharedStrings.xml"].decode("utf-8")
     order = list(parts)

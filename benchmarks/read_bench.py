@@ -13,14 +13,15 @@ import datetime as dt
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 import openpyxl
-from lxml import etree
 from openpyxl.styles import Alignment, Border, Font, Side
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from excel_like import to_shared_strings  # noqa: E402
 
 from sopxl.read.xlsx import read_workbook  # noqa: E402
 
@@ -97,54 +98,6 @@ def write_workbook(path: Path, seed: int, excel_like: bool = True, framed: bool 
     wb.save(path)
     if excel_like:
         to_shared_strings(path)
-
-
-def to_shared_strings(path: Path) -> None:
-    """Rewrite openpyxl's inline strings as a shared string table, the way Excel saves.
-
-    openpyxl 3.1 writes every text as ``<c t="inlineStr"><is><t>``; files saved by Excel, which
-    is what offices send, keep texts once in ``xl/sharedStrings.xml`` and cells say ``t="s"``.
-    """
-    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    q = f"{{{ns}}}"
-    with zipfile.ZipFile(path) as zin:
-        parts = {i.filename: zin.read(i) for i in zin.infolist()}
-    strings: dict[str, int] = {}
-    for name in list(parts):
-        if not name.startswith("xl/worksheets/sheet"):
-            continue
-        root = etree.fromstring(parts[name])
-        for c in root.iter(q + "c"):
-            if c.get("t") == "n":
-                del c.attrib["t"]
-            if c.get("t") != "inlineStr":
-                continue
-            inline = c.find(q + "is")
-            if inline is None:  # openpyxl writes "" as an empty inline string
-                del c.attrib["t"]
-                continue
-            text = "".join(inline.itertext())
-            for ch in list(c):
-                c.remove(ch)
-            c.set("t", "s")
-            etree.SubElement(c, q + "v").text = str(strings.setdefault(text, len(strings)))
-        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    sst = etree.Element(q + "sst", nsmap={None: ns}, count=str(len(strings)),
-                        uniqueCount=str(len(strings)))
-    for text in strings:
-        etree.SubElement(etree.SubElement(sst, q + "si"), q + "t").text = text
-    parts["xl/sharedStrings.xml"] = etree.tostring(sst, xml_declaration=True, encoding="UTF-8",
-                                                   standalone=True)
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
-        b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-        b"</Relationships>")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name, data in parts.items():
-            zout.writestr(name, data)
 
 
 def run(n: int, folder: Path, excel_like: bool = True, framed: bool = True,
