@@ -32,6 +32,7 @@ class Outcome:
     result: FileResult
     sheets: list[SheetSpec] = field(default_factory=list)
     activate: str | None = None  # the sheet to show when done (Status)
+    shapes_read: bool = True  # False: no saved file held the drawn flowchart shapes
 
 
 def report_names() -> tuple[str, str]:

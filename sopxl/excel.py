@@ -91,7 +91,16 @@ def draw_main() -> None:
 def _validate_and_tell(book: Any) -> tuple[str, str]:
     outcome = validate_book(book)
     mode = "info" if outcome.result.error is None else "critical"
-    return summary_text(outcome.result), mode
+    return summary_text(outcome.result) + unsaved_shapes_note(outcome), mode
+
+
+def unsaved_shapes_note(outcome: Outcome) -> str:
+    """Steps without a Pelaksana in a workbook never saved may have their symbols drawn."""
+    if outcome.shapes_read or not any(f.code == "langkah-tanpa-pelaksana"
+                                      for s in outcome.result.sops for f in s.findings):
+        return ""
+    return ("\nBuku kerja ini belum pernah disimpan, jadi simbol bagan alir yang digambar sebagai "
+            "bentuk (shape) belum terbaca. Simpan dulu, lalu tekan Validasi SOP lagi.")
 
 
 def draw_book(book: Any) -> tuple[str, str]:
@@ -184,8 +193,9 @@ def validate_book(book: Any, cfg: Any = None, now: _dt.datetime | None = None) -
     if cfg is None:
         cfg = load_config(os.environ.get("SOPXL_CONFIG") or None)
     grids = grids_from_book(book)
-    attach_saved_shapes(book, grids)
+    shapes_read = attach_saved_shapes(book, grids)
     outcome = check_grids(str(book.fullname), grids, cfg, now)
+    outcome.shapes_read = shapes_read
     if outcome.result.error is not None:
         return outcome
     app = book.app

@@ -144,6 +144,44 @@ def test_validate_book_adds_and_fills_status_and_checklist(sop_file: Path) -> No
     assert freezes == [(3, ["1:2"]), (4, ["A1:B3"])]  # Status from A3, Checklist from C4
 
 
+def test_drawn_flowchart_shapes_count_as_markers(tmp_path: Path) -> None:
+    """Symbols drawn as Excel shapes, not typed in cells: the button reads them from the file."""
+    from drawing_builders import SOP_LAYOUT, Sketch, add_drawing, sop_cells, write_workbook
+
+    path = write_workbook(tmp_path / "SOP Surat.xlsx",
+                          sop_cells(["Mengajukan permohonan", "Memeriksa berkas", "Menandatangani surat"]),
+                          SOP_LAYOUT, merges=["C1:E1", "F1:H1"])
+    sk = Sketch(SOP_LAYOUT)
+    start = sk.shape(2, 2, "flowChartTerminator", "Mulai")
+    check = sk.shape(3, 3, "flowChartProcess")
+    sign = sk.shape(4, 4, "flowChartTerminator", "Selesai")
+    sk.connect(start, check)
+    sk.connect(check, sign)
+    add_drawing(path, sk.xml())
+
+    def codes(outcome) -> list[tuple[str, str]]:
+        return sorted((f.code, f.cell) for s in outcome.result.sops for f in s.findings)
+
+    saved = xw.Book(json={**vba_payload(path), "book": {"name": str(path), "active_sheet_index": 0,
+                                                          "selection": "A1"}})
+    outcome = excel.validate_book(saved, load_config(), NOW)
+    (sop,) = outcome.result.sops
+    assert [(s.actors, s.symbol, s.next_steps) for s in sop.doc.steps] == [
+        (["Pemohon"], "terminator", [1]), (["Staf"], "process", [2]), (["Kepala Bagian"], "terminator", [])]
+    assert not any(code == "langkah-tanpa-pelaksana" for code, _ in codes(outcome))
+    from_file = validate_file(str(path), load_config())
+    assert codes(outcome) == sorted((f.code, f.cell) for s in from_file.sops for f in s.findings)
+
+    assert excel.unsaved_shapes_note(outcome) == ""
+
+    # A workbook Excel has never saved has no file to read shapes from: its steps then lack
+    # their Pelaksana, and the message box says why and what to do.
+    unsaved = excel.validate_book(xw.Book(json=vba_payload(path)), load_config(), NOW)
+    assert [cell for code, cell in codes(unsaved) if code == "langkah-tanpa-pelaksana"] == ["C3", "C4", "C5"]
+    assert "belum pernah disimpan" in excel.unsaved_shapes_note(unsaved)
+    assert "Simpan dulu, lalu tekan Validasi SOP lagi." in excel.unsaved_shapes_note(unsaved)
+
+
 def test_text_that_looks_like_a_number_or_date_stays_text(sop_file: Path) -> None:
     book = xw.Book(json=vba_payload(sop_file))
     excel.validate_book(book, load_config(), NOW)
