@@ -33,7 +33,7 @@ from .answers import (
     match_steps,
     step_item,
 )
-from .sheet import CellLike, CellSpec, SheetSpec, Validation
+from .sheet import CellLike, CellSpec, RowBuilder, SheetSpec, Validation
 from .status import sheet_ref
 
 SHEET_NAME = "Checklist"
@@ -54,20 +54,8 @@ def questions(lang: str) -> list[str]:
     return list(data.get(lang, data["id"]))
 
 
-class _Rows:
-    def __init__(self, spec: SheetSpec):
-        self.spec = spec
-
-    @property
-    def row(self) -> int:
-        return len(self.spec.rows)
-
-    def add(self, cells: list[CellLike] | None = None, merges: tuple[tuple[int, int], ...] = ()) -> int:
-        r = self.row
-        self.spec.rows.append(list(cells or []))
-        for c1, c2 in merges:
-            self.spec.merges.append(f"{rowcol_to_cell(r, c1)}:{rowcol_to_cell(r, c2)}")
-        return r
+class _Rows(RowBuilder):
+    """The Checklist's rows, and the dropdowns of its answer columns."""
 
     def dropdown(self, col: int, first: int, last: int, options: list[str], prompt: str) -> None:
         if last >= first:

@@ -6,8 +6,11 @@ says *what* a cell is (a header, an error) and never *how* it is drawn.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Union
+
+from ..a1 import rowcol_to_cell
 
 # The named styles every writer knows.
 STYLES = (
@@ -68,3 +71,22 @@ class SheetSpec:
             v = self.rows[row][col]
             return v if isinstance(v, CellSpec) else CellSpec(v)
         return CellSpec()
+
+
+class RowBuilder:
+    """Rows appended to a SheetSpec top to bottom, with the merges that go with them."""
+
+    def __init__(self, spec: SheetSpec):
+        self.spec = spec
+
+    @property
+    def row(self) -> int:
+        return len(self.spec.rows)
+
+    def add(self, cells: Iterable[CellLike] = (), merges: Iterable[tuple[int, int]] = ()) -> int:
+        """Append a row; ``merges`` are (first, last) column pairs within it. Its index."""
+        r = self.row
+        self.spec.rows.append(list(cells))
+        for c1, c2 in merges:
+            self.spec.merges.append(f"{rowcol_to_cell(r, c1)}:{rowcol_to_cell(r, c2)}")
+        return r

@@ -17,7 +17,6 @@ check is one cell (``CHECKED_AT``), so two runs differ in that cell only.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from typing import Any
 
 from ..a1 import cell_to_rowcol, rowcol_to_cell
@@ -25,7 +24,7 @@ from ..config import Config
 from ..durations import format_span
 from ..model import FileResult, Finding, SopDocument, SopResult, Span
 from ..resources import load_data
-from .sheet import CellLike, CellSpec, SheetSpec
+from .sheet import CellLike, CellSpec, RowBuilder, SheetSpec
 
 SHEET_NAME = "Status"
 CHECKED_AT = (3, 1)  # zero-based (row, col) of the time-stamp cell
@@ -73,22 +72,8 @@ def _one_line(text: str, limit: int = _NOTE_CHARS) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class _Builder:
-    """Rows appended top to bottom, with the merges that go with them."""
-
-    def __init__(self, spec: SheetSpec):
-        self.spec = spec
-
-    @property
-    def row(self) -> int:
-        return len(self.spec.rows)
-
-    def add(self, cells: Iterable[CellLike] = (), merges: Iterable[tuple[int, int]] = ()) -> int:
-        r = self.row
-        self.spec.rows.append(list(cells))
-        for c1, c2 in merges:
-            self.spec.merges.append(f"{rowcol_to_cell(r, c1)}:{rowcol_to_cell(r, c2)}")
-        return r
+class _Builder(RowBuilder):
+    """The Status sheet's rows: blank lines, titles and table headers besides plain rows."""
 
     def blank(self) -> None:
         self.add()
