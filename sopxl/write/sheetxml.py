@@ -328,14 +328,13 @@ def _rows_xml(spec: SheetSpec, style_ids: dict[str, int], part: SheetPart, links
                     add(row_number)
                     add(tail)
                 continue
-            # Plain values of other types need no CellSpec of their own either.
-            given = raw if isinstance(raw, CellSpec) else None
-            style: str | None = None
-            value: Scalar = None
-            if given is not None:
-                style, value = given.style, given.value
-            elif not isinstance(raw, CellSpec):
-                value = raw
+            given: CellSpec | None
+            style: str | None
+            value: Scalar
+            if isinstance(raw, CellSpec):
+                given, style, value = raw, raw.style, raw.value
+            else:  # plain values of other types need no CellSpec of their own either
+                given, style, value = None, None, raw
             memo = (style, type(value), value)
             tail = tails.get(memo)
             if tail is None:
