@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from excel_like import shared_string_parts  # noqa: E402
+from sop_layout import matrix_header  # noqa: E402
 
 BAGIAN = ["ORGANISASI", "HUKUM", "UMUM", "KESEJAHTERAAN RAKYAT", "PEREKONOMIAN",
           "PENGADAAN BARANG DAN JASA", "PROTOKOL DAN KOMUNIKASI PIMPINAN", "TATA PEMERINTAHAN"]
@@ -82,20 +83,7 @@ def _template(path: Path) -> None:
             ws.cell(r + 1, c, MARK.format(f"KET{k}") if label == "Keterkaitan" else BOX_TEXT[label])
             ws.merge_cells(start_row=r + 1, start_column=c, end_row=r + 1, end_column=c + 5)
         h = 15
-        for col, label in ((1, "No"), (2, "Kegiatan"), (3, "PELAKSANA"), (8, "MUTU BAKU"),
-                           (11, "Keterangan")):
-            ws.cell(h, col, label)
-        ws.merge_cells(start_row=h, start_column=1, end_row=h + 1, end_column=1)
-        ws.merge_cells(start_row=h, start_column=2, end_row=h + 1, end_column=2)
-        ws.merge_cells(start_row=h, start_column=3, end_row=h, end_column=7)
-        ws.merge_cells(start_row=h, start_column=8, end_row=h, end_column=10)
-        ws.merge_cells(start_row=h, start_column=11, end_row=h + 1, end_column=12)
-        for j, role in enumerate(ROLES):
-            ws.cell(h + 1, 3 + j, role)
-        for j, label in enumerate(["Kelengkapan", "Waktu", "Output"]):
-            ws.cell(h + 1, 8 + j, label)
-        for j in range(12):
-            ws.cell(h + 2, 1 + j, j + 1)
+        matrix_header(ws, h, ROLES)
         n_steps = 25
         for s in range(n_steps):
             r = h + 3 + s

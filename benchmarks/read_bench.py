@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from excel_like import to_shared_strings  # noqa: E402
+from sop_layout import matrix_header  # noqa: E402
 
 from sopxl.read.xlsx import read_workbook  # noqa: E402
 
@@ -51,22 +52,7 @@ def write_sop_sheet(ws, k: int, framed: bool = True) -> None:
         ws.cell(8 + 2 * (i // 2), 1 + 6 * (i % 2), label)
         ws.cell(9 + 2 * (i // 2), 1 + 6 * (i % 2), f"{label} untuk SOP nomor {k}")
     h = 15
-    ws.cell(h, 1, "No")
-    ws.cell(h, 2, "Kegiatan")
-    ws.cell(h, 3, "PELAKSANA")
-    ws.merge_cells(start_row=h, start_column=3, end_row=h, end_column=7)
-    ws.cell(h, 8, "MUTU BAKU")
-    ws.merge_cells(start_row=h, start_column=8, end_row=h, end_column=10)
-    ws.cell(h, 11, "Keterangan")
-    ws.merge_cells(start_row=h, start_column=1, end_row=h + 1, end_column=1)
-    ws.merge_cells(start_row=h, start_column=2, end_row=h + 1, end_column=2)
-    ws.merge_cells(start_row=h, start_column=11, end_row=h + 1, end_column=12)
-    for j, role in enumerate(ROLES):
-        ws.cell(h + 1, 3 + j, role)
-    for j, label in enumerate(["Kelengkapan", "Waktu", "Output"]):
-        ws.cell(h + 1, 8 + j, label)
-    for j in range(12):
-        ws.cell(h + 2, 1 + j, j + 1)
+    matrix_header(ws, h, ROLES)
     for s in range(25):
         r = h + 3 + s
         ws.cell(r, 1, s + 1)
