@@ -124,15 +124,18 @@ def _edit(path, sheet, edits):
     wb.save(path)
 
 
+def first_sop(path) -> tuple[list[int], dict[str, str], dict[str, str]]:
+    """The first seed drafted alone: its step rows, and the column letters of its roles and
+    of kelengkapan/waktu/output/keterangan."""
+    p = build_workbook(path, extra_sheets=False)[0]
+    letters = {k: chr(64 + v) for k, v in p.cols.items()}
+    return p.step_rows[0], {r: chr(64 + c) for r, c in p.role_cols[0].items()}, letters
+
+
 def test_broken_variants_give_findings_at_exact_cells(tmp_path):
     path = tmp_path / "rusak.xlsx"
-    placed = build_workbook(path, extra_sheets=False)
-    p = placed[0]
-    rows = p.step_rows[0]
-    role = p.role_cols[0]
-    col = {k: chr(64 + v) for k, v in p.cols.items()}
-    kb = chr(64 + role["Kepala Biro"])
-    ta = chr(64 + role["Tim Anjab"])
+    rows, role, col = first_sop(path)
+    kb, ta = role["Kepala Biro"], role["Tim Anjab"]
     edits = {
         f"A{rows[5]}": "5.",                      # step 6 numbered "5." again
         f"{col['waktu']}{rows[2]}": "lama sekali",  # unreadable waktu
@@ -146,10 +149,10 @@ def test_broken_variants_give_findings_at_exact_cells(tmp_path):
     edits[f"{ta}{rows[13]}"] = "Keputusan"
     edits[f"{col['keterangan']}{rows[13]}"] = "Ya: 15; Tidak: 40"
     # Step 16 is a decision with no branch at all.
-    ka = chr(64 + role["Kasubbag Anjab"])
+    ka = role["Kasubbag Anjab"]
     edits[f"{ka}{rows[15]}"] = "Keputusan"
     # Step 17 loses its actor.
-    kg = chr(64 + role["Kabag Baga"])
+    kg = role["Kabag Baga"]
     edits[f"{kg}{rows[16]}"] = None
     _edit(path, "SOP 01", edits)
     r = validate_file(str(path), load_config())
@@ -182,12 +185,8 @@ def test_broken_variants_give_findings_at_exact_cells(tmp_path):
 
 def test_branches_from_keterangan_and_ranges_and_merged_waktu(tmp_path):
     path = tmp_path / "cabang.xlsx"
-    placed = build_workbook(path, extra_sheets=False)
-    p = placed[0]
-    rows = p.step_rows[0]
-    role = p.role_cols[0]
-    col = {k: chr(64 + v) for k, v in p.cols.items()}
-    ka = chr(64 + role["Kasubbag Anjab"])
+    rows, role, col = first_sop(path)
+    ka = role["Kasubbag Anjab"]
     wb = load_workbook(path)
     ws = wb["SOP 01"]
     ws[f"{ka}{rows[3]}"] = "Keputusan"
@@ -215,10 +214,7 @@ def test_branches_from_keterangan_and_ranges_and_merged_waktu(tmp_path):
 
 def test_waktu_in_minutes_header_and_formula_values(tmp_path):
     path = tmp_path / "menit.xlsx"
-    placed = build_workbook(path, extra_sheets=False)
-    p = placed[0]
-    rows = p.step_rows[0]
-    col = {k: chr(64 + v) for k, v in p.cols.items()}
+    rows, _, col = first_sop(path)
     wb = load_workbook(path)
     ws = wb["SOP 01"]
     header_row = rows[0] - 2  # the sub-header row, above the "1 2 3" row

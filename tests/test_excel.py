@@ -162,9 +162,9 @@ def test_drawn_flowchart_shapes_count_as_markers(tmp_path: Path) -> None:
     def codes(outcome) -> list[tuple[str, str]]:
         return sorted((f.code, f.cell) for s in outcome.result.sops for f in s.findings)
 
-    saved = xw.Book(json={**vba_payload(path), "book": {"name": str(path), "active_sheet_index": 0,
-                                                          "selection": "A1"}})
-    outcome = excel.validate_book(saved, load_config(), NOW)
+    payload = vba_payload(path)
+    payload["book"]["name"] = str(path)  # the remote engine's fullname is the name it is sent
+    outcome = excel.validate_book(xw.Book(json=payload), load_config(), NOW)
     (sop,) = outcome.result.sops
     assert [(s.actors, s.symbol, s.next_steps) for s in sop.doc.steps] == [
         (["Pemohon"], "terminator", [1]), (["Staf"], "process", [2]), (["Kepala Bagian"], "terminator", [])]
@@ -245,11 +245,16 @@ def handmade_spec() -> SheetSpec:
         validations=[Validation("B4:B4", ["Ya", "Tidak"], "Pilih")])
 
 
-def test_write_sheet_sends_values_formats_and_layout() -> None:
-    book = xw.Book(json={"client": "VBA", "version": xw.__version__,
+def one_sheet_book(client: str):
+    """A workbook "a.xlsx" of one sheet "SOP" holding "x", as the given xlwings client sends it."""
+    return xw.Book(json={"client": client, "version": xw.__version__,
                          "book": {"name": "a.xlsx", "active_sheet_index": 0, "selection": "A1"},
                          "names": [], "sheets": [{"name": "SOP", "pictures": [], "tables": [],
                                                   "values": [["x"]]}]})
+
+
+def test_write_sheet_sends_values_formats_and_layout() -> None:
+    book = one_sheet_book("VBA")
     excel.write_sheet(book, handmade_spec())
     acts = actions(book)
     assert acts[0]["func"] == "addSheet" and acts[0]["args"] == [1, "Status"]
@@ -275,10 +280,7 @@ def test_write_sheet_sends_values_formats_and_layout() -> None:
 
 
 def test_an_office_js_client_gets_the_dropdowns_too() -> None:
-    book = xw.Book(json={"client": "Office.js", "version": xw.__version__,
-                         "book": {"name": "a.xlsx", "active_sheet_index": 0, "selection": "A1"},
-                         "names": [], "sheets": [{"name": "SOP", "pictures": [], "tables": [],
-                                                  "values": [["x"]]}]})
+    book = one_sheet_book("Office.js")
     excel.write_sheet(book, handmade_spec())
     lists = [a for a in actions(book) if a["func"] == "setDataValidationList"]
     assert len(lists) == 1 and (lists[0]["start_row"], lists[0]["start_column"]) == (3, 1)
