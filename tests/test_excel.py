@@ -28,10 +28,12 @@ from report_builders import build_workbook, seed_sops
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engine needs one
 xw = pytest.importorskip("xlwings")
 
-from sopxl import cli, excel, excel_addin  # noqa: E402
-from sopxl.button import check_grids, style_blocks  # noqa: E402
+from sopxl import cli  # noqa: E402
 from sopxl.config import load_config  # noqa: E402
+from sopxl.excel import addin as excel_addin  # noqa: E402
+from sopxl.excel import book as excel  # noqa: E402
 from sopxl.report.apply import build_reports  # noqa: E402
+from sopxl.report.button import check_grids, style_blocks  # noqa: E402
 from sopxl.report.sheet import CellSpec, SheetSpec, Validation  # noqa: E402
 from sopxl.validate import validate_file  # noqa: E402
 
@@ -363,12 +365,12 @@ def test_the_button_path_loads_no_pandas(sop_file: Path) -> None:
     script = r"""
 import json, os, sys
 payload = json.loads(sys.stdin.read())
-from sopxl.button import check_grids
+from sopxl.report.button import check_grids
 from sopxl.config import load_config
 from sopxl.read.xlsx import read_workbook
 check_grids("x.xlsx", read_workbook(payload["path"]).sheets, load_config())
 core_pandas = "pandas" in sys.modules
-import sopxl.excel as excel
+import sopxl.excel.book as excel
 excel.lean_imports()
 xw = excel.load_xlwings()
 outcome = excel.validate_book(xw.Book(json=payload["book"]))

@@ -396,7 +396,7 @@ def test_cli_build_names_the_url_after_the_file(tmp_path: Path) -> None:
 
 
 def test_cli_install_as_root_explains_the_choices(monkeypatch) -> None:
-    from sopxl import libreoffice_cli
+    from sopxl.cli import libreoffice as libreoffice_cli
 
     monkeypatch.setattr(libreoffice_cli, "_is_root", lambda: True)
     out, err = io.StringIO(), io.StringIO()

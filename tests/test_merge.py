@@ -460,7 +460,7 @@ def test_progress_on_a_terminal_only(tmp_path, monkeypatch):
     run([*args, "--quiet"], io.StringIO(), quiet)
     assert quiet.getvalue() == ""
 
-    import sopxl.merge_cli as mc
+    import sopxl.cli.merge as mc
 
     def no_rich(*_a, **_k):
         raise ImportError("rich")
@@ -473,7 +473,7 @@ def test_progress_on_a_terminal_only(tmp_path, monkeypatch):
 
 def test_validate_does_not_load_pandas():
     code = ("import sys, io; from sopxl.cli import run, build_parser; build_parser(); "
-            "import sopxl.merge_cli; print('pandas' in sys.modules, 'rich' in sys.modules)")
+            "import sopxl.cli.merge; print('pandas' in sys.modules, 'rich' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False False"
 

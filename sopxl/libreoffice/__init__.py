@@ -8,7 +8,7 @@
     oxt.py        builds the extension (description.xml, manifest, Addons.xcu, macro)
     officeenv.py  the environment to start soffice/unopkg with (no active venv on PATH)
 
-Nothing here is imported by the rest of sopxl; ``sopxl libreoffice`` (libreoffice_cli)
+Nothing here is imported by the rest of sopxl; ``sopxl libreoffice`` (sopxl.cli.libreoffice)
 builds and installs the extension.
 """
 EXTENSION_ID = "id.sopxl.libreoffice"

@@ -25,8 +25,8 @@ import sys
 import traceback
 from typing import Any
 
-from ..button import check_grids, looks, spec_to_dict, summary_text
 from ..errors import SopxlError
+from ..report.button import check_grids, looks, spec_to_dict, summary_text
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:

@@ -148,7 +148,7 @@ def run_bridge(settings, request):
 # ---------------------------------------------------------------------------- writing sheets
 
 def write_sheets(doc, sheets, looks):
-    """Write each sheet (a dict from sopxl.button.spec_to_dict) into the document."""
+    """Write each sheet (a dict from sopxl.report.button.spec_to_dict) into the document."""
     styles = ensure_styles(doc, looks)
     written = [(spec, write_sheet(doc, spec, styles)) for spec in sheets]
     controller = doc.getCurrentController()

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .config import Config
-from .grid import Grid
-from .model import FileResult
-from .report.sheet import CellSpec, SheetSpec
+from ..config import Config
+from ..grid import Grid
+from ..model import FileResult
+from .sheet import CellSpec, SheetSpec
 
 
 @dataclass
@@ -37,8 +37,8 @@ class Outcome:
 
 def report_names() -> tuple[str, str]:
     """The names of the Status and Checklist sheets, as the report builders write them."""
-    from .report.checklist import SHEET_NAME as checklist
-    from .report.status import SHEET_NAME as status
+    from .checklist import SHEET_NAME as checklist
+    from .status import SHEET_NAME as status
 
     return status, checklist
 
@@ -50,9 +50,9 @@ def check_grids(path: str, grids: Iterable[Grid], cfg: Config,
     Our own two sheets are left out of the check (they are not SOPs), and the answers
     typed into an existing Checklist are read from it so the new one keeps them.
     """
-    from .report.answers import read_answers
-    from .report.apply import build_reports
-    from .validate import validate_grids
+    from ..validate import validate_grids
+    from .answers import read_answers
+    from .apply import build_reports
 
     grids = list(grids)
     status, checklist = report_names()
@@ -99,7 +99,7 @@ def looks() -> dict[str, dict[str, Any]]:
     The package writer (``sopxl.write.styles``) stays the one place that says how a
     style looks; the office adapters copy it from here.
     """
-    from .write.styles import LOOKS
+    from ..write.styles import LOOKS
 
     out: dict[str, dict[str, Any]] = {}
     for name, look in LOOKS.items():
@@ -195,7 +195,7 @@ def spec_to_dict(spec: SheetSpec) -> dict[str, Any]:
 
 def spec_from_dict(data: dict[str, Any]) -> SheetSpec:
     """The inverse of ``spec_to_dict``."""
-    from .report.sheet import Validation
+    from .sheet import Validation
 
     rows: list[list[Any]] = []
     for row in data.get("rows", []):

@@ -18,9 +18,9 @@ import tempfile
 from pathlib import Path
 from typing import Callable, TextIO
 
+from ..errors import SopxlError
+from ..libreoffice.officeenv import active_python_env, office_environ
 from .actions import add_actions, run_action, say
-from .errors import SopxlError
-from .libreoffice.officeenv import active_python_env, office_environ
 
 EXIT_OK, EXIT_FAILED = 0, 2
 UNOPKG_TIMEOUT = 300
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .libreoffice.oxt import build_oxt, settings
+    from ..libreoffice.oxt import build_oxt, settings
 
     target = Path(args.out)
     if target.suffix.lower() != ".oxt":  # a folder, existing or to be made
@@ -135,8 +135,8 @@ def _unopkg(args: list[str], profile: str | None, shared: bool) -> subprocess.Co
 
 
 def _install(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .libreoffice import EXTENSION_ID
-    from .libreoffice.oxt import build_oxt, install_macro, settings
+    from ..libreoffice import EXTENSION_ID
+    from ..libreoffice.oxt import build_oxt, install_macro, settings
 
     data = settings(args.python)
     if args.macro_only:
@@ -193,7 +193,7 @@ def _warn_active_env(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _uninstall(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .libreoffice import EXTENSION_ID, MACRO_FILE, SETTINGS_FILE
+    from ..libreoffice import EXTENSION_ID, MACRO_FILE, SETTINGS_FILE
 
     if args.macro_only:
         profile = Path(args.user_profile) if args.user_profile else default_profile()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from .errors import SopxlError
+from ..errors import SopxlError
 
 
 def add_arguments(sub: argparse._SubParsersAction, common) -> None:
@@ -19,8 +19,8 @@ def add_arguments(sub: argparse._SubParsersAction, common) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from .config import load_config
-    from .draw import draw_file
+    from ..config import load_config
+    from ..draw import draw_file
 
     en = args.lang == "en"
     if args.output and len(args.files) > 1:

@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 from typing import Callable, TextIO
 
+from ..errors import SopxlError
 from .actions import add_actions, run_action, say
-from .errors import SopxlError
 
 EXIT_OK, EXIT_FAILED = 0, 2
 MAC_STARTUP = ("Library", "Group Containers", "UBF8T346G9.Office", "User Content", "Startup", "Excel")
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _describe(args: argparse.Namespace, paths: list[Path]) -> str:
-    from .excel_addin import BUTTONS
+    from ..excel.addin import BUTTONS
 
     labels = {b.file_name: b.label for b in BUTTONS}
     button = say(args, "tombol", "button")
@@ -60,7 +60,7 @@ def _describe(args: argparse.Namespace, paths: list[Path]) -> str:
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .excel_addin import ADDIN_NAMES, build_addins
+    from ..excel.addin import ADDIN_NAMES, build_addins
 
     target = Path(args.out)
     if target.suffix.lower() == ".xlam":
@@ -105,7 +105,7 @@ _NO_EXCEL = ("Excel desktop hanya ada di Windows dan macOS, jadi add-in tidak da
 
 
 def _install(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .excel_addin import build_addins
+    from ..excel.addin import build_addins
 
     folder = Path(args.dir) if args.dir else startup_folder()
     if folder is None:
@@ -159,7 +159,7 @@ def _install_applescript() -> Path | None:
 
 
 def _uninstall(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .excel_addin import ADDIN_NAMES
+    from ..excel.addin import ADDIN_NAMES
 
     folder = Path(args.dir) if args.dir else startup_folder()
     if folder is None:

@@ -33,12 +33,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .config import Config, load_config
-from .durations import format_span
-from .errors import ConfigError, SopxlError
-from .findings import Hit, resolve
-from .model import Finding, Span
-from .parse.text import key as text_key
+from ..config import Config, load_config
+from ..durations import format_span
+from ..errors import ConfigError, SopxlError
+from ..findings import Hit, resolve
+from ..model import Finding, Span
+from ..parse.text import key as text_key
 
 __all__ = [
     "Source", "FileSummary", "SopSummary", "Register", "BagianMap", "TABLES",
@@ -237,7 +237,7 @@ def summarize_batch(items: Sequence[tuple[str, str]]) -> list[FileSummary]:
 
 def summarize(path: str, cfg: Config) -> FileSummary:
     """Validate one file and keep what the register needs. Never raises."""
-    from .validate import validate_file
+    from ..validate import validate_file
 
     try:
         result = validate_file(path, cfg)
@@ -770,7 +770,7 @@ def _import_quietly() -> None:
     except Exception:  # noqa: BLE001 - require_pandas() reports it when the tables are built
         pass
     try:
-        from .write import package  # noqa: F401  (the register's writer, needed at the end too)
+        from ..write import package  # noqa: F401  (the register's writer, needed at the end too)
     except Exception:  # noqa: BLE001 - imported again, and any error reported, when it writes
         pass
 
@@ -1104,8 +1104,8 @@ def register_sheets(reg: Register, lang: str = "id") -> list:
     something: severity, verdict, duplicates, references not found. Tens of thousands of
     rows stay quick to build and to write.
     """
-    from .a1 import col_to_letters
-    from .report.sheet import CellSpec, SheetSpec
+    from ..a1 import col_to_letters
+    from ..report.sheet import CellSpec, SheetSpec
 
     specs = []
     for table, name, cols in TABLES:
@@ -1129,7 +1129,7 @@ def register_sheets(reg: Register, lang: str = "id") -> list:
 
 
 def write_register(reg: Register, path: str, lang: str = "id") -> None:
-    from .write.package import new_workbook
+    from ..write.package import new_workbook
 
     new_workbook(path, register_sheets(reg, lang))
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import SopxlError
+from ..errors import SopxlError
 
 __all__ = ["Button", "BUTTONS", "ADDIN_NAMES", "template_path", "build_addin", "build_addins",
            "customui_xml", "module_for"]
@@ -82,7 +82,7 @@ def template_path() -> Path:
     # Found, not imported: importing xlwings would pull in pandas and more for nothing.
     spec = importlib.util.find_spec("xlwings")
     if spec is None or not spec.submodule_search_locations:
-        from .excel import XLWINGS_MISSING
+        from .book import XLWINGS_MISSING
 
         raise SopxlError(XLWINGS_MISSING, code="XLWINGS-TIDAK-ADA",
                          message_en='xlwings is not installed. Run: pip install "sopxl[excel]"')

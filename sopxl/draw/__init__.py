@@ -34,11 +34,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .a1 import cell_to_rowcol, col_to_letters
-from .errors import SopxlError
-from .model import SopDocument, Step
-from .read.geometry import EMU_PER_PT, SheetGeometry
-from .write.drawing import (
+from ..a1 import cell_to_rowcol, col_to_letters
+from ..errors import SopxlError
+from ..model import SopDocument, Step
+from ..read.geometry import EMU_PER_PT, SheetGeometry
+from ..write.drawing import (
     BOTTOM,
     LEFT,
     RIGHT,
@@ -52,7 +52,7 @@ from .write.drawing import (
 )
 
 if TYPE_CHECKING:
-    from .config import Config
+    from ..config import Config
 
 __all__ = ["layout", "page_breaks", "draw_workbook", "draw_file", "DrawResult"]
 
@@ -428,10 +428,10 @@ class DrawResult:
 def draw_file(path: str | os.PathLike[str], cfg: Config, output: str | os.PathLike[str] | None = None
               ) -> DrawResult:
     """Draw the flowchart of every SOP sheet of ``path`` (into ``output`` when given)."""
-    from .read.safezip import SafeZip
-    from .read.xlsx import read_workbook
-    from .validate import validate_grids
-    from .write.drawing import check_output, print_setup, sheet_geometry, write_charts
+    from ..read.safezip import SafeZip
+    from ..read.xlsx import read_workbook
+    from ..validate import validate_grids
+    from ..write.drawing import check_output, print_setup, sheet_geometry, write_charts
 
     source = os.fspath(path)
     out = os.fspath(output) if output is not None else None

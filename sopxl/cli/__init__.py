@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
 import traceback
 from typing import NoReturn, TextIO
 
-from . import __version__
-from .errors import SopxlError
-
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+from .. import __version__
+from ..errors import SopxlError
+from .exits import EXIT_OK, EXIT_UNREADABLE
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -54,28 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--final", action="store_true",
                         help="pemeriksaan ketat untuk SOP yang akan disahkan")
 
-    v = sub.add_parser("validate", help="periksa buku kerja SOP")
-    v.add_argument("files", nargs="+", metavar="BERKAS")
-    v.add_argument("--json", action="store_true", help="keluaran JSON")
-    v.add_argument("--write", action="store_true", help="tulis lembar Status dan Checklist ke buku kerja")
-    v.add_argument("--output", metavar="SALINAN", help="dengan --write: tulis ke salinan ini")
-    common(v)
-
-    e = sub.add_parser("export", help="cetak SOP sebagai JSON sesuai skema")
-    e.add_argument("files", nargs="+", metavar="BERKAS")
-    common(e)
-
     # Each command module imports only the standard library at load time (optional
     # dependencies are imported when the command runs), so a failure here is a bug to show.
-    for module in _EXTRA_COMMANDS.values():
-        mod = importlib.import_module(f"sopxl.{module}")
+    for module in dict.fromkeys(_COMMANDS.values()):
+        mod = importlib.import_module(f"sopxl.cli.{module}")
         mod.add_arguments(sub, common)
     return p
 
 
-# Further commands live in their own modules, each with add_arguments(sub, common) and run(args, out, err).
-_EXTRA_COMMANDS = {"template": "template", "merge": "merge_cli", "draw": "draw_cli",
-                   "excel": "excel_cli", "libreoffice": "libreoffice_cli"}
+# Each command lives in its own module of this package, with add_arguments(sub, common) and
+# run(args, out, err); the order here is the order of ``sopxl --help``.
+_COMMANDS = {"validate": "validate", "export": "validate", "template": "template", "merge": "merge",
+             "draw": "draw", "excel": "excel", "libreoffice": "libreoffice"}
 
 
 def run(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
@@ -85,11 +73,7 @@ def run(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
         if args.command is None:
             build_parser().print_help(stdout)
             return EXIT_OK
-        if args.command == "validate":
-            return _validate(args, stdout)
-        if args.command == "export":
-            return _export(args, stdout)
-        mod = importlib.import_module(f"sopxl.{_EXTRA_COMMANDS[args.command]}")
+        mod = importlib.import_module(f"sopxl.cli.{_COMMANDS[args.command]}")
         return int(mod.run(args, stdout, stderr))
     except SopxlError as exc:
         stderr.write(f"sopxl: {exc.text(lang)}\n")
@@ -105,57 +89,6 @@ def run(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
                      "sopxl: unexpected error. Run again with SOPXL_DEBUG=1 and send the output to "
                      "the sopxl maintainers.\n")
         return EXIT_UNREADABLE
-
-
-def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    from .config import load_config
-    from .render import file_json, print_text
-    from .validate import validate_file
-
-    if args.output and (not args.write or len(args.files) != 1):
-        raise SopxlError("--output hanya untuk satu berkas, bersama --write.", code="PERINTAH",
-                         message_en="--output takes exactly one file, together with --write.")
-    cfg = load_config(args.config, final=args.final, lang=args.lang)
-    results = [validate_file(f, cfg) for f in args.files]
-    if args.write:
-        from .report.apply import write_reports
-
-        for r in results:
-            if r.error is not None:
-                continue
-            try:
-                write_reports(r, cfg, output=args.output)
-            except SopxlError as exc:  # one workbook that cannot be written must not stop the rest
-                r.write_error = exc
-    if args.json:
-        json.dump({"files": [file_json(r, args.lang) for r in results]}, out, ensure_ascii=False,
-                  indent=2)
-        out.write("\n")
-    else:
-        print_text(results, cfg.calendar, args.lang, out)
-    if any(r.error is not None or r.write_error is not None for r in results):
-        return EXIT_UNREADABLE
-    return EXIT_FINDINGS if any(r.errors for r in results) else EXIT_OK
-
-
-def _export(args: argparse.Namespace, out: TextIO) -> int:
-    from .config import load_config
-    from .schema import to_dict
-    from .validate import validate_file
-
-    cfg = load_config(args.config, final=args.final, lang=args.lang)
-    docs = []
-    code = EXIT_OK
-    for f in args.files:
-        r = validate_file(f, cfg)
-        if r.error is not None:
-            docs.append({"path": f, "error": r.error.as_dict(args.lang)})
-            code = EXIT_UNREADABLE
-            continue
-        docs.extend({"path": f, **to_dict(s.doc, s.totals)} for s in r.sops)
-    json.dump({"sops": docs}, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-    return code
 
 
 def main(argv: list[str] | None = None) -> int:

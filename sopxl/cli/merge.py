@@ -13,7 +13,7 @@ import os
 import time
 from typing import Any, Callable, TextIO
 
-from .errors import SopxlError
+from ..errors import SopxlError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -96,8 +96,8 @@ def _progress(stream: TextIO, lang: str, total: int, quiet: bool):
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from . import merge
-    from .config import load_config
+    from .. import merge
+    from ..config import load_config
 
     _check_args(args)
     lang = args.lang

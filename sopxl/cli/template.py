@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .errors import SopxlError, WriteError
+from ..errors import SopxlError, WriteError
 
 MAX_SOPS = 99  # sheets are named "SOP 01" … "SOP 99"
 MAX_STEPS = 500
@@ -66,9 +66,9 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from .config import load_config
-    from .templates import DEFAULT_ROLES, DEFAULT_STEPS, build_contoh, build_template
-    from .templates.package import workbook_bytes, write_new
+    from ..config import load_config
+    from ..templates import DEFAULT_ROLES, DEFAULT_STEPS, build_contoh, build_template
+    from ..templates.package import workbook_bytes, write_new
 
     _check(args)
     cfg = load_config(args.config, final=args.final, lang=args.lang)

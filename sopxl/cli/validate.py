@@ -1,0 +1,77 @@
+"""``sopxl validate`` and ``sopxl export``: check workbooks, print findings or the SOPs as JSON."""
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Callable, TextIO
+
+from ..errors import SopxlError
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
+
+
+def add_arguments(sub: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    v = sub.add_parser("validate", help="periksa buku kerja SOP")
+    v.add_argument("files", nargs="+", metavar="BERKAS")
+    v.add_argument("--json", action="store_true", help="keluaran JSON")
+    v.add_argument("--write", action="store_true", help="tulis lembar Status dan Checklist ke buku kerja")
+    v.add_argument("--output", metavar="SALINAN", help="dengan --write: tulis ke salinan ini")
+    common(v)
+
+    e = sub.add_parser("export", help="cetak SOP sebagai JSON sesuai skema")
+    e.add_argument("files", nargs="+", metavar="BERKAS")
+    common(e)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return _validate(args, out) if args.command == "validate" else _export(args, out)
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    from ..config import load_config
+    from ..render import file_json, print_text
+    from ..validate import validate_file
+
+    if args.output and (not args.write or len(args.files) != 1):
+        raise SopxlError("--output hanya untuk satu berkas, bersama --write.", code="PERINTAH",
+                         message_en="--output takes exactly one file, together with --write.")
+    cfg = load_config(args.config, final=args.final, lang=args.lang)
+    results = [validate_file(f, cfg) for f in args.files]
+    if args.write:
+        from ..report.apply import write_reports
+
+        for r in results:
+            if r.error is not None:
+                continue
+            try:
+                write_reports(r, cfg, output=args.output)
+            except SopxlError as exc:  # one workbook that cannot be written must not stop the rest
+                r.write_error = exc
+    if args.json:
+        json.dump({"files": [file_json(r, args.lang) for r in results]}, out, ensure_ascii=False,
+                  indent=2)
+        out.write("\n")
+    else:
+        print_text(results, cfg.calendar, args.lang, out)
+    if any(r.error is not None or r.write_error is not None for r in results):
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if any(r.errors for r in results) else EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    from ..config import load_config
+    from ..schema import to_dict
+    from ..validate import validate_file
+
+    cfg = load_config(args.config, final=args.final, lang=args.lang)
+    docs = []
+    code = EXIT_OK
+    for f in args.files:
+        r = validate_file(f, cfg)
+        if r.error is not None:
+            docs.append({"path": f, "error": r.error.as_dict(args.lang)})
+            code = EXIT_UNREADABLE
+            continue
+        docs.extend({"path": f, **to_dict(s.doc, s.totals)} for s in r.sops)
+    json.dump({"sops": docs}, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return code
