@@ -41,6 +41,21 @@ def catalogue() -> dict[str, dict[str, Any]]:
     return out
 
 
+# Codes raised outside ``sopxl.rules`` (by the parser, the schema check, the merge, …),
+# each declared by the module that raises it: code -> that module. With the rules' own
+# codes this is the registry that the catalogue must match (see tests).
+DECLARED: dict[str, str] = {}
+
+
+def declare(owner: str, *codes: str) -> tuple[str, ...]:
+    """Say that module ``owner`` raises these codes; returns them for the module's use."""
+    for code in codes:
+        if DECLARED.get(code, owner) != owner:
+            raise RuntimeError(f"kode temuan {code} dideklarasikan dua kali ({DECLARED[code]}, {owner})")
+        DECLARED[code] = owner
+    return codes
+
+
 class _Blank(dict):
     def __missing__(self, key: str) -> str:
         return ""
