@@ -29,7 +29,7 @@ from io import BytesIO
 
 from lxml import etree
 
-from ..a1 import col_to_letters, letters_to_col, rowcol_to_cell
+from ..a1 import rowcol_to_cell
 from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
 from .drawing import read_shapes
@@ -565,7 +565,10 @@ class _SheetParser:
                                      f"cell reference {ref!r} is invalid")
         col = _COL_CACHE.get(letters)
         if col is None:
-            col = letters_to_col(letters)
+            col = 0
+            for ch in letters.upper():
+                col = col * 26 + (ord(ch) - 64)
+            col -= 1
         row = int(digits) - 1
         if col >= MAX_COLS:
             raise self.reader.too_big(self.grid.name, f"kolom {letters}", f"column {letters}")
@@ -629,8 +632,14 @@ _DATE_XFS: dict[tuple[str, bytes], list[bool]] = {}
 # Sheets in a batch use the same few hundred addresses, so "B3" -> (2, 1) is worked out once.
 _REF_CACHE: dict[str, tuple[int, int]] = {}
 _REF_CACHE_MAX = 50_000  # SOP sheets use a few thousand; a huge sheet must not bloat it
-# A..ZZ up front; three-letter columns are worked out each time (sopxl.a1).
-_COL_CACHE: dict[str, int] = {col_to_letters(i): i for i in range(26 * 27)}
+_COL_CACHE: dict[str, int] = {}
+for _i in range(26 * 27):  # A..ZZ up front; three-letter columns are cached when first seen
+    _letters = ""
+    _n = _i + 1
+    while _n:
+        _n, _rem = divmod(_n - 1, 26)
+        _letters = chr(65 + _rem) + _letters
+    _COL_CACHE[_letters] = _i
 
 
 def _rel_id(el: etree._Element) -> str | None:
