@@ -37,7 +37,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     cfg = load_config(args.config, final=args.final, lang=args.lang)
     results = [validate_file(f, cfg) for f in args.files]
     if args.write:
-        from ..report.apply import write_reports
+        from ..annotate import write_reports
 
         for r in results:
             if r.error is not None:

@@ -1105,7 +1105,7 @@ def register_sheets(reg: Register, lang: str = "id") -> list:
     rows stay quick to build and to write.
     """
     from ..a1 import col_to_letters
-    from ..report.sheet import CellSpec, SheetSpec
+    from ..sheetspec import CellSpec, SheetSpec
 
     specs = []
     for table, name, cols in TABLES:
