@@ -8,7 +8,9 @@ refuse a sheet with ``BERKAS-TERLALU-BESAR`` before it can exhaust memory.
 """
 from __future__ import annotations
 
-from io import BytesIO
+import math
+import re
+from typing import Protocol
 
 from lxml import etree
 
@@ -17,11 +19,21 @@ from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
 from .drawing import read_shapes
 from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry
-from .safezip import SafeZip
+from .safezip import SafeZip, unsafe_doctype
 from .values import CellFormats, iso_datetime, rich_text, unescape
 
 MAX_CELLS = 2_000_000  # non-empty cells in one sheet
+# Rows holding a value in one sheet. An SOP has tens of steps, a long one a few hundred; a
+# sheet past this is refused before its grid (let alone an SOP model) is built, however
+# many more rows follow. Non-SOP sheets of the same workbook are read too, hence the margin.
+MAX_SHEET_ROWS = 50_000
 TREE_LIMIT_BYTES = 8 * 1024 * 1024  # bigger sheet parts are streamed instead of built as one tree
+
+
+class SheetSource(Protocol):
+    """What the streaming driver reads a part from: ``SafeZip.stream``, or bytes in a BytesIO."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], formats: CellFormats,
@@ -36,7 +48,9 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
         if z.names[part].file_size <= TREE_LIMIT_BYTES:
             sheet.parse_tree(z.xml(part))
         else:
-            sheet.parse_stream(z.read(part), part)
+            sheet.check_dimension(z, part)
+            with z.stream(part) as stream:
+                sheet.parse_stream(stream, part)
     except SopxlError as e:
         if e.sheet is None:
             e.sheet = grid.name
@@ -60,6 +74,25 @@ def _drawing_part(z: SafeZip, part: str) -> str | None:
         if rtype.endswith("/drawing"):
             return target
     return None
+
+
+# The used range Excel and LibreOffice write near the top of every sheet: <dimension ref="A1:L40"/>.
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref\s*=\s*["\'](?:\$?[A-Za-z]{1,3}\$?\d+:)?'
+                        rb'\$?[A-Za-z]{1,3}\$?(\d{1,9})["\']')
+_DIMENSION_PEEK = 64 * 1024  # the dimension comes before sheetData, after a few small elements
+
+
+def _dotted(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def too_many_rows(path: str, sheet: str, rows: int, declared: bool) -> WorkbookError:
+    said, said_en = (" menurut ukuran yang dicatat lembar itu", " by the sheet's own recorded size") \
+        if declared else ("", "")
+    return too_big(path, sheet, f"{_dotted(rows)} baris berisi{said}; batas sopxl "
+                                f"{_dotted(MAX_SHEET_ROWS)} baris per lembar",
+                   f"{rows:,} rows with content{said_en}; sopxl's limit is {MAX_SHEET_ROWS:,} rows "
+                   "per sheet")
 
 
 def too_big(path: str, sheet: str, what: str, what_en: str) -> WorkbookError:
@@ -113,25 +146,44 @@ class SheetParser:
             for row in data.iterchildren(t.row):
                 self.row(row)
         self.check_size()
+        if len(self.grid.values) > MAX_SHEET_ROWS:  # fewer cells cannot fill more rows
+            rows = len({rc[0] for rc in self.grid.values})
+            if rows > MAX_SHEET_ROWS:
+                raise too_many_rows(self.path, self.grid.name, rows, declared=False)
 
-    def parse_stream(self, data: bytes, part: str) -> None:
+    def check_dimension(self, z: SafeZip, part: str) -> None:
+        """Refuse a big sheet at once when its recorded used range has too many rows.
+
+        Only asked of parts too big for one tree: a small part that claims a million rows
+        (a stray cell typed at the bottom) is read, and its rows counted as they come.
+        """
+        with z.stream(part) as stream:
+            head = stream.read(_DIMENSION_PEEK)
+        m = _DIMENSION.search(head)
+        if m is not None and int(m.group(1)) > MAX_SHEET_ROWS:
+            raise too_many_rows(self.path, self.grid.name, int(m.group(1)), declared=True)
+
+    def parse_stream(self, stream: SheetSource, part: str) -> None:
         t = self.tags
         wanted = (t.row, t.mergeCell, t.col, t.sheetFormatPr)
         checked = False
-        events = etree.iterparse(BytesIO(data), events=("end",), tag=wanted, resolve_entities=False,
+        events = etree.iterparse(stream, events=("end",), tag=wanted, resolve_entities=False,
                                  no_network=True, load_dtd=False, huge_tree=False)
+        values = self.grid.values
+        rows = 0
         for _, el in events:
             if not checked:
                 checked = True
                 if el.getroottree().docinfo.doctype:
-                    raise WorkbookError(f"Bagian {part} memuat DOCTYPE, yang tidak dipakai Excel; "
-                                        "berkas ditolak demi keamanan.", code="BERKAS-TIDAK-AMAN",
-                                        path=self.path,
-                                        message_en=f"Part {part} carries a DOCTYPE, which Excel never "
-                                                   "writes; refused for safety.")
+                    raise unsafe_doctype(self.path, part)
             tag = el.tag
             if tag == t.row:
+                before = len(values)
                 r = self.row(el)
+                if len(values) > before:
+                    rows += 1
+                    if rows > MAX_SHEET_ROWS:
+                        raise too_many_rows(self.path, self.grid.name, rows, declared=False)
                 if self.geometry is not None:
                     self.row_geometry(el, r)
                 self.check_size()
@@ -275,6 +327,10 @@ class SheetParser:
             value = int(text)
         except ValueError:
             f = float(text)
+            if not math.isfinite(f):
+                # Excel never stores NaN or infinity (nor 1e400, which reads as one): the
+                # text is kept as written, so no later sum or JSON output meets a non-number.
+                return text.strip()
             value = int(f) if f.is_integer() and abs(f) < 2**53 else f
         if s is not None:
             is_date = self.date_styles.get(s)
