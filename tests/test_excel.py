@@ -33,9 +33,9 @@ from sopxl.a1 import cell_to_rowcol  # noqa: E402
 from sopxl.config import load_config  # noqa: E402
 from sopxl.excel import addin as excel_addin  # noqa: E402
 from sopxl.excel import book as excel  # noqa: E402
-from sopxl.report.apply import build_reports  # noqa: E402
+from sopxl.report.build import build_reports  # noqa: E402
 from sopxl.report.button import check_grids, style_blocks  # noqa: E402
-from sopxl.report.sheet import CellSpec, SheetSpec, Validation  # noqa: E402
+from sopxl.sheetspec import CellSpec, SheetSpec, Validation  # noqa: E402
 from sopxl.validate import validate_file  # noqa: E402
 
 NOW = _dt.datetime(2025, 6, 2, 9, 30)

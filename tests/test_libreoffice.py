@@ -31,7 +31,7 @@ from sopxl.config import load_config
 from sopxl.libreoffice import EXTENSION_ID, MACRO_FILE, SETTINGS_FILE
 from sopxl.libreoffice.officeenv import office_environ
 from sopxl.libreoffice.oxt import addons_xcu, build_oxt, install_macro, script_url, settings, user_script_url
-from sopxl.report.apply import build_reports
+from sopxl.report.build import build_reports
 from sopxl.validate import validate_file
 
 SOFFICE = shutil.which("soffice")
