@@ -44,7 +44,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
         results = [validate_file(f, cfg) for f in args.files]
     if args.json:
         json.dump({"files": [file_json(r, args.lang) for r in results]}, out, ensure_ascii=False,
-                  indent=2)
+                  allow_nan=False, indent=2)
         out.write("\n")
     else:
         print_text(results, cfg.calendar, args.lang, out)
@@ -68,6 +68,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             code = EXIT_UNREADABLE
             continue
         docs.extend({"path": f, **to_dict(s.doc, s.totals)} for s in r.sops)
-    json.dump({"sops": docs}, out, ensure_ascii=False, indent=2)
+    json.dump({"sops": docs}, out, ensure_ascii=False, allow_nan=False, indent=2)
     out.write("\n")
     return code
