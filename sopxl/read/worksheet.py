@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from typing import Protocol
 
 from lxml import etree
@@ -23,6 +24,7 @@ from .safezip import SafeZip, unsafe_doctype
 from .values import CellFormats, iso_datetime, rich_text, unescape
 
 MAX_CELLS = 2_000_000  # non-empty cells in one sheet
+_FLOAT_MAX = int(sys.float_info.max)  # numbers read are always ones float() can hold
 # Rows holding a value in one sheet. An SOP has tens of steps, a long one a few hundred; a
 # sheet past this is refused before its grid (let alone an SOP model) is built, however
 # many more rows follow. Non-SOP sheets of the same workbook are read too, hence the margin.
@@ -325,6 +327,8 @@ class SheetParser:
         value: int | float
         try:
             value = int(text)
+            if not -_FLOAT_MAX <= value <= _FLOAT_MAX:
+                return text.strip()  # hundreds of digits: beyond any number Excel holds
         except ValueError:
             f = float(text)
             if not math.isfinite(f):
