@@ -16,7 +16,7 @@ from .sheet import CellSpec, SheetSpec
 BOLD_STYLES = ("title", "subtitle", "header", "section")
 FIT_STYLES = ("header", "subtitle")  # labels that must show whole: table headers, row labels
 # Room for the cell's inner margins and border on both sides, in digit widths.
-PADDING = 1.0
+PADDING = 1.2
 
 
 @cache
