@@ -16,8 +16,8 @@ from report_builders import build_workbook, seed_sops
 from sopxl.cli import run
 from sopxl.config import load_config
 from sopxl.report.button import summary_text
-from sopxl.report.sheet import CellSpec
 from sopxl.report.status import build_status
+from sopxl.sheetspec import CellSpec
 from sopxl.validate import validate_file
 
 
@@ -126,7 +126,8 @@ def test_the_buttons_message_box_says_what_to_do_next(books):
         "Perbaiki 1 galat di SOP 01 (A23) lalu tekan Validasi lagi.",
         "Rinciannya ada di lembar Status."]
     en = validate_file(str(books["broken"]), load_config(lang="en"))
-    assert summary_text(en, "en").splitlines()[1] == "Fix 1 error(s) in SOP 01 (A23), then press Validate again."
+    assert summary_text(en, "en").splitlines()[1] == (
+        "Fix 1 error(s) in SOP 01 (A23), then press Validate again.")
 
 
 # ---------------------------------------------------------------------------- labels that fit

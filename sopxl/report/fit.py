@@ -11,7 +11,7 @@ from functools import cache
 
 from ..a1 import range_to_rowcols
 from ..resources import load_data
-from .sheet import CellSpec, SheetSpec
+from ..sheetspec import CellSpec, SheetSpec
 
 BOLD_STYLES = ("title", "subtitle", "header", "section")
 FIT_STYLES = ("header", "subtitle")  # labels that must show whole: table headers, row labels

@@ -29,8 +29,9 @@ from ..digest import again_words, in_order, kind_of, kinds, next_step, summary_r
 from ..durations import format_span
 from ..model import FileResult, Finding, SopDocument, SopResult, Span
 from ..resources import load_data
+from ..sheetspec import CellLike, CellSpec, SheetSpec
 from .fit import fit_labels
-from .sheet import CellLike, CellSpec, RowBuilder, SheetSpec
+from .sheet import RowBuilder
 
 SHEET_NAME = "Status"
 CHECKED_AT = (4, 1)  # zero-based (row, col) of the time-stamp cell

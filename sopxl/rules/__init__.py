@@ -58,4 +58,4 @@ def shown(step: Step) -> str:
 
 
 def _load() -> None:
-    from . import flow, identity, matrix, steps  # noqa: F401  (importing registers the rules)
+    from . import flow, identity, matrix, steps, waktu  # noqa: F401  (importing registers the rules)
