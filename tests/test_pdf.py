@@ -138,6 +138,30 @@ def test_long_sop_with_two_loops_back_stays_readable(tmp_path):
         assert ups, f"no loop back from step {decision + 1}"
 
 
+def test_loops_and_skips_in_one_column_go_around_the_symbols_between(tmp_path):
+    """Every step in one role's column: a loop back (5 -> 2) and a skip forward (6 -> 9, its only
+    exit, so the side under it is free) would
+    run straight through the symbols between; they go round them beside the column."""
+    s = mb.sop(0, sheet="Satu Kolom", sections=1)
+    sec = s["bagian"][0]
+    sec["pelaksana"] = ["Staf", "Kasubbag"]
+    sec["langkah"] = [
+        {"no": f"{k}.", "kegiatan": f"Langkah {k}", "pelaksana": ["Staf"], "waktu": "5 menit",
+         "simbol": {1: "Mulai", 5: "Keputusan", 6: "Keputusan", 10: "Selesai"}.get(k, "Proses"),
+         "keterangan": {5: "Ya: 6; Tidak: 2", 6: "Lanjut: 9"}.get(k)}
+        for k in range(1, 11)]
+    path = mb.workbook(tmp_path / "satu.xlsx", [s])
+    fl = layout_flow(doc_of(path).doc, PAPERS["A4"], _measure())
+    assert fl.collisions == 0 and len(fl.pages) == 1
+    page = fl.pages[0]
+    assert geometry_problems(page) == []
+    by_step = {sym.step: k for k, sym in enumerate(page.symbols)}
+    ends = {a.ends for a in page.arrows}
+    assert (by_step[4], by_step[1]) in ends and (by_step[5], by_step[8]) in ends
+    loop = next(a for a in page.arrows if a.ends == (by_step[4], by_step[1]))
+    assert len(loop.points) >= 4  # out, along the lane, back in: not a straight line
+
+
 def _measure():
     from sopxl.pdf.render import measure
 
