@@ -24,7 +24,8 @@ def _folder(tmp_path):
         mb.sop(0, sheet="A", nomor="065/SOP/10", nama="Penyusunan Anjab Sepuluh"),
         long_sop(sheet="B", nomor="065/SOP/2", nama="Verifikasi Berkas Dua"),
     ])
-    mb.workbook(root / "Hukum" / "hukum.xlsx", [mb.sop(1, sheet="C", nomor="180/SOP/1", nama="Telaah Hukum Satu")])
+    mb.workbook(root / "Hukum" / "hukum.xlsx",
+                [mb.sop(1, sheet="C", nomor="180/SOP/1", nama="Telaah Hukum Satu")])
     return root
 
 
@@ -50,7 +51,8 @@ def test_book_in_register_order_with_true_page_numbers(tmp_path):
     daftar = pdftotext(out, 2)
     assert "DAFTAR SOP" in daftar
     # Bagian first (Hukum before Organisasi), then Nomor as numbers (065/SOP/2 before 065/SOP/10).
-    order = [daftar.index(n) for n in ("Telaah Hukum Satu", "Verifikasi Berkas Dua", "Penyusunan Anjab Sepuluh")]
+    names = ("Telaah Hukum Satu", "Verifikasi Berkas Dua", "Penyusunan Anjab Sepuluh")
+    order = [daftar.index(n) for n in names]
     assert order == sorted(order)
     rows = _daftar(out)
     assert len(rows) == 3

@@ -14,7 +14,8 @@ def add_arguments(sub: argparse._SubParsersAction, common) -> None:
                    help="register rekap (sopxl merge), folder buku kerja, atau buku kerja SOP")
     p.add_argument("--out", required=True, metavar="KEPUTUSAN.docx", help="berkas Word yang ditulis")
     p.add_argument("--instansi", metavar="TEKS", help="instansi (bawaan: dari SOP pertama)")
-    p.add_argument("--pejabat", metavar="JABATAN", help="pejabat yang menetapkan, mis. SEKRETARIS DAERAH KOTA X")
+    p.add_argument("--pejabat", metavar="JABATAN",
+                   help="pejabat yang menetapkan, mis. SEKRETARIS DAERAH KOTA X")
     p.add_argument("--tahun", metavar="TAHUN", help="tahun penetapan (bawaan: tahun ini)")
     common(p)
 

@@ -20,7 +20,8 @@ def _docx() -> Any:
     except ImportError as exc:
         raise SopxlError("Untuk menulis berkas Word, pasang pustaka tambahannya: pip install 'sopxl[pdf]'.",
                          code="PUSTAKA-DOCX",
-                         message_en="To write Word files, install the extra: pip install 'sopxl[pdf]'.") from exc
+                         message_en="To write Word files, install the extra: "
+                                    "pip install 'sopxl[pdf]'.") from exc
     return docx
 
 

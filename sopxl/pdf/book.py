@@ -122,7 +122,7 @@ def text_pages(paras: list[tuple[str, str]], paper: str, measure: Measure, kind:
 
 
 def galat_rows(failed: list[Entry], unreadable: list[tuple[str, str]]) -> list[list[str]]:
-    rows = []
+    rows: list[list[str]] = []
     for e in failed:
         errs = [f for f in e.sop.findings if f.severity == "error"]
         msgs = "; ".join(f"{f.cell or '-'}: {f.message}" for f in errs[:3])

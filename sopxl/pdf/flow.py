@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..a1 import col_to_letters
 from ..model import SopDocument, Step
-from .page import Box, Measure, Page, Rect, Symbol, TextBox, text_height, text_in
+from .page import Box, Measure, Page, Rect, Symbol, text_height, text_in
 from .route import BOTTOM, TOP, Router
 
 MARGIN = 28.0
@@ -223,9 +223,9 @@ def layout_flow(doc: SopDocument, paper: tuple[float, float], measure: Measure) 
                               strips[pb][0] + (STRIP - OFF) / 2, name)
             routers[pa].connect(a, out_c, label)
             routers[pb].connect(in_c, b, "")
-    for r in routers:
-        r.finish()
-        out.collisions += r.collisions
+    for router in routers:
+        router.finish()
+        out.collisions += router.collisions
     for p, page in enumerate(out.pages):
         _strip_borders(page, cols, strips[p], p > 0 or strips[p][0] != strips[p][1])
     return out

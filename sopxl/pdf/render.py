@@ -142,8 +142,8 @@ def draw_page(c: Any, page: Page) -> None:
             c.setFillGray(0)
             size = min(6.5, s.box.h * 0.55)
             c.setFont(REGULAR, size)
-            c.drawCentredString(s.box.cx, _y(page, s.box.cy + size * 0.35 - (s.box.h * 0.1 if s.kind == "offpage"
-                                                                                else 0)), s.text)
+            lift = s.box.h * 0.1 if s.kind == "offpage" else 0.0  # the pentagon's body is above its point
+            c.drawCentredString(s.box.cx, _y(page, s.box.cy + size * 0.35 - lift), s.text)
     c.setFillGray(0)
     for t in page.labels:
         _text(c, page, t)

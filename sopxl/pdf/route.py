@@ -38,7 +38,8 @@ def _simplify(pts: list[Point]) -> list[Point]:
             continue
         if len(out) >= 2:
             (x0, y0), (x1, y1) = out[-2], out[-1]
-            if (abs(x0 - x1) < 0.01 and abs(x1 - p[0]) < 0.01) or (abs(y0 - y1) < 0.01 and abs(y1 - p[1]) < 0.01):
+            vertical = abs(x0 - x1) < 0.01 and abs(x1 - p[0]) < 0.01
+            if vertical or (abs(y0 - y1) < 0.01 and abs(y1 - p[1]) < 0.01):
                 out[-1] = p
                 continue
         out.append(p)
@@ -89,7 +90,7 @@ class Router:
     # -- candidates --------------------------------------------------------------------------
 
     def _lanes(self) -> list[float]:
-        xs = []
+        xs: list[float] = []
         n = len(self.cols.w)
         for c in range(2, n - 4):
             left, w = self.cols.x[c], self.cols.w[c]
