@@ -113,21 +113,28 @@ def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = Fa
         if not words:
             out.append("")
             continue
-        line = ""
+        # Widths add up word by word (a line's width is its words' plus the spaces): each
+        # word is measured once, not every trial line.
+        space = measure(" ", size, bold)
+        line, used = "", 0.0
         for word in words:
-            trial = f"{line} {word}" if line else word
-            if measure(trial, size, bold) <= width:
-                line = trial
+            ww = measure(word, size, bold)
+            if line and used + space + ww <= width:
+                line, used = f"{line} {word}", used + space + ww
+                continue
+            if not line and ww <= width:
+                line, used = word, ww
                 continue
             if line:
                 out.append(line)
-            while measure(word, size, bold) > width and len(word) > 1:
+            while ww > width and len(word) > 1:
                 cut = len(word) - 1
                 while cut > 1 and measure(word[:cut], size, bold) > width:
                     cut -= 1
                 out.append(word[:cut])
                 word = word[cut:]
-            line = word
+                ww = measure(word, size, bold)
+            line, used = word, ww
         out.append(line)
     while len(out) > 1 and out[-1] == "":
         out.pop()

@@ -99,7 +99,8 @@ class Router:
                 xs.extend((left + d, left + w - d))
         return xs
 
-    def _candidates(self, A: Box, B: Box) -> list[tuple[list[Point], int, int]]:
+    def _direct(self, A: Box, B: Box) -> list[tuple[list[Point], int, int]]:
+        """Routes that need no lane: straight down, a step aside in the room under ``A``, an L."""
         out: list[tuple[list[Point], int, int]] = []
         below = B.y >= A.bottom
         if below:
@@ -109,6 +110,11 @@ class Router:
                 out.append(([(A.cx, A.bottom), (A.cx, ym), (B.cx, ym), (B.cx, B.y)], BOTTOM, TOP))
             side = RIGHT if B.cx > A.cx else LEFT
             out.append(([_port(A, side), (B.cx, A.cy), (B.cx, B.y)], side, TOP))
+        return [(_simplify(pts), s, e) for pts, s, e in out]
+
+    def _via_lanes(self, A: Box, B: Box) -> list[tuple[list[Point], int, int]]:
+        """Routes out of ``A``, along a lane beside the symbols of a column, into ``B``."""
+        out: list[tuple[list[Point], int, int]] = []
         for x in self._lanes():
             starts: list[tuple[list[Point], int]] = []
             if x > A.right:
@@ -149,21 +155,9 @@ class Router:
 
     def _route(self, a: int, b: int) -> tuple[list[Point], int]:
         A, B = self.page.symbols[a].box, self.page.symbols[b].box
-        scored = []
-        for pts, s_side, e_side in self._candidates(A, B):
-            if self.ports.get((a, s_side)) is not None or self.ports.get((b, e_side)) == "out":
-                continue
-            scored.append((_length(pts) + BEND * (len(pts) - 2), pts, s_side, e_side))
-        scored.sort(key=lambda t: t[0])
-        best = None
-        for base, pts, s_side, e_side in scored:
-            if best is not None and base >= best[0]:
-                break
-            if not self._clear(pts, a, b):
-                continue
-            full = base + SHARED * self._shared(pts)
-            if best is None or full < best[0]:
-                best = (full, pts, s_side, e_side)
+        best = self._best(self._direct(A, B), a, b, None)
+        if best is None or best[0] >= SHARED:  # the lanes only when no plain route is clean
+            best = self._best(self._via_lanes(A, B), a, b, best)
         if best is None:
             self.collisions += 1
             pts = [_port(A, BOTTOM), _port(B, TOP)] if B.y >= A.bottom else [_port(A, TOP), _port(B, BOTTOM)]
@@ -173,6 +167,26 @@ class Router:
         self.ports.setdefault((b, e_side), "in")
         self.segments.extend(zip(pts, pts[1:]))
         return pts, s_side
+
+    def _best(self, candidates: list[tuple[list[Point], int, int]], a: int, b: int,
+              best: tuple[float, list[Point], int, int] | None) -> tuple[float, list[Point], int, int] | None:
+        """The cheapest clear candidate (or ``best`` if none beats it): shortest and fewest bends
+        first, so most arrows are settled by the first candidate tried."""
+        scored = []
+        for pts, s_side, e_side in candidates:
+            if self.ports.get((a, s_side)) is not None or self.ports.get((b, e_side)) == "out":
+                continue
+            scored.append((_length(pts) + BEND * (len(pts) - 2), pts, s_side, e_side))
+        scored.sort(key=lambda t: t[0])
+        for base, pts, s_side, e_side in scored:
+            if best is not None and base >= best[0]:
+                break
+            if not self._clear(pts, a, b):
+                continue
+            full = base + SHARED * self._shared(pts)
+            if best is None or full < best[0]:
+                best = (full, pts, s_side, e_side)
+        return best
 
     # -- labels ------------------------------------------------------------------------------
 
