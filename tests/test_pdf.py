@@ -244,3 +244,21 @@ def test_pdf_messages_in_english_and_bad_input(tmp_path):
     broken = mb.broken(tmp_path / "rusak.xlsx")
     code, _, err = cli("pdf", str(broken), "--lang", "en")
     assert code == 2 and "rusak.xlsx" in err and "no SOP to print" in err
+
+
+def test_missing_extra_is_named_not_a_traceback(tmp_path, monkeypatch):
+    """Without reportlab / python-docx the commands say which extra to install."""
+    import sys
+
+    from sopxl.pdf import render
+
+    path = mb.workbook(tmp_path / "p.xlsx", [mb.sop(0)])
+    render._font.cache_clear()
+    render.measure.cache_clear()
+    monkeypatch.setitem(sys.modules, "reportlab", None)
+    code, _, err = cli("pdf", str(path), "--out", str(tmp_path))
+    assert code == 2 and "pip install 'sopxl[pdf]'" in err and "Traceback" not in err
+    assert not list(tmp_path.glob("*.pdf"))
+    monkeypatch.setitem(sys.modules, "docx", None)
+    code, _, err = cli("keputusan", str(path), "--out", str(tmp_path / "k.docx"), "--lang", "en")
+    assert code == 2 and "install the extra" in err

@@ -44,6 +44,7 @@ def _fonts() -> None:
 
 @cache
 def _font(bold: bool) -> Any:
+    _reportlab()
     _fonts()
     from reportlab.pdfbase.pdfmetrics import getFont
 
@@ -164,6 +165,7 @@ def draw_page(c: Any, page: Page) -> None:
 
 def write_pdf(pages: list[Page], path: str, title: str = "") -> str:
     """Draw ``pages`` into a PDF at ``path`` (a temp file, then an atomic replace)."""
+    _reportlab()  # every time: the fonts are registered once, the library may be gone since
     _fonts()
     from reportlab.pdfgen import canvas
 
