@@ -103,6 +103,10 @@ def geometry_problems(page: Page) -> list[str]:
                     continue
                 if segment_hits(p, q, s.box):
                     problems.append(f"arrow {a_i} {a.ends} crosses symbol {k} ({s.kind} {s.text})")
+    for t in page.labels:
+        for a_i, a in enumerate(page.arrows):
+            if any(segment_hits(p, q, t.box) for p, q in zip(a.points, a.points[1:])):
+                problems.append(f"arrow {a_i} runs through label {t.lines[0]}")
     for k, s in enumerate(page.symbols):
         for t in page.texts + page.labels:
             if s.box.overlaps(t.box):

@@ -81,11 +81,14 @@ class Router:
             a, b = syms[e[0]].box, syms[e[1]].box
             return abs(b.cy - a.cy) + abs(b.cx - a.cx) * 0.1
 
+        labelled = []
         for a, b, label in sorted(self.edges, key=reach):
             pts, out_side = self._route(a, b)
             self.page.arrows.append(Arrow(pts, ends=(a, b)))
             if label:
-                self._label(label, pts)
+                labelled.append((label, pts))
+        for label, pts in labelled:  # once every arrow is there, so none runs through a label
+            self._label(label, pts)
 
     # -- candidates --------------------------------------------------------------------------
 
@@ -191,26 +194,36 @@ class Router:
     # -- labels ------------------------------------------------------------------------------
 
     def _label(self, text: str, pts: list[Point]) -> None:
+        """A branch label beside the first bend of its arrow: clear of symbols, text, other
+        labels and every arrow, and inside one role column when it can be (a label across a
+        column's border reads as belonging to neither)."""
         w = (self.measure(text, LABEL_SIZE, False) if self.measure else len(text) * 3.2) + 1
         h = LABEL_SIZE * 1.2
         (x0, y0), (x1, y1) = pts[0], pts[1]
         if abs(x0 - x1) < 0.01:  # leaves vertically
             dy = 1.0 if y1 > y0 else -1.0 - h
-            spots = [(x0 + 2, y0 + dy), (x0 - 2 - w, y0 + dy)]
+            spots = [(x0 + 2, y0 + dy), (x0 - 2 - w, y0 + dy),
+                     (x0 + 2, y0 + dy + h), (x0 - 2 - w, y0 + dy + h)]
         else:
             dx = 2.0 if x1 > x0 else -2.0 - w
             spots = [(x0 + dx, y0 - h - 1), (x0 + dx, y0 + 1)]
-        lo = self.cols.x[2]
-        hi = self.cols.x[len(self.cols.w) - 4]
+            # Or beside the lane where the arrow turns, on either side of it.
+            spots += [(x1 + 2, y0 - h - 1), (x1 + 2, y0 + 1), (x1 - 2 - w, y0 - h - 1), (x1 - 2 - w, y0 + 1)]
+        n = len(self.cols.w)
+        edges = [self.cols.x[c] for c in range(2, n - 3)]
+        ok = []
         for x, y in spots:
             box = Box(x, y, w, h)
-            if box.x < lo or box.right > hi:
+            if box.x < edges[0] or box.right > edges[-1]:
                 continue
             if any(box.overlaps(s.box) for s in self.page.symbols):
                 continue
             if any(box.overlaps(t.box) for t in self.page.texts + self.page.labels):
                 continue
-            self.page.labels.append(TextBox(box, [text], LABEL_SIZE))
-            return
-        x, y = spots[0]
-        self.page.labels.append(TextBox(Box(x, y, w, h), [text], LABEL_SIZE))
+            if any(segment_hits(p, q, box) for arrow in self.page.arrows
+                   for p, q in zip(arrow.points, arrow.points[1:])):
+                continue
+            ok.append(box)
+        inside = [b for b in ok if not any(b.x < e < b.right for e in edges)]
+        box = (inside or ok or [Box(spots[0][0], spots[0][1], w, h)])[0]
+        self.page.labels.append(TextBox(box, [text], LABEL_SIZE))
