@@ -266,3 +266,12 @@ def test_missing_extra_is_named_not_a_traceback(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)
     code, _, err = cli("keputusan", str(path), "--out", str(tmp_path / "k.docx"), "--lang", "en")
     assert code == 2 and "install the extra" in err
+
+
+def test_output_that_cannot_be_written_is_a_message(tmp_path):
+    path = mb.workbook(tmp_path / "p.xlsx", [mb.sop(0)])
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "BUKU.pdf").mkdir()  # the output path is taken by a folder
+    code, _, err = cli("buku", str(path), "--out", str(tmp_path / "out" / "BUKU.pdf"))
+    assert code == 2 and "tidak dapat ditulis" in err and "Traceback" not in err
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name != "BUKU.pdf"]  # no temp file left

@@ -23,8 +23,9 @@ def add_arguments(sub: argparse._SubParsersAction, common) -> None:
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..config import load_config
     from ..keputusan import draft
-    from ..keputusan.docx import write_docx
+    from ..keputusan.docx import docx_bytes
     from ..pdf import collect, default_info
+    from ..pdf.output import write_atomic
     from ..pdf.source import short_instansi
 
     en = args.lang == "en"
@@ -33,7 +34,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     info = default_info(found, None, args.instansi, args.tahun)
     rows = [[str(k + 1), e.sop.doc.nomor, e.sop.doc.nama or e.sop.doc.sheet, e.bagian,
              e.sop.doc.identity["tanggal_efektif"].value] for k, e in enumerate(found.entries)]
-    path = write_docx(draft(short_instansi(info.instansi), args.pejabat or "", info.tahun, rows), args.out)
+    d = draft(short_instansi(info.instansi), args.pejabat or "", info.tahun, rows)
+    path = write_atomic(args.out, docx_bytes(d))
     report_unreadable(found.unreadable, stderr)
     if en:
         stdout.write(f"{path}: draft Keputusan with {len(rows)} SOP(s) in its Lampiran.\n")

@@ -6,8 +6,7 @@ find hard to edit.
 """
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from typing import Any
 
 from ..errors import SopxlError
@@ -19,14 +18,14 @@ def _docx() -> Any:
         import docx
     except ImportError as exc:
         raise SopxlError("Untuk menulis berkas Word, pasang pustaka tambahannya: pip install 'sopxl[pdf]'.",
-                         code="PUSTAKA-DOCX",
+                         code="PUSTAKA-PDF",
                          message_en="To write Word files, install the extra: "
                                     "pip install 'sopxl[pdf]'.") from exc
     return docx
 
 
-def write_docx(d: Draft, path: str) -> str:
-    """Write the draft and its Lampiran to ``path`` (a temp file, then an atomic replace)."""
+def docx_bytes(d: Draft) -> bytes:
+    """The draft and its Lampiran as a .docx file, in memory."""
     docx = _docx()
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -65,14 +64,6 @@ def write_docx(d: Draft, path: str) -> str:
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
             cell.text = text
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(suffix=".docx", dir=folder)
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

@@ -19,7 +19,6 @@ from datetime import date
 from pathlib import Path
 
 from ..config import Config
-from ..errors import SopxlError
 from .book import BookInfo, layout_book, number, sop_pages
 from .source import Collected, Entry, collect
 
@@ -50,14 +49,6 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name, flags=re.UNICODE).strip("_") or "SOP"
 
 
-def _writable_folder(folder: str) -> None:
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError as exc:
-        raise SopxlError(f"Folder keluaran tidak dapat dibuat: {exc.strerror}.", code="TULIS", path=folder,
-                         message_en=f"The output folder cannot be created: {exc.strerror}.") from exc
-
-
 def print_sops(paths: list[str], cfg: Config, out: str | None = None, kertas: str | None = None
                ) -> tuple[list[Printed], Collected]:
     """One PDF per SOP of the workbooks, beside each workbook or in ``out``."""
@@ -67,7 +58,6 @@ def print_sops(paths: list[str], cfg: Config, out: str | None = None, kertas: st
     done = []
     for e in found.entries:
         folder = out or os.path.dirname(os.path.abspath(e.path))
-        _writable_folder(folder)
         paper = kertas or e.paper
         pages = sop_pages(e, paper, measure)
         number(pages, cfg.lang)
@@ -94,7 +84,6 @@ def print_book(found: Collected, out: str, info: BookInfo, keputusan: list[tuple
     from .render import measure, write_pdf
 
     pages, starts = layout_book(found.entries, found.unreadable, info, keputusan, measure, kertas, lang)
-    _writable_folder(os.path.dirname(os.path.abspath(out)))
     write_pdf(pages, out, title=info.title)
     printed = [e for e in found.entries if e.sop.errors == 0]
     failed = [e for e in found.entries if e.sop.errors > 0]

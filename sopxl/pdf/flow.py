@@ -10,7 +10,7 @@ Arrows are routed by ``sopxl.pdf.route``. An arrow to a step on another page sto
 off-page connector (segi lima, lettered A, B, …) in a strip at the foot of its page and goes
 on from a connector with the same letter in a strip at the head of the target's page.
 Which arrows leave each step (next step, decision branches, "Selesai" has none) is the same
-reading of the document that ``sopxl draw`` uses (its ``_exits``).
+reading of the document that ``sopxl draw`` makes (``sopxl.pdf.exits``).
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..a1 import col_to_letters
 from ..model import SopDocument, Step
+from .exits import step_exits
 from .page import Box, Measure, Page, Rect, Symbol, text_height, text_in
 from .route import BOTTOM, TOP, Router
 
@@ -138,8 +139,6 @@ def _title(page: Page, doc: SopDocument, left: float, width: float, measure: Mea
 
 def layout_flow(doc: SopDocument, paper: tuple[float, float], measure: Measure) -> FlowLayout:
     """The procedure table of ``doc`` on as many pages of ``paper`` as it needs."""
-    from ..draw import _exits as flow_exits  # one reading of the arrows for both drawings
-
     pw, ph = paper
     left, width = MARGIN, pw - 2 * MARGIN
     cols = columns(len(doc.roles), left, width)
@@ -159,7 +158,7 @@ def layout_flow(doc: SopDocument, paper: tuple[float, float], measure: Measure) 
     for i, s in enumerate(steps):
         if any(m.role in role_index for m in s.markers):
             drawn[i] = []
-    exits = {i: flow_exits(doc, i, drawn) for i in drawn}
+    exits = step_exits(doc, drawn)
 
     def paginate(top_strip_first: bool) -> list[list[_Row]]:
         pages: list[list[_Row]] = [[]]

@@ -7,13 +7,13 @@ imports this module: it receives ``measure`` and hands back ``Page`` data.
 """
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from ..errors import SopxlError
+from .output import write_atomic
 from .page import Box, Page, TextBox
 
 REGULAR, BOLD = "SopxlSans", "SopxlSans-Bold"
@@ -163,28 +163,25 @@ def draw_page(c: Any, page: Page) -> None:
         c.drawRightString(page.width - 28, 14, page.footer)
 
 
-def write_pdf(pages: list[Page], path: str, title: str = "") -> str:
-    """Draw ``pages`` into a PDF at ``path`` (a temp file, then an atomic replace)."""
+def pdf_bytes(pages: list[Page], title: str = "") -> bytes:
+    """The PDF of ``pages``, in memory."""
     _reportlab()  # every time: the fonts are registered once, the library may be gone since
     _fonts()
     from reportlab.pdfgen import canvas
 
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=folder)
-    os.close(fd)
-    try:
-        c = canvas.Canvas(tmp, pagesize=(pages[0].width, pages[0].height) if pages else (842, 595),
-                          pageCompression=1)
-        c.setTitle(title)
-        c.setCreator("sopxl")
-        for page in pages:
-            c.setPageSize((page.width, page.height))
-            draw_page(c, page)
-            c.showPage()
-        c.save()
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(pages[0].width, pages[0].height) if pages else (842, 595),
+                      pageCompression=1)
+    c.setTitle(title)
+    c.setCreator("sopxl")
+    for page in pages:
+        c.setPageSize((page.width, page.height))
+        draw_page(c, page)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def write_pdf(pages: list[Page], path: str, title: str = "") -> str:
+    """Draw ``pages`` into a PDF at ``path`` (a temp file, then an atomic replace)."""
+    return write_atomic(path, pdf_bytes(pages, title))

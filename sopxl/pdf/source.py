@@ -99,9 +99,9 @@ def _register_rows(path: Path) -> list[tuple[Path, str, str]] | None:
 
 def _papers(path: str, sheets: list[str]) -> dict[str, str]:
     """The paper each SOP sheet is set up to print on: "F4" or "A4"."""
+    from ..read.printsetup import print_setup
     from ..read.safezip import SafeZip
     from ..read.xlsx import read_workbook
-    from ..write.drawing import print_setup
 
     out = dict.fromkeys(sheets, "A4")
     try:
