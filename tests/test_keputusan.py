@@ -25,7 +25,8 @@ def test_keputusan_docx_has_the_parts_and_the_lampiran(tmp_path):
         assert part in text, part
     # Menimbang a. b. c. as in the Mojokerto Keputusan.
     assert "a. bahwa" in text and "c. bahwa" in text
-    assert "Jl." not in text  # the kop's address is not part of the instansi's name
+    assert "JL." not in text.upper()  # the kop's address is not part of the instansi's name
+    assert "DI LINGKUNGAN PEMERINTAH KOTA MOJOKERTO SEKRETARIAT DAERAH" in text
     assert len(d.tables) == 1
     rows = [[c.text for c in r.cells] for r in d.tables[0].rows]
     assert rows[0] == ["No", "Nomor SOP", "Nama SOP", "Bagian", "Tanggal Efektif"]

@@ -275,3 +275,22 @@ def test_output_that_cannot_be_written_is_a_message(tmp_path):
     code, _, err = cli("buku", str(path), "--out", str(tmp_path / "out" / "BUKU.pdf"))
     assert code == 2 and "tidak dapat ditulis" in err and "Traceback" not in err
     assert not [p for p in (tmp_path / "out").iterdir() if p.name != "BUKU.pdf"]  # no temp file left
+
+
+def test_identity_page_leaves_room_to_sign_between_jabatan_and_name(tmp_path):
+    from sopxl.pdf.identity import SIGN, layout_identity
+
+    path = mb.workbook(tmp_path / "p.xlsx", [mb.sop(1), mb.sop(0, sheet="Kalsel")])
+    moj = doc_of(path, "SOP 02").doc
+    page = layout_identity(moj, moj.identity["instansi"].value, PAPERS["A4"], _measure())
+    jab = next(t for t in page.texts if any("Plt. SEKRETARIS" in ln for ln in t.lines))
+    name = next(t for t in page.texts if any("GENTUR" in ln for ln in t.lines))
+    assert name.box.y - (jab.box.y + len(jab.lines) * jab.line_height) >= SIGN
+    assert not any("GENTUR" in ln for ln in jab.lines)
+    for key in ("nomor", "nama", "tanggal_efektif"):
+        value = moj.identity[key].value
+        assert value and any(value in " ".join(t.lines) for t in page.texts), key
+    # No name written yet ("Gubernur Kalimantan Selatan" only): a line to sign on.
+    kalsel = doc_of(path, "Kalsel").doc
+    page = layout_identity(kalsel, "", PAPERS["A4"], _measure())
+    assert len(page.lines) == 1

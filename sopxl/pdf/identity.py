@@ -8,6 +8,8 @@ for the page is set smaller rather than cut.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import SopDocument
 from .page import Box, Measure, Page, Rect, text_height, text_in
 
@@ -21,17 +23,38 @@ BOXES = (("dasar_hukum", "Dasar Hukum"), ("kualifikasi_pelaksana", "Kualifikasi 
          ("peringatan", "Peringatan"), ("pencatatan_pendataan", "Pencatatan dan Pendataan"))
 
 
+_PANGKAT = ("pembina", "penata", "pengatur", "juru")
+# Where a name starts in a one-line "Disahkan Oleh": an academic or religious title, else the
+# pangkat or the NIP after it.
+_NAME_START = re.compile(r"(?:(?<=\s)(?:Dr|Drs|Dra|Ir|Prof|H|Hj|dr)\.\s|\b(?:Pembina|Penata|Pengatur|Juru)\b|"
+                         r"\bNIP\b)")
+
+
 def _signed(text: str) -> tuple[str, str]:
-    """Disahkan Oleh split into (jabatan, name and NIP): the signature goes between them."""
-    lines = [ln for ln in text.replace("\r", "").split("\n")]
-    nip = next((k for k, ln in enumerate(lines) if ln.strip().upper().startswith("NIP")), None)
-    if nip is not None and nip >= 1:
-        cut = nip - 1
-        while cut > 0 and not lines[cut].strip():
-            cut -= 1
-        head = "\n".join(ln for ln in lines[:cut] if ln.strip())
-        return head, "\n".join(ln for ln in lines[cut:] if ln.strip())
-    return "\n".join(ln for ln in lines if ln.strip()), ""
+    """Disahkan Oleh split into (jabatan, name, pangkat and NIP): the signature goes between.
+
+    Where offices left a blank line for the signature, there; otherwise before the name, found
+    as the line above the NIP (or above the pangkat above the NIP); without a NIP, after all.
+    """
+    lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    if len(lines) == 1:  # the cell was read as one line: split before the name's title
+        m = _NAME_START.search(lines[0])
+        if m and m.start() > 0:
+            return lines[0][:m.start()].strip(), lines[0][m.start():].strip()
+    if "" in lines:
+        k = lines.index("")
+        return "\n".join(lines[:k]), "\n".join(ln for ln in lines[k:] if ln)
+    nip = next((k for k, ln in enumerate(lines) if ln.upper().startswith("NIP")), None)
+    if nip is None or nip == 0:
+        return "\n".join(lines), ""
+    cut = nip - 1
+    if cut > 1 and lines[cut].lower().startswith(_PANGKAT):
+        cut -= 1
+    if cut == 0:
+        return "", "\n".join(lines)
+    return "\n".join(lines[:cut]), "\n".join(lines[cut:])
 
 
 def layout_identity(doc: SopDocument, instansi: str, paper: tuple[float, float], measure: Measure) -> Page:

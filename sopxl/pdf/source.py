@@ -155,7 +155,7 @@ def collect(paths: list[str], cfg: Config) -> Collected:
     return out
 
 
-_ADDRESS = re.compile(r"\b(?:Jl\.|Jln\.|Jalan|Telp\.?|Telepon|Fax|Faks|Kode Pos|Email|Laman)\b", re.I)
+_ADDRESS = re.compile(r"\b(?:Jl|Jln|Jalan|Telp|Telepon|Fax|Faks|Kode Pos|E-?mail|Laman)\b", re.I)
 
 
 def short_instansi(text: str) -> str:
