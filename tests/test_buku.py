@@ -145,3 +145,21 @@ def test_buku_english_messages(tmp_path):
     code, _, err = cli("buku", str(root), "--out", str(tmp_path / "b.pdf"), "--keputusan",
                        str(tmp_path / "none.txt"), "--lang", "en")
     assert code == 2 and "cannot be read" in err
+
+
+def test_register_written_by_sopxl_merge(tmp_path):
+    """The register ``sopxl merge`` writes is a source: its workbooks are read again."""
+    pytest.importorskip("pandas")
+    root = _folder(tmp_path)
+    reg = tmp_path / "REKAP.xlsx"
+    code, _, err = cli("merge", str(root), "--out", str(reg))
+    assert code in (0, 1), err
+    out = tmp_path / "BUKU.pdf"
+    code, stdout, err = cli("buku", str(reg), "--out", str(out))
+    assert code == 0, err
+    assert "3 SOP" in stdout
+    rows = _daftar(out)
+    assert len(rows) == 3
+    for nama, page in rows:
+        start = squeeze(pdftotext(out, page))
+        assert squeeze(nama) in start and "TanggalPembuatan" in start

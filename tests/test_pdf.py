@@ -201,6 +201,8 @@ def test_pdf_command_prints_every_step_and_role(tmp_path):
         text = squeeze(pdftotext(pdf))
         for step in doc.steps:
             assert squeeze(step.kegiatan.value) in text, step.kegiatan.value
+            for cell in (step.kelengkapan, step.waktu, step.output, step.keterangan):
+                assert squeeze(cell.value) in text, cell
         for role in doc.roles:
             assert squeeze(role) in text, role
         for label in ("Dasar Hukum", "Disahkan Oleh", "Pencatatan dan Pendataan", "Kualifikasi Pelaksana"):
@@ -294,3 +296,35 @@ def test_identity_page_leaves_room_to_sign_between_jabatan_and_name(tmp_path):
     kalsel = doc_of(path, "Kalsel").doc
     page = layout_identity(kalsel, "", PAPERS["A4"], _measure())
     assert len(page.lines) == 1
+
+
+def test_two_actors_and_many_roles(tmp_path):
+    """Eight roles (narrow columns) and a step given to two actors: both symbols drawn and
+    joined, arrows keep off the join's sides, nothing overlaps."""
+    roles = [f"Pelaksana {k}" for k in range(1, 9)]
+    s = mb.sop(0, sheet="Delapan", sections=1)
+    sec = s["bagian"][0]
+    sec["pelaksana"] = roles
+    sec["langkah"] = [
+        {"no": f"{k}.", "kegiatan": f"Langkah {k}", "waktu": "5 menit",
+         "pelaksana": [roles[(k * 5) % 8]] + ([roles[(k * 5 + 3) % 8]] if k in (3, 7) else []),
+         "simbol": {1: "Mulai", 6: "Keputusan", 12: "Selesai"}.get(k, "Proses"),
+         "keterangan": "Ya: 7; Tidak: 2" if k == 6 else None}
+        for k in range(1, 13)]
+    path = mb.workbook(tmp_path / "delapan.xlsx", [s])
+    doc = doc_of(path).doc
+    assert doc.roles == roles and len(doc.steps[2].actors) == 2
+    fl = layout_flow(doc, PAPERS["A4"], _measure())
+    assert fl.collisions == 0
+    for page in fl.pages:
+        assert geometry_problems(page) == []
+    page = fl.pages[fl.step_page[2]]
+    two = [k for k, sym in enumerate(page.symbols) if sym.step == 2]
+    assert len(two) == 2
+    join = [a for a in page.arrows if set(a.ends) == set(two)]
+    assert len(join) == 1 and not join[0].head
+    # No arrow starts or ends on the sides the join uses.
+    on_join = {join[0].points[0], join[0].points[-1]}
+    for a in page.arrows:
+        if a is not join[0]:
+            assert a.points[0] not in on_join and a.points[-1] not in on_join

@@ -70,6 +70,12 @@ class Router:
         self.collisions = 0
         self.ports: dict[tuple[int, int], str] = {}  # (symbol, side) -> "in" | "out"
         self.segments: list[tuple[Point, Point]] = []
+        for join in page.arrows:  # a step's two actors, joined side by side: those sides are taken
+            a, b = join.ends
+            right = join.points[-1][0] > join.points[0][0]
+            self.ports[(a, RIGHT if right else LEFT)] = "out"
+            self.ports[(b, LEFT if right else RIGHT)] = "out"
+            self.segments.append((join.points[0], join.points[-1]))
 
     def connect(self, a: int, b: int, label: str) -> None:
         self.edges.append((a, b, label))
