@@ -328,3 +328,17 @@ def test_two_actors_and_many_roles(tmp_path):
     for a in page.arrows:
         if a is not join[0]:
             assert a.points[0] not in on_join and a.points[-1] not in on_join
+
+
+@needs_poppler
+def test_text_longer_than_a_page_is_printed_whole(tmp_path):
+    """Regression: a Kegiatan of 4,000 characters was cut at the foot of the page; now its row
+    is set in a smaller type and every word is printed. A long Dasar Hukum likewise."""
+    s = mb.sop(0, sheet="Besar", dasar_hukum=" ".join(f"{k}. Peraturan nomor {k};" for k in range(1, 200)))
+    s["bagian"][0]["langkah"][2]["kegiatan"] = "Menyusun " + "laporan yang sangat panjang " * 150 + "SELESAI."
+    path = mb.workbook(tmp_path / "besar.xlsx", [s])
+    code, _, err = cli("pdf", str(path), "--out", str(tmp_path))
+    assert code == 0, err
+    text = squeeze(pdftotext(tmp_path / "besar_Besar.pdf"))
+    assert text.count(squeeze("laporan yang sangat panjang")) == 150 and "SELESAI." in text
+    assert squeeze("199. Peraturan nomor 199;") in text

@@ -58,6 +58,7 @@ class _Row:
     h: float
     step: int = -1
     text: str = ""
+    size: float = FONT
 
 
 @dataclass
@@ -91,11 +92,16 @@ def _symbol_kind(step: Step, marker_symbol: str) -> str:
     return step.symbol if step.symbol in KINDS else "process"
 
 
-def _row_height(step: Step, cols: Columns, measure: Measure) -> float:
+def _row_height(step: Step, cols: Columns, measure: Measure, room: float) -> tuple[float, float]:
+    """(height, font size) of a step's row: a text too long for a page is set smaller, never cut."""
     n = len(cols.w)
     cells = [(0, step.number.value), (1, step.kegiatan.value), (n - 4, step.kelengkapan.value),
              (n - 3, step.waktu.value), (n - 2, step.output.value), (n - 1, step.keterangan.value)]
-    return max([MIN_ROW] + [text_height(t, cols.w[c], FONT, measure) for c, t in cells if t])
+    for size in (FONT, 6.0, 5.0, 4.0, 3.0):
+        h = max([MIN_ROW] + [text_height(t, cols.w[c], size, measure) for c, t in cells if t])
+        if h <= room:
+            break
+    return h, size
 
 
 def _header(page: Page, cols: Columns, top: float, measure: Measure) -> float:
@@ -148,11 +154,15 @@ def layout_flow(doc: SopDocument, paper: tuple[float, float], measure: Measure) 
 
     rows: list[_Row] = []
     index = {id(s): k for k, s in enumerate(steps)}
+    # The most a row may take: a page's body less both connector strips and a section title.
+    body_top = MARGIN + TITLE_H + _header_height(cols, measure)
+    room = ph - MARGIN - FOOTER_H - body_top - 2 * STRIP - SECTION_H
     for k, sec in enumerate(doc.sections):
-        if sec.name and (len(doc.sections) > 1 or sec.name):
+        if sec.name:
             rows.append(_Row("section", SECTION_H, text=doc.section_label(k)))
         for s in sec.steps:
-            rows.append(_Row("step", _row_height(s, cols, measure), step=index[id(s)]))
+            h, size = _row_height(s, cols, measure, room)
+            rows.append(_Row("step", h, step=index[id(s)], size=size))
 
     drawn: dict[int, list] = {}
     for i, s in enumerate(steps):
@@ -199,7 +209,7 @@ def layout_flow(doc: SopDocument, paper: tuple[float, float], measure: Measure) 
                 page.rects.append(Rect(b, fill=0.96))
                 page.texts.append(text_in(b, r.text, FONT + 0.5, measure, bold=True))
             else:
-                _step_row(page, doc, cols, steps[r.step], r.step, y, r.h, role_index, drawn, measure)
+                _step_row(page, doc, cols, steps[r.step], r.step, y, r, role_index, drawn, measure)
             y += r.h
         strips.append((head_strip, y))
         out.pages.append(page)
@@ -235,8 +245,9 @@ def _header_height(cols: Columns, measure: Measure) -> float:
     return _header(scratch, cols, 0.0, measure)
 
 
-def _step_row(page: Page, doc: SopDocument, cols: Columns, step: Step, i: int, y: float, h: float,
+def _step_row(page: Page, doc: SopDocument, cols: Columns, step: Step, i: int, y: float, row: _Row,
               role_index: dict[str, int], drawn: dict[int, list], measure: Measure) -> None:
+    h = row.h
     n = len(cols.w)
     values = {0: step.number.value, 1: step.kegiatan.value, n - 4: step.kelengkapan.value,
               n - 3: step.waktu.value, n - 2: step.output.value, n - 1: step.keterangan.value}
@@ -245,7 +256,7 @@ def _step_row(page: Page, doc: SopDocument, cols: Columns, step: Step, i: int, y
         page.rects.append(Rect(b))
         text = values.get(c)
         if text:
-            page.texts.append(text_in(b, text, FONT, measure, align="c" if c in (0, n - 3) else "l"))
+            page.texts.append(text_in(b, text, row.size, measure, align="c" if c in (0, n - 3) else "l"))
     first_of_section = {id(sec.steps[0]) for sec in doc.sections if sec.steps}
     placed: set[int] = set()
     for m in step.markers:
