@@ -10,15 +10,15 @@ Arrows are routed by ``sopxl.pdf.route``. An arrow to a step on another page sto
 off-page connector (segi lima, lettered A, B, …) in a strip at the foot of its page and goes
 on from a connector with the same letter in a strip at the head of the target's page.
 Which arrows leave each step (next step, decision branches, "Selesai" has none) is the same
-reading of the document that ``sopxl draw`` makes (``sopxl.pdf.exits``).
+reading of the document ``sopxl draw`` makes (``sopxl.draw.arrows.exits``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..a1 import col_to_letters
+from ..draw.arrows import exits as arrow_exits
 from ..model import SopDocument, Step
-from .exits import step_exits
 from .page import Box, Measure, Page, Rect, Symbol, text_height, text_in
 from .route import BOTTOM, TOP, Router
 
@@ -168,7 +168,7 @@ def layout_flow(doc: SopDocument, paper: tuple[float, float], measure: Measure) 
     for i, s in enumerate(steps):
         if any(m.role in role_index for m in s.markers):
             drawn[i] = []
-    exits = step_exits(doc, drawn)
+    exits = {i: arrow_exits(doc, i, drawn) for i in drawn}
 
     def paginate(top_strip_first: bool) -> list[list[_Row]]:
         pages: list[list[_Row]] = [[]]
