@@ -15,6 +15,8 @@ def add_arguments(sub: argparse._SubParsersAction, common: Callable[[argparse.Ar
     v.add_argument("--json", action="store_true", help="keluaran JSON")
     v.add_argument("--write", action="store_true", help="tulis lembar Status dan Checklist ke buku kerja")
     v.add_argument("--output", metavar="SALINAN", help="dengan --write: tulis ke salinan ini")
+    v.add_argument("--rinci", "--verbose", dest="verbose", action="store_true",
+                   help="satu baris per temuan (bawaan: satu baris per kode per lembar)")
     common(v)
 
     e = sub.add_parser("export", help="cetak SOP sebagai JSON sesuai skema")
@@ -47,7 +49,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
                   allow_nan=False, indent=2)
         out.write("\n")
     else:
-        print_text(results, cfg.calendar, args.lang, out)
+        print_text(results, cfg.calendar, args.lang, out, verbose=args.verbose)
     if any(r.error is not None or r.write_error is not None for r in results):
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if any(r.errors for r in results) else EXIT_OK
