@@ -349,3 +349,13 @@ def test_template_without_force_never_replaces_a_file(tmp_path: Path) -> None:
     assert code == 2 and "--force" in err
     assert target.read_bytes() == b"punya kantor"
     assert hidden(tmp_path) == []
+
+
+@needs_posix
+def test_the_fingerprint_of_a_named_pipe_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    """Regression: validate --write and draw blocked on a FIFO named .xlsx before the reader refused it."""
+    fifo = tmp_path / "kiriman.xlsx"
+    os.mkfifo(fifo)
+    seen = replace.fingerprint(str(fifo))
+    assert seen is not None and seen == replace.fingerprint(str(fifo))
+    assert replace.fingerprint(str(tmp_path / "tidak ada.xlsx")) is None
