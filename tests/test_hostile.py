@@ -317,3 +317,46 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     p.wait(timeout=120)
     assert UNEXPECTED not in err and "Traceback" not in err
     assert p.returncode in (0, 1, 2)
+
+
+# -- found by the fuzzer -------------------------------------------------------------------------
+
+def _with_texts(path: Path, texts: dict[str, str]) -> str:
+    """The seed SOPs with some inline texts of the first SOP sheet replaced as raw XML."""
+    placed = build_workbook(path)
+    parts = read_parts(path)
+    sheet = next(iter(placed))
+    name = next(n for n, data in parts.items() if n.startswith("xl/worksheets/")
+                and all(old.encode() in data for old in texts))
+    for old, new in texts.items():
+        parts[name] = parts[name].replace(old.encode(), new.encode(), 1)
+    write_parts(path, parts)
+    return sheet
+
+
+def test_escaped_utf16_halves_become_characters_or_a_replacement(tmp_path: Path) -> None:
+    """``_xD800_`` alone made a lone surrogate, which no JSON encoder or printer takes."""
+    path = tmp_path / "escape.xlsx"
+    sheet = _with_texts(path, {"<t>Mulai</t>": "<t>_xD83D__xDCC4_ Mulai _xD800_</t>"})
+    grid = read_workbook(path).sheet(sheet)
+    assert grid is not None
+    assert "\U0001F4C4 Mulai \ufffd" in grid.values.values()
+    for argv in (["validate", "--json"], ["export"], ["validate"]):
+        code, out, err = cli(*argv, str(path))
+        assert code in (0, 1) and UNEXPECTED not in err, err
+    strict_json(cli("export", str(path))[1])
+
+
+@pytest.mark.parametrize("text", ["9" * 5000, "²"])
+def test_digit_texts_int_refuses_do_not_crash_the_header_search(tmp_path: Path, text: str) -> None:
+    """A column-number row cell of 5000 digits (or "²", a digit to isdigit()) crashed int()."""
+    path = tmp_path / "digits.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No", "Kegiatan", "Staf", "Kelengkapan", "Waktu", "Output", "Keterangan"])
+    ws.append([1, 2, 3, 4, 5, text, 7])
+    ws.append([1, "Menerima surat", "Mulai", "Surat", "5 menit", "Surat", None])
+    wb.save(path)
+    code, out, err = cli("validate", "--json", str(path))
+    assert code in (0, 1) and UNEXPECTED not in err, err
+    strict_json(out)

@@ -94,13 +94,19 @@ def rich_text(el: etree._Element, t: Tags) -> str:
 
 
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def unescape(text: str) -> str:
     """Undo OOXML's ``_xHHHH_`` escapes (control characters such as ``_x000D_``)."""
     if "_x" not in text:
         return text
-    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    out = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if _SURROGATE.search(out):
+        # "_xD83D__xDE00_" is one character (an emoji) written as UTF-16 halves: join the
+        # pairs; a half alone is no character at all and could not even be printed or saved.
+        out = out.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return out
 
 
 # -- dates ------------------------------------------------------------------------------------
