@@ -295,15 +295,17 @@ def cli(argv: list[str]) -> Outcome:
     return o
 
 
-def opens_again(path: Path) -> str | None:
-    """None when sopxl checks a file it wrote as it checked the original; else why not.
+def opens_again(copy: Path, original: Path) -> str | None:
+    """None when sopxl checks a file it wrote as well as it checked the original; else why not.
 
-    (A part sopxl never reads, such as a damaged Petunjuk sheet, is copied as it was: the
-    copy is judged by the same reading as the original, not by a stricter one.)
+    (A part sopxl does not change, such as a damaged sheet ``draw`` leaves alone, is copied as
+    it was: the copy must read whenever the original did, not whatever the original was.)
     """
-    o = cli(["validate", "--json", str(path)])
-    if o.problems or o.code == 2:
-        return f"the copy sopxl wrote does not validate: {o.problems or o.out[:300]}"
+    o = cli(["validate", "--json", str(copy)])
+    if o.problems:
+        return f"checking the copy sopxl wrote: {o.problems}"
+    if o.code == 2 and cli(["validate", "--json", str(original)]).code != 2:
+        return f"the copy sopxl wrote does not read, the original did: {o.out[:600]}"
     return None
 
 
@@ -329,7 +331,7 @@ def run_case(i: int, path: Path, copy: Path) -> list[Outcome]:
             copy.unlink()
         o = cli(argv)
         if copy.exists():
-            why = opens_again(copy)
+            why = opens_again(copy, path)
             if why:
                 o.problems.append(why)
         elif ("--write" in argv or argv[0] == "draw") and o.code != 2:

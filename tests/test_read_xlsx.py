@@ -539,6 +539,11 @@ def test_missing_and_broken_sheet_parts(tmp_path: Path) -> None:
     bad_ref = write_xlsx(tmp_path / "d.xlsx", [("S", sheet_xml('<row r="1"><c r="1A"><v>1</v></c></row>'))])
     assert error_of(bad_ref).code == "BERKAS-RUSAK"
 
+    # Rows count from 1: row 0 is damage, not a sheet too big (the fuzzer's "baris 0").
+    row_zero = write_xlsx(tmp_path / "d2.xlsx", [("S", sheet_xml('<row r="0"><c><v>1</v></c></row>'))])
+    err = error_of(row_zero)
+    assert (err.code, err.sheet) == ("BERKAS-RUSAK", "S") and "'0'" in err.message
+
     bad_number = write_xlsx(tmp_path / "e.xlsx",
                             [("S", sheet_xml('<row r="1"><c r="A1"><v>abc</v></c></row>'))])
     err = error_of(bad_number)

@@ -314,10 +314,12 @@ class SheetParser:
         rref = row.get("r")
         try:
             r = int(rref) - 1 if rref else self.next_row
+            if r < 0:
+                raise ValueError(rref)  # rows count from 1
         except ValueError:
             raise broken(self.path, self.grid.name, f"nomor baris {rref!r} tidak sah",
-                                     f"row number {rref!r} is invalid") from None
-        if r < 0 or r >= MAX_ROWS:
+                         f"row number {rref!r} is invalid") from None
+        if r >= MAX_ROWS:
             raise too_big(self.path, self.grid.name, f"baris {r + 1}", f"row {r + 1}")
         self.next_row = r + 1
         return r
