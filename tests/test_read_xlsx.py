@@ -419,6 +419,22 @@ def test_geometry_reaches_read_shapes(tmp_path: Path, monkeypatch: pytest.Monkey
     assert seen == {}
 
 
+def test_a_bad_row_number_reads_alike_with_or_without_a_drawing(tmp_path: Path) -> None:
+    """Found by the fuzzer: ``draw`` added a drawing, and the copy no longer read."""
+    rows = ('<row r="1"><c r="A1"><v>1</v></c></row><row r="0" ht="30" customHeight="1">'
+            '<c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>')
+    rels = (f'{DECL}<Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/drawing" '
+            'Target="../drawings/drawing1.xml"/></Relationships>')
+    drawing_xml = f'{DECL}<xdr:wsDr xmlns:xdr="{safezip.NS["xdr"]}"/>'
+    plain = write_xlsx(tmp_path / "a.xlsx", [("S", sheet_xml(rows))])
+    drawn = write_xlsx(tmp_path / "b.xlsx", [("S", sheet_xml(rows, after='<drawing r:id="rId1"/>'))],
+                       extra={"xl/worksheets/_rels/sheet1.xml.rels": rels,
+                              "xl/drawings/drawing1.xml": drawing_xml})
+    expected = {(0, 0): 1, (1, 0): 2, (2, 0): 3}
+    assert read_workbook(plain).sheets[0].values == expected
+    assert read_workbook(drawn).sheets[0].values == expected
+
+
 def test_shapes_are_read_from_an_office_workbook(tmp_path: Path) -> None:
     from fixtures_office import SOP_SHEETS, office_workbook
 

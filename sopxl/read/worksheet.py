@@ -137,7 +137,15 @@ class SheetParser:
             return
         if self.geometry is not None:
             for row in data.iterchildren(t.row):
-                self.row_geometry(row, self.row_index(row))
+                try:
+                    r = self.row_index(row)
+                except WorkbookError as e:
+                    # Cells carry their own addresses: a row number Excel would repair costs
+                    # that row's height, not the sheet, as it does in a sheet with no drawing.
+                    if e.code != "BERKAS-RUSAK":
+                        raise
+                    continue
+                self.row_geometry(row, r)
             self.next_row = 0
         elif len(data):
             self.row_index(data[-1])  # rows come in order: the last one shows the sheet's extent
