@@ -1,8 +1,9 @@
 """Fuzzing: real workbooks, damaged at random, through the real command line in memory.
 
 Seeds are the shipped templates, a workbook built from the two seed SOPs (once as openpyxl
-writes it, once with a shared string table as Excel saves), and the office workbook with
-pictures, drawn flowcharts, comments and a macro. Each case applies one to three mutations:
+writes it, once with a shared string table as Excel saves), the seeds as the two offices lay
+them out (Kalsel and Mojokerto drafts), and the office workbook with pictures, drawn
+flowcharts, comments and a macro. Each case applies one to three mutations:
 
 * cell values: huge numbers, NaN and infinity, negative and absurd durations, unicode,
   formulas, escapes of control characters, empty, very long; cell types and styles changed;
@@ -43,10 +44,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from excel_like import shared_string_parts  # noqa: E402
 from fixtures_office import office_workbook, read_parts  # noqa: E402
+from office_drafts import build_workbook as office_drafts  # noqa: E402
 from report_builders import build_workbook  # noqa: E402
 
 SEED = int(os.environ.get("SOPXL_FUZZ_SEED", "1204"))
-CASES = int(os.environ.get("SOPXL_FUZZ_CASES", "2000"))
+CASES = int(os.environ.get("SOPXL_FUZZ_CASES", "2500"))  # ~35 s of CPU
 
 Parts = list[tuple[str, bytes]]  # zip entries in order; a name may repeat
 
@@ -63,6 +65,9 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Parts]]:
     build_workbook(built, settings={"Jam per hari kerja": 8})
     out.append(("seed_sops.xlsx", list(read_parts(built).items())))
     out.append(("seed_sops_sst.xlsx", list(shared_string_parts(built).items())))
+    drafts = folder / "drafts.xlsx"  # the two seeds as the two offices lay them out
+    office_drafts(drafts)
+    out.append(("drafts.xlsx", list(read_parts(drafts).items())))
     office = office_workbook(folder / "office.xlsm", macro=True)
     out.append(("office.xlsm", list(read_parts(office).items())))
     return out
