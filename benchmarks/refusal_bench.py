@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/refusal_bench.py [--steps 1000000]
 
-Writes, into a temporary folder, one ordinary SOP workbook (25 steps) and two workbooks whose
+Writes, into a temporary folder, one ordinary SOP workbook (25 steps), two workbooks whose
 SOP sheet has ``--steps`` steps: one with the ``<dimension>`` Excel writes at the top of every
-sheet, one without it (so sopxl must count rows as they stream by). Each file is checked by
+sheet, one without it (so sopxl must count rows as they stream by), and one whose shared
+string table holds ``--strings-mb`` megabytes of distinct texts (read entry by entry). Each file is checked by
 ``sopxl validate`` in a fresh process, which reports its own time and peak memory; the
 refusals are printed as ratios against the ordinary workbook measured in the same run.
 """
@@ -72,6 +73,33 @@ def write_sop(path: Path, steps: int, *, dimension: bool) -> Path:
     return path
 
 
+def write_big_strings(path: Path, megabytes: int) -> Path:
+    """A tiny sheet over a shared string table of ``megabytes`` of distinct short texts: a few
+    megabytes zipped, whose tree alone would take about twenty times its size."""
+    import random
+
+    rng = random.Random(1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
+                                      '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+                   f'<Relationship Id="rId2" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'
+                   '</Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">'
+                                               '<c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>')
+        with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
+            fh.write(f'<sst xmlns="{MAIN}">'.encode())
+            written = 0
+            while written < megabytes * 1_000_000:
+                chunk = "".join(f"<si><t>{rng.getrandbits(64):x}</t></si>" for _ in range(10_000))
+                fh.write(chunk.encode())
+                written += len(chunk)
+            fh.write(b"</sst>")
+    return path
+
+
 def child(path: str) -> None:
     """Run in a fresh process: check one file, print seconds, peak memory and exit code."""
     import io
@@ -96,6 +124,7 @@ def measure(path: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, default=1_000_000)
+    ap.add_argument("--strings-mb", type=int, default=40)
     ap.add_argument("--child")
     args = ap.parse_args()
     if args.child:
@@ -106,12 +135,15 @@ def main() -> None:
         normal = write_sop(folder / "biasa.xlsx", 25, dimension=True)
         with_dim = write_sop(folder / "sejuta.xlsx", args.steps, dimension=True)
         without = write_sop(folder / "sejuta_tanpa_dimensi.xlsx", args.steps, dimension=False)
+        strings = write_big_strings(folder / "teks.xlsx", args.strings_mb)
         base = measure(normal)
         print(f"normal SOP (25 steps): {base['seconds']:.3f} s, {base['peak_mb']:.0f} MB, "
               f"exit {base['code']}")
-        for label, path in (("with <dimension>", with_dim), ("without <dimension>", without)):
+        for label, path in ((f"{args.steps:,} steps with <dimension>", with_dim),
+                            (f"{args.steps:,} steps without <dimension>", without),
+                            (f"{args.strings_mb} MB of shared strings", strings)):
             m = measure(path)
-            print(f"{args.steps:,} steps {label}: {m['seconds']:.3f} s "
+            print(f"{label}: {m['seconds']:.3f} s "
                   f"({m['seconds'] / base['seconds']:.1f}x the normal SOP), {m['peak_mb']:.0f} MB "
                   f"({m['peak_mb'] / base['peak_mb']:.1f}x), exit {m['code']}, "
                   f"part {path.stat().st_size / 1e6:.0f} MB zipped")

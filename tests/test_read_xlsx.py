@@ -17,7 +17,7 @@ import pytest
 from openpyxl.chart import BarChart, Reference
 
 from sopxl.errors import WorkbookError
-from sopxl.read import safezip, worksheet
+from sopxl.read import safezip, values, worksheet
 from sopxl.read.geometry import (
     DEFAULT_COL_WIDTH,
     EMU_PER_PT,
@@ -319,6 +319,45 @@ def test_streamed_sheets_read_the_same(tmp_path: Path, monkeypatch: pytest.Monke
     assert stream.values == tree.values == {(0, 0): "Judul", (0, 2): 3.5,
                                             (2, 1): dt.datetime(2019, 3, 1), (3, 0): 1, (3, 1): 2}
     assert stream.merged == tree.merged == [(0, 0, 1, 1)]
+
+
+@pytest.mark.parametrize("ns", [MAIN, "http://purl.oclc.org/ooxml/spreadsheetml/main"])
+def test_streamed_shared_strings_read_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               ns: str) -> None:
+    """A big table is read entry by entry (its tree would take gigabytes), to the same texts."""
+    rows = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>'
+                   for i in range(len(RICH_SST)))
+    path = write_xlsx(tmp_path / "sst.xlsx", [("S", sheet_xml(rows, ns=ns))], sst=RICH_SST, ns=ns)
+    tree = read_workbook(path).sheets[0].values
+    monkeypatch.setattr(values, "TREE_LIMIT_BYTES", 0)
+    assert read_workbook(path).sheets[0].values == tree == {
+        (0, 0): "Kegiatan", (1, 0): "Tgl Pembuatan", (2, 0): "Baris\r\nbaru", (4, 0): "A & B <C>"}
+    monkeypatch.setattr(values, "MAX_SHARED_STRINGS", 3)
+    err = error_of(path)
+    assert err.code == "BERKAS-TERLALU-BESAR" and "lebih dari 3 teks" in err.message
+
+
+def test_a_streamed_shared_string_table_with_a_doctype_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(values, "TREE_LIMIT_BYTES", 0)
+    sst = (f'{DECL}<!DOCTYPE sst [<!ENTITY x "isi">]><sst xmlns="{MAIN}"><si><t>&x;</t></si></sst>')
+    path = write_xlsx(tmp_path / "dtd.xlsx", [("S", sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v>'
+                                                              "</c></row>"))],
+                      sst=["<t>x</t>"], extra={"xl/sharedStrings.xml": sst})
+    assert error_of(path).code == "BERKAS-TIDAK-AMAN"
+
+
+def test_a_part_too_big_to_parse_whole_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """styles.xml of hundreds of megabytes zips to a few: its tree would exhaust memory."""
+    def book(name: str, padding: int) -> Path:
+        return write_xlsx(tmp_path / name, [("S", sheet_xml('<row r="1"><c r="A1" s="1"><v>1</v>'
+                                                            "</c></row>"))],
+                          xfs=[0, 14] + [0] * padding)
+
+    monkeypatch.setattr(safezip, "MAX_TREE_BYTES", 2000)  # the workbook part is smaller
+    assert read_workbook(book("kecil.xlsx", 2)).sheets[0].values == {(0, 0): dt.datetime(1900, 1, 1)}
+    err = error_of(book("besar.xlsx", 200))
+    assert err.code == "BERKAS-TERLALU-BESAR" and "xl/styles.xml" in err.message
 
 
 def test_date1904_and_the_1900_leap_bug(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 import sys
-from typing import Protocol
 
 from lxml import etree
 
@@ -20,7 +19,7 @@ from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
 from .drawing import read_shapes
 from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry
-from .safezip import SafeZip, unsafe_doctype
+from .safezip import TREE_LIMIT_BYTES, SafeZip
 from .values import CellFormats, iso_datetime, rich_text, unescape
 
 MAX_CELLS = 2_000_000  # non-empty cells in one sheet
@@ -29,13 +28,6 @@ _FLOAT_MAX = int(sys.float_info.max)  # numbers read are always ones float() can
 # sheet past this is refused before its grid (let alone an SOP model) is built, however
 # many more rows follow. Non-SOP sheets of the same workbook are read too, hence the margin.
 MAX_SHEET_ROWS = 50_000
-TREE_LIMIT_BYTES = 8 * 1024 * 1024  # bigger sheet parts are streamed instead of built as one tree
-
-
-class SheetSource(Protocol):
-    """What the streaming driver reads a part from: ``SafeZip.stream``, or bytes in a BytesIO."""
-
-    def read(self, size: int = -1, /) -> bytes: ...
 
 
 def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], formats: CellFormats,
@@ -51,8 +43,7 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
             sheet.parse_tree(z.xml(part))
         else:
             sheet.check_dimension(z, part)
-            with z.stream(part) as stream:
-                sheet.parse_stream(stream, part)
+            sheet.parse_stream(z, part)
     except SopxlError as e:
         if e.sheet is None:
             e.sheet = grid.name
@@ -173,19 +164,11 @@ class SheetParser:
         if m is not None and int(m.group(1)) > MAX_SHEET_ROWS:
             raise too_many_rows(self.path, self.grid.name, int(m.group(1)), declared=True)
 
-    def parse_stream(self, stream: SheetSource, part: str) -> None:
+    def parse_stream(self, z: SafeZip, part: str) -> None:
         t = self.tags
-        wanted = (t.row, t.mergeCell, t.col, t.sheetFormatPr)
-        checked = False
-        events = etree.iterparse(stream, events=("end",), tag=wanted, resolve_entities=False,
-                                 no_network=True, load_dtd=False, huge_tree=False)
         values = self.grid.values
         rows = 0
-        for _, el in events:
-            if not checked:
-                checked = True
-                if el.getroottree().docinfo.doctype:
-                    raise unsafe_doctype(self.path, part)
+        for el in z.iter_elements(part, (t.row, t.mergeCell, t.col, t.sheetFormatPr)):
             tag = el.tag
             if tag == t.row:
                 before = len(values)
@@ -203,12 +186,6 @@ class SheetParser:
                 self.col(el)
             else:
                 self.other(el)
-            # Free what has been read so memory stays flat however long the sheet is.
-            el.clear()
-            parent = el.getparent()
-            if parent is not None:
-                while el.getprevious() is not None:
-                    del parent[0]
 
     def other(self, el: etree._Element) -> None:
         t = self.tags
