@@ -694,3 +694,21 @@ def test_doctype_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream
     path = write_xlsx(tmp_path / "dtd.xlsx", [("S", sheet.replace(DECL, DECL + doctype))])
     err = error_of(path)
     assert (err.code, err.sheet) == ("BERKAS-TIDAK-AMAN", "S")
+
+
+def test_many_merges_and_many_sheets_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sheet under its bound, all of them together over it: still refused, as one workbook."""
+    monkeypatch.setattr(worksheet, "MAX_MERGES", 5)
+    merges = "".join(f'<mergeCell ref="A{2 * i + 1}:B{2 * i + 2}"/>' for i in range(6))
+    after = f"<mergeCells>{merges}</mergeCells>"
+    path = write_xlsx(tmp_path / "gabung.xlsx", [("S", sheet_xml("", after=after))])
+    err = error_of(path)
+    assert (err.code, err.sheet) == ("BERKAS-TERLALU-BESAR", "S") and "5 sel gabungan" in err.message
+
+    monkeypatch.setattr(worksheet, "MAX_CELLS", 30)
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 11))
+    sheets = [(f"L{i}", sheet_xml(rows)) for i in range(4)]  # 10 cells each, 40 in all
+    path = write_xlsx(tmp_path / "lembar.xlsx", sheets)
+    err = error_of(path)
+    assert err.code == "BERKAS-TERLALU-BESAR" and "seluruh lembarnya" in err.message
+    assert len(read_workbook(path, sheets={"L0", "L1", "L2"}).sheets) == 3  # 30 cells: allowed

@@ -22,7 +22,8 @@ from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry
 from .safezip import TREE_LIMIT_BYTES, SafeZip
 from .values import CellFormats, iso_datetime, rich_text, unescape
 
-MAX_CELLS = 2_000_000  # non-empty cells in one sheet
+MAX_CELLS = 2_000_000  # non-empty cells in one sheet, and in all the sheets of a workbook read
+MAX_MERGES = 100_000  # merged ranges in one sheet (an SOP has a few hundred)
 _FLOAT_MAX = int(sys.float_info.max)  # numbers read are always ones float() can hold
 # Rows holding a value in one sheet. An SOP has tens of steps, a long one a few hundred; a
 # sheet past this is refused before its grid (let alone an SOP model) is built, however
@@ -387,6 +388,9 @@ class SheetParser:
     # -- merges and geometry ----------------------------------------------------------------
 
     def merge(self, el: etree._Element) -> None:
+        if len(self.grid.merged) >= MAX_MERGES:
+            raise too_big(self.path, self.grid.name, f"lebih dari {_dotted(MAX_MERGES)} sel gabungan",
+                          f"more than {MAX_MERGES:,} merged ranges")
         a, _, b = el.get("ref", "").replace("$", "").partition(":")
         refs = _REF_CACHE
         try:
