@@ -61,16 +61,17 @@ class Fingerprint:
 def fingerprint(path: str) -> Fingerprint | None:
     """The file's fingerprint, or None when there is no file."""
     try:
-        fh = open_input(path)  # a FIFO or a device would be read forever: refused there
-    except WorkbookError as e:
-        if e.code == "BERKAS-TIDAK-ADA" and not os.path.exists(path):
+        # Opened through the reader's check: a FIFO or a device named .xlsx would block a
+        # plain open() (or never end), before the workbook itself is even read.
+        with open_input(path) as fh:
+            st = os.fstat(fh.fileno())
+            digest = hashlib.sha256()
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except WorkbookError as exc:
+        if exc.code == "BERKAS-TIDAK-ADA" and not os.path.lexists(path):
             return None
         raise
-    with fh:
-        st = os.fstat(fh.fileno())
-        digest = hashlib.sha256()
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
     return Fingerprint(st.st_size, st.st_mtime_ns, digest.hexdigest())
 
 
