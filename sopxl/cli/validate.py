@@ -37,17 +37,13 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
         raise SopxlError("--output hanya untuk satu berkas, bersama --write.", code="PERINTAH",
                          message_en="--output takes exactly one file, together with --write.")
     cfg = load_config(args.config, final=args.final, lang=args.lang)
-    results = [validate_file(f, cfg) for f in args.files]
     if args.write:
-        from ..annotate import write_reports
+        from ..annotate import annotate_file
 
-        for r in results:
-            if r.error is not None:
-                continue
-            try:
-                write_reports(r, cfg, output=args.output)
-            except SopxlError as exc:  # one workbook that cannot be written must not stop the rest
-                r.write_error = exc
+        # A workbook that cannot be written must not stop the rest: its result says why.
+        results = [annotate_file(f, cfg, output=args.output) for f in args.files]
+    else:
+        results = [validate_file(f, cfg) for f in args.files]
     if args.json:
         json.dump({"files": [file_json(r, args.lang) for r in results]}, out, ensure_ascii=False,
                   allow_nan=False, indent=2)
