@@ -14,6 +14,9 @@ SLUGS = (
     "basarnas_potensi_bencana",
     "bps_bengkulu_zoom",
     "bps_bengkulu_pengaduan",
+    "bps_bengkulu_lptb",
+    "bps_bengkulu_pendataan_ti",
+    "bps_bengkulu_ls_kppn",
 )
 
 
