@@ -17,6 +17,8 @@ SLUGS = (
     "bps_bengkulu_lptb",
     "bps_bengkulu_pendataan_ti",
     "bps_bengkulu_ls_kppn",
+    "bps_bengkulu_penjualan_bmn",
+    "bps_bengkulu_eoq",
 )
 
 
