@@ -12,6 +12,7 @@ SLUGS = (
     "basarnas_verifikasi_berita",
     "basarnas_emergency_call",
     "basarnas_potensi_bencana",
+    "basarnas_laporan_bencana",
     "bps_bengkulu_zoom",
     "bps_bengkulu_pengaduan",
     "bps_bengkulu_lptb",
@@ -19,6 +20,7 @@ SLUGS = (
     "bps_bengkulu_ls_kppn",
     "bps_bengkulu_penjualan_bmn",
     "bps_bengkulu_eoq",
+    "bps_bengkulu_revisi_anggaran",
 )
 
 
