@@ -21,6 +21,7 @@ SLUGS = (
     "bps_bengkulu_penjualan_bmn",
     "bps_bengkulu_eoq",
     "bps_bengkulu_revisi_anggaran",
+    "bps_bengkulu_persediaan",
 )
 
 
