@@ -14,7 +14,8 @@ from corpus.builder import cells
 
 
 def bps_identity(*, last_col: int, tim: str, identity: list[tuple[str, str | None]], signer: str,
-                 nama: str, nama_label: str = "Nama SOP", boxes: list[tuple[str, str, str, str]]) -> tuple[dict[str, object], list[str], int]:
+                 nama: str, nama_label: str = "Nama SOP", boxes: list[tuple[str, str, str, str]],
+                 ) -> tuple[dict[str, object], list[str], int]:
     """Cells, merges and the first free row for the identity page; ``last_col`` 1-based."""
     lab, val, end = (get_column_letter(c) for c in (last_col - 2, last_col - 1, last_col))
     left_end = get_column_letter(last_col - 3)
