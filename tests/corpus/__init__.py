@@ -23,6 +23,7 @@ SLUGS = (
     "bps_bengkulu_eoq",
     "bps_bengkulu_revisi_anggaran",
     "bps_bengkulu_persediaan",
+    "bps_bengkulu_transfer_bmn",
 )
 
 
