@@ -24,6 +24,7 @@ SLUGS = (
     "bps_bengkulu_revisi_anggaran",
     "bps_bengkulu_persediaan",
     "bps_bengkulu_transfer_bmn",
+    "bps_bengkulu_ekspor",
 )
 
 
