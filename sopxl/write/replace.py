@@ -31,7 +31,8 @@ import zipfile
 from contextlib import suppress
 from dataclasses import dataclass
 
-from ..errors import SopxlError, WorkbookChangedError, WriteError
+from ..errors import SopxlError, WorkbookChangedError, WorkbookError, WriteError
+from ..read.source import open_input
 from .lock import HOST, alive, workbook_lock
 from .packing import Entry, write_zip, zip_holds
 
@@ -60,13 +61,17 @@ class Fingerprint:
 def fingerprint(path: str) -> Fingerprint | None:
     """The file's fingerprint, or None when there is no file."""
     try:
-        with open(path, "rb") as fh:
+        # Opened through the reader's check: a FIFO or a device named .xlsx would block a
+        # plain open() (or never end), before the workbook itself is even read.
+        with open_input(path) as fh:
             st = os.fstat(fh.fileno())
             digest = hashlib.sha256()
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
-    except FileNotFoundError:
-        return None
+    except WorkbookError as exc:
+        if exc.code == "BERKAS-TIDAK-ADA" and not os.path.lexists(path):
+            return None
+        raise
     return Fingerprint(st.st_size, st.st_mtime_ns, digest.hexdigest())
 
 
