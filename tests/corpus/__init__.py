@@ -25,6 +25,7 @@ SLUGS = (
     "bps_bengkulu_persediaan",
     "bps_bengkulu_transfer_bmn",
     "bps_bengkulu_ekspor",
+    "bps_bengkulu_sakernas_cetak",
 )
 
 
