@@ -26,6 +26,7 @@ SLUGS = (
     "bps_bengkulu_transfer_bmn",
     "bps_bengkulu_ekspor",
     "bps_bengkulu_sakernas_cetak",
+    "bps_bengkulu_capaian_kinerja",
 )
 
 
