@@ -28,6 +28,7 @@ SLUGS = (
     "bps_bengkulu_sakernas_cetak",
     "bps_bengkulu_capaian_kinerja",
     "bps_bengkulu_pemusnahan_arsip",
+    "bps_bengkulu_pdrb",
 )
 
 
