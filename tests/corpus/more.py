@@ -11,6 +11,8 @@ from types import ModuleType
 MORE_SLUGS = (
     "satpol_kalbar_pak",
     "satpol_kalbar_ppid",
+    "uin_salatiga_pmb_mandiri",
+    "uin_salatiga_skpi",
 )
 
 
