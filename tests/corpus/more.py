@@ -13,6 +13,8 @@ MORE_SLUGS = (
     "satpol_kalbar_ppid",
     "uin_salatiga_pmb_mandiri",
     "uin_salatiga_skpi",
+    "satpol_kalbar_razia_pns",
+    "satpol_kalbar_konsultasi",
 )
 
 
