@@ -1,4 +1,4 @@
-"""SOP Penanganan Informasi Potensi Bencana/Kecelakaan di Basarnas Command Center (BCC) — Basarnas (pusat, Jakarta).
+"""SOP Penanganan Informasi Potensi Bencana/Kecelakaan di Basarnas Command Center — Basarnas (Jakarta).
 
 Source: the office's own Excel workbook "SOP PENANGANAN INFORMASI POTENSI BENCANA KECELAKAAN DI
 BCC (1).xlsx" in GitHub repository kawasdal4/sop-katalog-basarnas, path ``upload/`` (commit
@@ -22,6 +22,9 @@ ROLES = ["Instansi lain/ Sosial Media", "Petugas Komunikasi", "Kagahar", "Asiste
          "BSG", "Pengawas", "Direktur Kesiapsiagaan", "Direktur Operasi", "Deops", "Kabasarnas"]
 
 BLANK = [None] * len(ROLES)
+STEP4 = ("Petugas Komunikasi: membuat radiogram ke kantor SAR terkait potensi bencana/ kecelakaan di wilayah "
+         "kerjanya\nAsisten: Memetakan area potensi bencana/ kecelakaan dan mendata sumber daya yang tersedia"
+         "\nBSG: Menyiapkan Personel, Alut dan Palsar")
 
 MATRIX = Sheet(
     "SOP INFORMASI POTENSI BENCANA",
@@ -33,13 +36,12 @@ MATRIX = Sheet(
             [1, "Informasi potensi bencana/ kecelakaan secara resmi yang valid", *BLANK, "Berita resmi",
              "5 menit", "Laporan bencana nasional", "BNPB, BMKG, PVMBG, TNI/POLRI, ataupun instansi terkait"],
             [2, "Melaporkan informasi potensi bencana/ kecelakaan kepada Kagahar sekaligus menghubungi "
-                "kantor SAR terkait", *BLANK, "Laporan bencana nasional", "5 menit", "Laporan bencana nasional"],
+                "kantor SAR terkait", *BLANK, "Laporan bencana nasional", "5 menit", "Laporan bencana "
+                                                                                     "nasional"],
             [3, "Kagahar memerintahkan Asisten untuk memetakan area potensi bencana/ kecelakaan dan mendata "
                 "sumber daya yang tersedia", *BLANK, "Laporan bencana nasional", "2 menit",
              "Laporan bencana nasional"],
-            [4, "Petugas Komunikasi: membuat radiogram ke kantor SAR terkait potensi bencana/ kecelakaan di "
-                "wilayah kerjanya\nAsisten: Memetakan area potensi bencana/ kecelakaan dan mendata sumber "
-                "daya yang tersedia\nBSG: bersiaga", *BLANK, "Laporan bencana nasional", "30 menit",
+            [4, STEP4, *BLANK, "Laporan bencana nasional", "30 menit",
              "Radiogram, pemetaan area bencana, dan data sumber daya yang tersedia dalam bentuk paparan",
              "Dilaksanakan secara simultan"],
             [5, "Kagahar melaporkan kepada Pengawas terkait potensi bencana/ kecelakaan", *BLANK,
