@@ -13,8 +13,7 @@ uneven: "No." merged down two rows, "Kegiatan" merged down two rows with its lab
 top, then an empty header cell above the first role ("Tamu / Pengunjung") and "Pelaksana"
 merged over the other three roles only, "Mutu Baku" over Kelengkapan/Waktu/Output, "Ket".
 One unlabelled diamond (step 3, TU) sending the incomplete file back to step 2. Waktu "5
-Menit", "10 Menit" and, for the last two steps, "Sesuai waktu konsultasi" — no figure, so the
-source states no total.
+Menit", "10 Menit" and, for the last two steps, "Sesuai waktu konsultasi" — no figure.
 """
 from __future__ import annotations
 
@@ -75,13 +74,13 @@ MATRIX = Sheet(
 
 SHEETS = [IDENTITY, MATRIX]
 
-# Step 3's diamond has no branch label. Waktu is not checked: two steps say "Sesuai waktu
-# konsultasi", so the source gives 20 menit plus an open amount, no total.
+# Step 3's diamond has no branch label. Waktu: 5 + 5 + 10 menit; "Sesuai waktu konsultasi"
+# (steps 4, 5) is no duration and adds nothing (the corpus' rule, docs/corpus.md): 20 menit.
 EXPECTED = Expected(
     roles=ROLES,
     actors=[["Tamu /\nPengunjung"], ["Petugas Pelayanan"], ["TU"], ["Bagian Terkait"], ["Tamu /\nPengunjung"]],
     decisions={3: []},
-    waktu=None,
+    waktu=(20, 20),
     nomor="000.8.3.3/ 256 /SATPOLPP-A",
     nama="Standar Pelayanan Konsultasi",
 )
