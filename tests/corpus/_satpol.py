@@ -12,14 +12,23 @@ Keterkaitan / Peralatan / Perlengkapan, Peringatan / Pencatatan dan Pendataan.
 
 In the workbook the identity page is its own sheet, as the office printed it.
 """
+
 from __future__ import annotations
 
 from corpus.builder import Sheet, cells, rows
 
 
-def satpol_identity(*, name: str, unit: str, sub_unit: str, identity: list[tuple[str, str | None]],
-                    signer: str, nama: str, boxes: list[tuple[str, str, str, str]],
-                    nama_label: str = "Nama SOP") -> Sheet:
+def satpol_identity(
+    *,
+    name: str,
+    unit: str,
+    sub_unit: str,
+    identity: list[tuple[str, str | None]],
+    signer: str,
+    nama: str,
+    boxes: list[tuple[str, str, str, str]],
+    nama_label: str = "Nama SOP",
+) -> Sheet:
     """The identity sheet: unit block A1:D(n), labels in E, values merged F:H."""
     out: dict[str, object] = {"A1": f"PEMERINTAH PROVINSI KALIMANTAN BARAT\n\n{unit}"}
     merges: list[str] = []
@@ -39,10 +48,19 @@ def satpol_identity(*, name: str, unit: str, sub_unit: str, identity: list[tuple
     merges += [f"A{row}:D{row}", f"F{row}:H{row}"]
     row += 1
     for left_label, left_text, right_label, right_text in boxes:
-        out = cells(out, rows(f"A{row}", [[left_label, None, None, None, right_label],
-                                          [left_text, None, None, None, right_text]]))
+        out = cells(
+            out,
+            rows(
+                f"A{row}",
+                [[left_label, None, None, None, right_label], [left_text, None, None, None, right_text]],
+            ),
+        )
         merges += [f"A{row}:D{row}", f"E{row}:H{row}", f"A{row + 1}:D{row + 1}", f"E{row + 1}:H{row + 1}"]
         row += 2
-    return Sheet(name, cells=out, merges=merges,
-                 widths={"A": 12, "B": 20, "C": 20, "D": 20, "E": 18, "F": 20, "G": 20, "H": 20},
-                 heights={r: 18 for r in range(1, row)})
+    return Sheet(
+        name,
+        cells=out,
+        merges=merges,
+        widths={"A": 12, "B": 20, "C": 20, "D": 20, "E": 18, "F": 20, "G": 20, "H": 20},
+        heights={r: 18 for r in range(1, row)},
+    )

@@ -1,8 +1,11 @@
-"""More real SOP AP documents, from kinds of office the first corpus lacks (docs/corpus.md, "Dokumen tambahan").
+"""More real SOP AP documents, from kinds of office the first corpus lacks.
+
+Listed in docs/corpus.md, section "Dokumen tambahan".
 
 Same form as ``SLUGS`` in ``corpus/__init__.py``: one module per document with its source in the
 docstring, its workbook as ``SHEETS`` and the facts from the source as ``EXPECTED``.
 """
+
 from __future__ import annotations
 
 import importlib

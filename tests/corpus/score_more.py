@@ -3,6 +3,7 @@
 Run from the repository root: ``python tests/corpus/score_more.py`` (``--detail`` lists each
 wrong fact with what was expected and what was read).
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,7 +28,11 @@ def main(argv: list[str]) -> int:
             total_right, total = total_right + sum(marks.values()), total + len(marks)
             cells = ["–" if f not in marks else "✓" if marks[f] else "✗" for f in FACTS]
             lines.append(f"| {slug} | " + " | ".join(cells) + f" | {sum(marks.values())}/{len(marks)} |")
-            notes += [f"{slug} {f}: diharapkan {exp[f]!r}, terbaca {act.get(f)!r}" for f, ok in marks.items() if not ok]
+            notes += [
+                f"{slug} {f}: diharapkan {exp[f]!r}, terbaca {act.get(f)!r}"
+                for f, ok in marks.items()
+                if not ok
+            ]
     lines.append("| **Jumlah** | " + " | ".join("" for _ in FACTS) + f" | **{total_right}/{total}** |")
     print("\n".join(lines))
     if "--detail" in argv:
