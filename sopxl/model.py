@@ -118,6 +118,7 @@ class Section:
     branch_columns: dict[str, int] = field(default_factory=dict)  # "Ya" -> col
     steps: list[Step] = field(default_factory=list)
     waktu_unit: str | None = None  # "menit" when the header says "Waktu (dalam menit)"
+    waktu_unit_col: int | None = None  # the "Menit"/"Jam" column beside a bare-number waktu
 
     @property
     def name(self) -> str:

@@ -15,12 +15,22 @@ from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
 from .header import Header, find_header, header_rows, is_number_row
 from .numbers import step_number
+from .table_end import (Ignored, check_total, end_kind, has_symbol, row_texts, start_block,
+                        trailing_unnumbered)
 from .text import tidy
 from .vocab import Vocab
 
 # Upper case only: "a. memahami …" in a box is a list item, "A. PERENCANAAN" a section.
 _TITLE = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\s*[.)]\s+\S")
 _TITLE_WORDS = re.compile(r"^\s*(?:tahap|bagian|sub\s*prosedur|prosedur)\b", re.I)
+# "1. Menerima surat", "2) Memeriksa", "3 Mengirim": a step number typed before the kegiatan.
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s*[.)]\s*|\s+)(\D.*)$", re.S)
+
+
+def split_number(text: str) -> tuple[str, str]:
+    """("1", "Menerima surat") from "1. Menerima surat"; ("", text) when no number leads."""
+    m = _LEADING_NUMBER.match(text)
+    return (m.group(1), m.group(2).strip()) if m else ("", text)
 
 
 def _row_texts(grid: Grid, row: int, n_cols: int, limit: int = 0) -> list[tuple[int, str]]:
@@ -62,6 +72,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
     pending_title: tuple[str, int] | None = None
     if candidates is None:
         candidates = header_rows(grid, vocab)
+    ignoring: Ignored | None = None  # rows under the table's end, up to the next header
     row = start_row
     while row < n_rows:
         here = None
@@ -77,6 +88,9 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                     hits.append(Hit("pelaksana-tanpa-nama", cell))
             header = here
             pending_title = None
+            if ignoring is not None:
+                hits.append(ignoring.hit())
+                ignoring = None
             row = here.bottom + 1
             continue
         if header is None or current is None:
@@ -87,10 +101,29 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         # A numbered row with a Kegiatan is a step: neither the "1 2 3" row nor a title.
         no_text = grid.text(row, header.columns["no"])
         kegiatan = grid.text(row, header.columns["kegiatan"])
+        if header.number_in_kegiatan:
+            no_text, kegiatan = split_number(kegiatan)
+        if ignoring is not None:
+            texts = row_texts(grid, row, n_cols)
+            if texts:
+                ignoring.extend(row, texts)
+            row += 1
+            continue
         plain_step = (bool(kegiatan) and not kegiatan.isdigit() and step_number(no_text) is not None)
         if not plain_step and is_number_row(grid, row, n_cols):
             row += 1
             continue
+        if step_number(no_text) is None and not has_symbol(grid, row, header, vocab):
+            texts = row_texts(grid, row, n_cols)
+            kind = end_kind(texts, vocab)
+            if kind is not None:
+                if kind == "jumlah":
+                    total = check_total(grid, row, header, vocab, sections)
+                    if total is not None:
+                        hits.append(total)
+                ignoring = start_block(row, texts, kind)
+                row += 1
+                continue
         title = None if plain_step else title_of_row(grid, row, n_cols, header)
         if title:
             pending_title = (title, row)
@@ -108,7 +141,31 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                 pending_title = None
             current.steps.append(step)
         row += 1
+    if ignoring is not None:
+        hits.append(ignoring.hit())
+    for sec in sections:
+        hits.extend(_pass_over(grid, trailing_unnumbered(sec), n_cols))
     return sections, hits
+
+
+def _pass_over(grid: Grid, steps: list[Step], n_cols: int) -> list[Hit]:
+    """Rows taken off a section's end, as one finding per run of adjacent rows."""
+    out: list[Hit] = []
+    block: Ignored | None = None
+    for step in steps:
+        texts = row_texts(grid, step.row, n_cols)
+        if not texts:
+            continue
+        if block is not None and step.row > block.last + 2:
+            out.append(block.hit())
+            block = None
+        if block is None:
+            block = start_block(step.row, texts, "tanpa_langkah")
+        else:
+            block.extend(step.row, texts)
+    if block is not None:
+        out.append(block.hit())
+    return out
 
 
 def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
@@ -116,7 +173,8 @@ def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
     if title is not None:
         t = Text(title[0], rowcol_to_cell(title[1], h.columns["no"]))
     return Section(title=t, header_row=h.top, roles=list(h.roles), columns=dict(h.columns),
-                   branch_columns=dict(h.branch_columns), waktu_unit=h.waktu_unit)
+                   branch_columns=dict(h.branch_columns), waktu_unit=h.waktu_unit,
+                   waktu_unit_col=h.waktu_unit_col)
 
 
 def _text(grid: Grid, row: int, col: int | None) -> Text:
@@ -179,6 +237,12 @@ def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, secti
         step.waktu = Text(step.waktu.value, rowcol_to_cell(merge[0], merge[1]))
         return
     raw = grid.get(row, col)
+    if h.waktu_unit_col is not None:
+        # "15 | Menit" in two cells: read as the one text "15 Menit", shown from the number's cell.
+        unit = tidy(grid.text(row, h.waktu_unit_col))
+        if unit and step.waktu:
+            step.waktu = Text(f"{step.waktu.value} {unit}", step.waktu.cell)
+            raw = None
     reading = vocab.durations.read(raw if isinstance(raw, (int, float)) else step.waktu.value,
                                    section.waktu_unit)
     step.minutes = reading.minutes

@@ -33,3 +33,61 @@ def alias_index(groups: dict[str, list[str]]) -> dict[str, str]:
         for alias in [name.replace("_", " "), *aliases]:
             out.setdefault(key(alias), name)
     return out
+
+
+_WORD_SPLIT = re.compile(r"[^0-9a-z]+")
+# Typo tolerance only on long words: "Pelaksna" is "Pelaksana", but "No" is never "Ke".
+_FUZZY_MIN = 5
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of a label as keys compare them ("Tgl. Disahkan" -> ("tanggal", "disahkan"))."""
+    t = unicodedata.normalize("NFKC", str(text)).lower().replace("&", " dan ")
+    t = _TGL.sub("tanggal", t)
+    return tuple(w for w in _WORD_SPLIT.split(t) if w)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def near(a: str, b: str) -> bool:
+    """One typo apart (a letter changed, added, dropped or two swapped), both words long."""
+    if a == b:
+        return True
+    if len(a) < _FUZZY_MIN or len(b) < _FUZZY_MIN or abs(len(a) - len(b)) > 1:
+        return False
+    da, db = _deletions(a), _deletions(b)
+    return a in db or b in da or bool(da & db)
+
+
+class LabelIndex(dict):
+    """{key(alias): field} that also finds a label written with one typo per long word.
+
+    Exact keys first (fast, and "PERSYARATAN&PE RLENGKAPAN" is caught by its key); then the
+    label's words are compared one by one with each alias's, so "Mutu Bakku" or "Pelaksna"
+    still find their field while short words must match exactly.
+    """
+
+    def __init__(self, groups: dict[str, list[str]]):
+        super().__init__(alias_index(groups))
+        self._words: list[tuple[tuple[str, ...], str]] = []
+        for name, aliases in groups.items():
+            for alias in [name.replace("_", " "), *aliases]:
+                self._words.append((words(alias), name))
+
+    def find(self, text: str) -> str | None:
+        found = self.get(key(text))
+        if found is not None:
+            return found
+        ws = words(text)
+        if not ws or len(ws) > 5 or not any(len(w) >= _FUZZY_MIN for w in ws):
+            return None
+        return _fuzzy(self._words, ws)
+
+
+def _fuzzy(entries: list[tuple[tuple[str, ...], str]], ws: tuple[str, ...]) -> str | None:
+    for alias_words, name in entries:
+        if len(alias_words) == len(ws) and all(near(a, b) for a, b in zip(alias_words, ws)):
+            return name
+    return None
