@@ -131,6 +131,8 @@ class SopDocument:
     identity: dict[str, Text]
     boxes: dict[str, Text]
     sections: list[Section]
+    # The cover sheet the identity block was read from, when it is not this sheet.
+    identity_sheet: str | None = None
 
     @property
     def steps(self) -> list[Step]:

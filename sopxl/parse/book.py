@@ -1,0 +1,92 @@
+"""A whole workbook's sheets to SOP documents, pairing cover sheets with their matrices.
+
+Some offices put the identity block on a cover sheet ("Identitas") and the procedure matrix
+on the sheet after it. A matrix sheet with no identity labels of its own takes the identity
+of the cover sheet that names it (its Nama SOP written on the matrix sheet, or in the sheet's
+name), or else of the nearest cover sheet before it. The borrowed identity keeps its cells on
+the cover sheet: ``relocate`` moves the identity findings there, so the Status sheet links
+them to the right sheet.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..findings import Hit, catalogue, declare
+from ..grid import Grid
+from ..model import Finding, SopDocument
+from . import IDENTITY_ONLY, parse_sheet
+from .identity import read_identity
+from .text import key
+from .vocab import Vocab
+
+PAIRED, UNPAIRED = declare(__name__, "identitas-lembar-lain", "identitas-tanpa-tabel")
+
+
+@dataclass
+class SheetReading:
+    grid: Grid
+    doc: SopDocument | None
+    hits: list[Hit]
+    skip: str | None
+
+
+def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
+    readings = [SheetReading(g, *parse_sheet(g, vocab)) for g in grids]
+    covers = [i for i, r in enumerate(readings) if r.skip == IDENTITY_ONLY]
+    if not covers:
+        return readings
+    identities = {i: read_identity(readings[i].grid, vocab, readings[i].grid.n_rows) for i in covers}
+    used: set[int] = set()
+    for i, reading in enumerate(readings):
+        doc = reading.doc
+        if doc is None or _has_identity(doc):
+            continue
+        cover = _by_name(reading.grid, doc, covers, identities, used)
+        for fallback in (used, set()):  # the nearest free cover before it, else any before it
+            if cover is None:
+                cover = _before(i, covers, fallback)
+        if cover is None:
+            continue
+        used.add(cover)
+        doc.identity, doc.boxes = identities[cover]
+        doc.identity_sheet = readings[cover].grid.name
+        reading.hits.append(Hit(PAIRED, None, {"lembar": doc.identity_sheet}))
+    for i in covers:
+        if i not in used:
+            nama = identities[i][0]["nama"]
+            readings[i].hits.append(Hit(UNPAIRED, nama.cell, {"nama": nama.value}))
+    return readings
+
+
+def _has_identity(doc: SopDocument) -> bool:
+    """The sheet has identity labels of its own (any field found, even with its value empty)."""
+    return any(t.cell for name, t in doc.identity.items() if name != "instansi")
+
+
+def _by_name(grid: Grid, doc: SopDocument, covers: list[int], identities: dict, used: set[int]) -> int | None:
+    """The cover whose Nama SOP the matrix sheet writes above its table or in its name."""
+    top = doc.sections[0].header_row if doc.sections else grid.n_rows
+    written = [key(grid.name)] + [key(str(v)) for (r, _c), v in grid.values.items()
+                                  if r < top and isinstance(v, str)]
+    for i in covers:
+        nama = key(identities[i][0]["nama"].value)
+        if i not in used and len(nama) >= 5 and any(nama in w for w in written):
+            return i
+    return None
+
+
+def _before(index: int, covers: list[int], used: set[int]) -> int | None:
+    before = [i for i in covers if i < index and i not in used]
+    return before[-1] if before else None
+
+
+def relocate(findings: list[Finding], doc: SopDocument) -> list[Finding]:
+    """Identity findings of a borrowed identity name the cover sheet and its cells."""
+    if doc.identity_sheet is None:
+        return findings
+    cells = {t.cell for t in (*doc.identity.values(), *doc.boxes.values()) if t.cell}
+    cat = catalogue()
+    return [dataclasses.replace(f, sheet=doc.identity_sheet)
+            if f.cell in cells and cat[f.code]["area"] == "identitas" else f for f in findings]
