@@ -100,7 +100,8 @@ def unlabelled_number_column(path: Path) -> Path:
 
 
 def group_typos(path: Path, pelaksana: str, mutu: str, kegiatan: str = "Kegiatan") -> Path:
-    """The group headers as offices misspell them ("Pejabat  Pelaksana", "Mutu Buku", …)."""
+    """The group headers as offices misspell them ("Pejabat  Pelaksana", "Mutu Buku", …), and
+    the columns numbered "(1) (2) …" under the header."""
     wb = Workbook()
     ws = wb.active
     ws.title = "SOP"
@@ -109,7 +110,8 @@ def group_typos(path: Path, pelaksana: str, mutu: str, kegiatan: str = "Kegiatan
                   [None, None, *ROLES, "Persyaratan/ Kelengkapan", "Waktu (menit)", "Output"]])
     ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
     ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
-    put(ws, top + 2, step_rows(waktu="bare"))
+    put(ws, top + 2, [[f"({i})" for i in range(1, 10)]])
+    put(ws, top + 3, step_rows(waktu="bare"))
     return save(wb, path)
 
 

@@ -51,6 +51,7 @@ def test_unlabelled_number_column_under_a_merged_uraian_prosedur(tmp_path):
     ("Pejabat  Pelaksana", "MUTU  BAKU", "Uraian  Kegiatan"),
     ("PELAKSANA :", "Mutu Buku", "KEGIATAN."),
     ("Pelaksna", "Mutu  Baku.", "Kegiatn"),  # one typo in each long word
+    ("PELAKSANA KEGIATAN", "MUTU BAKU", "Uraian Kegiatan Pelayanan"),  # a label that goes on
 ])
 def test_group_header_variants_and_typos(tmp_path, pelaksana, mutu, kegiatan):
     sop = check(L.group_typos(tmp_path / "grup.xlsx", pelaksana, mutu, kegiatan)).sops[0]

@@ -155,7 +155,7 @@ def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:
         v = grid.raw(row, c)
         if v is None or (isinstance(v, str) and not v.strip()):
             continue
-        t = grid.text(row, c).rstrip(".")
+        t = grid.text(row, c).rstrip(".").strip("()")  # "1", "1.", "(1)"
         if not t.isdigit():
             return False
         nums.append(int(t))

@@ -69,8 +69,11 @@ class LabelIndex(dict):
     still find their field while short words must match exactly.
     """
 
-    def __init__(self, groups: dict[str, list[str]]):
+    def __init__(self, groups: dict[str, list[str]], prefix: bool = False):
         super().__init__(alias_index(groups))
+        # With ``prefix``, a label that goes on after an alias still names its field
+        # ("Kegiatan Pelayanan", "Output/Hasil Kerja"); only aliases with a long word lead.
+        self._prefix = prefix
         self._words: list[tuple[tuple[str, ...], str]] = []
         for name, aliases in groups.items():
             for alias in [name.replace("_", " "), *aliases]:
@@ -83,7 +86,15 @@ class LabelIndex(dict):
         ws = words(text)
         if not ws or len(ws) > 5 or not any(len(w) >= _FUZZY_MIN for w in ws):
             return None
-        return _fuzzy(self._words, ws)
+        found = _fuzzy(self._words, ws)
+        if found is None and self._prefix:
+            for n in range(len(ws) - 1, 0, -1):
+                lead = ws[:n]
+                if any(len(w) >= _FUZZY_MIN for w in lead):
+                    found = _fuzzy(self._words, lead)
+                    if found is not None:
+                        break
+        return found
 
 
 def _fuzzy(entries: list[tuple[tuple[str, ...], str]], ws: tuple[str, ...]) -> str | None:

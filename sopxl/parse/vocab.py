@@ -73,8 +73,8 @@ def build_vocab(cfg: Config) -> Vocab:
     return Vocab(
         identity=LabelIndex(labels["identity"]),
         boxes=LabelIndex(labels["boxes"]),
-        matrix=LabelIndex(labels["matrix"]),
-        groups=LabelIndex(labels["groups"]),
+        matrix=LabelIndex(labels["matrix"], prefix=True),
+        groups=LabelIndex(labels["groups"], prefix=True),
         instansi=tuple(key(p) for p in labels.get("instansi_prefixes", [])),
         branch_labels={key(b): b for b in labels.get("branch_labels", [])},
         marker_exact=exact,
