@@ -224,17 +224,18 @@ def identity_sheets(path: Path, order: str = "paired") -> Path:
 
 
 def identity_labels(path: Path) -> Path:
-    """"Tanggal Pengesahan", "Pengesahan", "Nama Prosedur", and an empty Tanggal Revisi whose
-    row is followed by another label: the label must not become the revision date."""
+    """"Tgl Pengesahan", "Pengesahan", "Nama Prosedur", and an empty Tanggal Revisi followed by
+    a label sopxl does not know ("Unit Kerja :"), which must not become the revision date."""
     wb = Workbook()
     ws = wb.active
     ws.title = "SOP"
     put(ws, 1, [["BADAN PUSAT STATISTIK", None, None, "Nomor SOP", "BPS-001/2021"],
                 [None, None, None, "Tgl Pembuatan", "04-01-2021"],
-                [None, None, None, "Tanggal Revisi"],
                 [None, None, None, "Tgl Pengesahan", "11-01-2021"],
                 [None, None, None, "Pengesahan", "Kepala BPS Kabupaten"],
-                [None, None, None, "Nama Prosedur", "Pengolahan Data Survei"]])
+                [None, None, None, "Nama Prosedur", "Pengolahan Data Survei"],
+                [None, None, None, "Tanggal Revisi"],
+                [None, None, None, "Unit Kerja", ":", "Seksi Statistik Sosial"]])
     put(ws, 9, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
     put(ws, 10, step_rows())
     return save(wb, path)

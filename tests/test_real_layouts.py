@@ -133,10 +133,10 @@ def test_identity_label_variants_and_an_empty_value_never_takes_the_next_label(t
     doc = check(L.identity_labels(tmp_path / "bps.xlsx")).sops[0].doc
     ident = {k: (v.value, v.cell) for k, v in doc.identity.items()}
     assert ident["nomor"] == ("BPS-001/2021", "E1")
-    assert ident["tanggal_efektif"] == ("11-01-2021", "E4")
-    assert ident["disahkan_oleh"] == ("Kepala BPS Kabupaten", "E5")
-    assert ident["nama"] == ("Pengolahan Data Survei", "E6")
-    assert ident["tanggal_revisi"] == ("", "E3")
+    assert ident["tanggal_efektif"] == ("11-01-2021", "E3")
+    assert ident["disahkan_oleh"] == ("Kepala BPS Kabupaten", "E4")
+    assert ident["nama"] == ("Pengolahan Data Survei", "E5")
+    assert ident["tanggal_revisi"] == ("", "E6")
 
 
 def test_a_sheet_that_looks_like_an_sop_but_cannot_be_read_is_reported(tmp_path):
