@@ -252,3 +252,17 @@ def unreadable_matrix(path: Path) -> Path:
                   [None, None, *ROLES, "Kelengkapan", "Waktu", "Output"]])
     put(ws, top + 2, step_rows(ket=False))
     return save(wb, path)
+
+
+def waktu_texts(path: Path, texts: list[str]) -> Path:
+    """The five steps with the waktu written as given, one text per step."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    top = put(ws, 1, IDENTITY) + 1
+    put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
+    rows = step_rows()
+    for row, text in zip(rows, texts):
+        row[6] = text
+    put(ws, top + 1, rows)
+    return save(wb, path)

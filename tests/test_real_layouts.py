@@ -144,3 +144,12 @@ def test_a_sheet_that_looks_like_an_sop_but_cannot_be_read_is_reported(tmp_path)
     assert r.sops == []
     found = [(f.code, f.sheet, f.severity) for f in r.findings]
     assert ("sop-tidak-terbaca", "SOP Aneh", "warning") in found
+
+
+def test_waktu_as_offices_write_it(tmp_path):
+    # "1/2 jam" was once read as one to two hours: half an hour is what the office meant.
+    texts = ["1/2 jam", "3 (tiga) hari", "1 x 24 jam", "5'", "½ hari"]
+    sop = check(L.waktu_texts(tmp_path / "waktu.xlsx", texts)).sops[0]
+    assert [s.minutes for s in sop.doc.steps] == [(30, 30), (1350, 1350), (1440, 1440), (5, 5), (225, 225)]
+    assert [s.waktu.value for s in sop.doc.steps] == texts  # shown as written
+    assert not [c for c in codes(sop) if c[0].startswith("waktu-")]

@@ -19,6 +19,7 @@ from .table_end import (Ignored, check_total, end_kind, has_symbol, row_texts, s
                         trailing_unnumbered)
 from .text import tidy
 from .vocab import Vocab
+from .waktu_text import for_reading
 
 # Upper case only: "a. memahami …" in a box is a list item, "A. PERENCANAAN" a section.
 _TITLE = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\s*[.)]\s+\S")
@@ -243,7 +244,7 @@ def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, secti
         if unit and step.waktu:
             step.waktu = Text(f"{step.waktu.value} {unit}", step.waktu.cell)
             raw = None
-    reading = vocab.durations.read(raw if isinstance(raw, (int, float)) else step.waktu.value,
+    reading = vocab.durations.read(raw if isinstance(raw, (int, float)) else for_reading(step.waktu.value),
                                    section.waktu_unit)
     step.minutes = reading.minutes
     step.waktu_problem = reading.problem

@@ -21,6 +21,7 @@ from ..model import Section, Span, Step
 from .header import Header
 from .text import tidy, words
 from .vocab import Vocab
+from .waktu_text import for_reading
 
 IGNORED, TOTAL_DIFFERS = declare(__name__, "baris-akhir-diabaikan", "jumlah-waktu-berbeda")
 
@@ -97,7 +98,7 @@ def check_total(grid: Grid, row: int, h: Header, vocab: Vocab, sections: list[Se
     raw = grid.get(row, col)
     unit = sections[-1].waktu_unit if sections else None
     reading = vocab.durations.read(raw if isinstance(raw, (int, float)) and h.waktu_unit_col is None
-                                   else written, unit)
+                                   else for_reading(written), unit)
     steps: list[Step] = [s for sec in sections for s in sec.steps]
     if reading.minutes is None or any(s.minutes is None and not s.waktu_shared and s.waktu for s in steps):
         return None  # our own total is partial: a difference would say nothing
