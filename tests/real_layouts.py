@@ -254,8 +254,8 @@ def unreadable_matrix(path: Path) -> Path:
     return save(wb, path)
 
 
-def waktu_texts(path: Path, texts: list[str]) -> Path:
-    """The five steps with the waktu written as given, one text per step."""
+def waktu_texts(path: Path, texts: list[str | None], col: int = 6) -> Path:
+    """The five steps with one column written as given (6 = waktu, 8 = keterangan)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "SOP"
@@ -263,6 +263,6 @@ def waktu_texts(path: Path, texts: list[str]) -> Path:
     put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
     rows = step_rows()
     for row, text in zip(rows, texts):
-        row[6] = text
+        row[col] = text
     put(ws, top + 1, rows)
     return save(wb, path)

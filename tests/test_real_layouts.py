@@ -153,3 +153,10 @@ def test_waktu_as_offices_write_it(tmp_path):
     assert [s.minutes for s in sop.doc.steps] == [(30, 30), (1350, 1350), (1440, 1440), (5, 5), (225, 225)]
     assert [s.waktu.value for s in sop.doc.steps] == texts  # shown as written
     assert not [c for c in codes(sop) if c[0].startswith("waktu-")]
+
+
+def test_branches_written_as_sentences_in_keterangan(tmp_path):
+    ket = [None, None, "Jika lengkap, dilanjutkan ke no. 4, jika tidak lengkap, dikembalikan ke no. 2",
+           None, None]
+    doc = check(L.waktu_texts(tmp_path / "cabang.xlsx", ket, col=8)).sops[0].doc
+    assert [(b.label, b.target) for b in doc.steps[2].branches] == [("Lengkap", "4"), ("Tidak lengkap", "2")]
