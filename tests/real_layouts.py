@@ -191,7 +191,8 @@ def identity_sheets(path: Path, order: str = "paired") -> Path:
     identity (a madrasah's habit). ``order`` "crossed" puts both identity sheets first."""
     wb = Workbook()
     wb.remove(wb.active)
-    names = [("Pelayanan Surat Masuk", "800/012/SOP/2023"), ("Pelayanan Legalisir Ijazah", "800/013/SOP/2023")]
+    names = [("Pelayanan Surat Masuk", "800/012/SOP/2023"),
+             ("Pelayanan Legalisir Ijazah", "800/013/SOP/2023")]
 
     def identity(title: str, nama: str, nomor: str) -> None:
         ws = wb.create_sheet(title)

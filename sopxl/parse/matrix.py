@@ -15,8 +15,7 @@ from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
 from .header import Header, find_header, header_rows, is_number_row
 from .numbers import step_number
-from .table_end import (Ignored, check_total, end_kind, has_symbol, row_texts, start_block,
-                        trailing_unnumbered)
+from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, start_block, trailing_unnumbered
 from .text import tidy
 from .vocab import Vocab
 from .waktu_text import for_reading
