@@ -29,12 +29,13 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engi
 xw = pytest.importorskip("xlwings")
 
 from sopxl import cli  # noqa: E402
+from sopxl.a1 import cell_to_rowcol  # noqa: E402
 from sopxl.config import load_config  # noqa: E402
 from sopxl.excel import addin as excel_addin  # noqa: E402
 from sopxl.excel import book as excel  # noqa: E402
-from sopxl.report.apply import build_reports  # noqa: E402
+from sopxl.report.build import build_reports  # noqa: E402
 from sopxl.report.button import check_grids, style_blocks  # noqa: E402
-from sopxl.report.sheet import CellSpec, SheetSpec, Validation  # noqa: E402
+from sopxl.sheetspec import CellSpec, SheetSpec, Validation  # noqa: E402
 from sopxl.validate import validate_file  # noqa: E402
 
 NOW = _dt.datetime(2025, 6, 2, 9, 30)
@@ -461,6 +462,9 @@ def test_addin_settings_sheet_is_switched_on_with_the_interpreter(tmp_path: Path
     assert (cells["A10"], cells["B10"]) == ("ADD_WORKBOOK_TO_PYTHONPATH", "false")
     rows = [int(r.get("r")) for r in sheet.iter(f"{MAIN}row")]
     assert rows == sorted(rows) and set(range(1, 11)) <= set(rows)  # xlwings reads A1 down to a gap
+    for row in sheet.iter(f"{MAIN}row"):  # Excel refuses a row whose cells are out of column order
+        cols = [cell_to_rowcol(c.get("r"))[1] for c in row.iter(f"{MAIN}c")]
+        assert cols == sorted(cols), row.get("r")
 
 
 # ---------------------------------------------------------------------------- the command

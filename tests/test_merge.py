@@ -556,3 +556,12 @@ def test_without_pandas_the_message_names_the_extra(tmp_path, monkeypatch):
     code, _out, err = cli(str(tmp_path), "--out", str(tmp_path / "rekap.xlsx"))
     assert code == 2
     assert 'pip install "sopxl[merge]"' in err
+
+
+def test_merge_codes_are_declared_and_catalogued():
+    import sopxl.merge.register  # noqa: F401  (declares its codes on import)
+    from sopxl.findings import DECLARED, catalogue
+
+    mine = {c for c, owner in DECLARED.items() if owner.startswith("sopxl.merge")}
+    assert mine == {"rekap-nomor-ganda", "rekap-nama-ganda", "rekap-keterkaitan-tidak-ditemukan"}
+    assert mine <= set(catalogue())

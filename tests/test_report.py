@@ -28,10 +28,10 @@ from sopxl.report.answers import (
     match_steps,
     read_answers,
 )
-from sopxl.report.apply import build_reports
+from sopxl.report.build import build_reports
 from sopxl.report.checklist import build_checklist
-from sopxl.report.sheet import STYLES, CellSpec, SheetSpec
 from sopxl.report.status import CHECKED_AT, build_status
+from sopxl.sheetspec import STYLES, CellSpec, SheetSpec
 from sopxl.validate import validate_file
 
 SOP01_MINUTES, SOP02_MINUTES = 4670, 43080
@@ -512,7 +512,7 @@ def test_build_reports_gives_both_sheets_and_an_empty_checklist_keeps_its_shape(
 
 
 def test_sopxls_own_sheets_are_recognised_in_either_language(seeds):
-    from sopxl.report.apply import own_sheet
+    from sopxl.report.build import own_sheet
 
     for lang in ("id", "en"):
         status, checklist = build_reports(seeds, load_config(lang=lang), Answers())

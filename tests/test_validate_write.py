@@ -23,13 +23,14 @@ from libreoffice_client import convert, needs_soffice
 from openpyxl import load_workbook
 from report_builders import build_workbook, seed_sops
 
+from sopxl.annotate import write_reports
 from sopxl.config import load_config
 from sopxl.grid import Grid
 from sopxl.read.xlsx import read_workbook
 from sopxl.report.answers import Answers
-from sopxl.report.apply import build_reports, write_reports
-from sopxl.report.sheet import CellSpec
+from sopxl.report.build import build_reports
 from sopxl.report.status import CHECKED_AT
+from sopxl.sheetspec import CellSpec
 from sopxl.validate import validate_file
 
 REMOVED = "Jawaban untuk langkah yang sudah tidak ada di SOP"

@@ -31,8 +31,8 @@ from fixtures_office import (  # noqa: E402 - the fixture module sits beside thi
 from libreoffice_client import convert, needs_soffice  # noqa: E402
 
 from sopxl.errors import WorkbookError, WriteError  # noqa: E402
-from sopxl.report.sheet import CellSpec, SheetSpec, Validation  # noqa: E402
-from sopxl.write import package  # noqa: E402
+from sopxl.sheetspec import CellSpec, SheetSpec, Validation  # noqa: E402
+from sopxl.write import package, replace  # noqa: E402
 from sopxl.write.package import new_workbook, write_sheets  # noqa: E402
 
 M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -528,10 +528,10 @@ def test_failure_midway_leaves_original_and_no_temp_file(office: Path, monkeypat
 
         monkeypatch.setattr(package.os, "replace", refuse)
     else:
-        def broken(tmp, names, shown):
-            raise WriteError("Hasil penulisan tidak dapat dibuka kembali; berkas asli tidak diubah.")
+        def broken(path, names):
+            return False  # the written zip does not reopen
 
-        monkeypatch.setattr(package, "_verify", broken)
+        monkeypatch.setattr(replace, "zip_holds", broken)
     with pytest.raises(WriteError) as err:
         write_sheets(office, [status_spec()])
     assert err.value.message  # Indonesian, no traceback text

@@ -142,7 +142,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if args.json:
             data = merge.register_json(reg)
             data["summary"]["kode_keluar"] = code
-            json.dump(data, stdout, ensure_ascii=False, indent=1)
+            json.dump(data, stdout, ensure_ascii=False, allow_nan=False, indent=1)
             stdout.write("\n")
         else:
             _print_summary(reg, args, written, stdout)

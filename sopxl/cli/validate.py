@@ -37,7 +37,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     cfg = load_config(args.config, final=args.final, lang=args.lang)
     results = [validate_file(f, cfg) for f in args.files]
     if args.write:
-        from ..report.apply import write_reports
+        from ..annotate import write_reports
 
         for r in results:
             if r.error is not None:
@@ -48,7 +48,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
                 r.write_error = exc
     if args.json:
         json.dump({"files": [file_json(r, args.lang) for r in results]}, out, ensure_ascii=False,
-                  indent=2)
+                  allow_nan=False, indent=2)
         out.write("\n")
     else:
         print_text(results, cfg.calendar, args.lang, out)
@@ -72,6 +72,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             code = EXIT_UNREADABLE
             continue
         docs.extend({"path": f, **to_dict(s.doc, s.totals)} for s in r.sops)
-    json.dump({"sops": docs}, out, ensure_ascii=False, indent=2)
+    json.dump({"sops": docs}, out, ensure_ascii=False, allow_nan=False, indent=2)
     out.write("\n")
     return code

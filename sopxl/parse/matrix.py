@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..a1 import rowcol_to_cell
-from ..findings import Hit
+from ..findings import Hit, declare
 from ..grid import Grid
 from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
@@ -19,6 +19,9 @@ from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, st
 from .text import tidy
 from .vocab import Vocab
 from .waktu_text import for_reading
+
+# The header parser is the one that sees a role column's empty header cell.
+declare(__name__, "pelaksana-tanpa-nama")
 
 # Upper case only: "a. memahami …" in a box is a list item, "A. PERENCANAAN" a section.
 _TITLE = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\s*[.)]\s+\S")

@@ -21,6 +21,7 @@ from typing import Any
 from ..a1 import rowcol_to_cell
 from ..model import FileResult, SopResult, Step
 from ..resources import load_data
+from ..sheetspec import CellLike, CellSpec, SheetSpec, Validation
 from .answers import (
     ANSWER_FIELDS,
     EVAL_PART,
@@ -33,7 +34,7 @@ from .answers import (
     match_steps,
     step_item,
 )
-from .sheet import CellLike, CellSpec, RowBuilder, SheetSpec, Validation
+from .sheet import RowBuilder
 from .status import sheet_ref
 
 SHEET_NAME = "Checklist"

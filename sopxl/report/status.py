@@ -24,7 +24,8 @@ from ..config import Config
 from ..durations import format_span
 from ..model import FileResult, Finding, SopDocument, SopResult, Span
 from ..resources import load_data
-from .sheet import CellLike, CellSpec, RowBuilder, SheetSpec
+from ..sheetspec import CellLike, CellSpec, SheetSpec
+from .sheet import RowBuilder
 
 SHEET_NAME = "Status"
 CHECKED_AT = (3, 1)  # zero-based (row, col) of the time-stamp cell

@@ -1,0 +1,131 @@
+"""Finding the workbooks of a batch: files and folders → Source list.
+
+Lock, hidden and temp files are skipped; .xls/.xlsb/.ods are kept so the register can say
+why they are missing; a file reached twice (a link, a PATH given twice) is read once.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+WORKBOOK_EXTS = (".xlsx", ".xlsm")
+# Listed in "Berkas Bermasalah" with the reader's reason rather than silently ignored: an office
+# that sends .xls or .ods should learn why its SOP is missing from the register.
+PROBLEM_EXTS = (".xls", ".xlsb", ".ods")
+_SKIP_DIRS = {"__macosx", "$recycle.bin", "system volume information"}
+
+
+
+@dataclass(frozen=True)
+class Source:
+    """One workbook to read, and the folder name its Bagian falls back to."""
+
+    path: str  # as shown in the register: the PATH argument joined with the path below it
+    folder: str  # the Bagian folder name ("" when there is none)
+    sort_key: tuple[str, ...]
+
+
+def _hidden(entry: os.DirEntry) -> bool:
+    """A dot name (Unix, macOS "._x.xlsx"), or Windows' hidden attribute (cached in DirEntry)."""
+    if entry.name.startswith("."):
+        return True
+    if os.name != "nt":
+        return False
+    attrs = getattr(entry.stat(follow_symlinks=False), "st_file_attributes", 0)
+    return bool(attrs & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
+
+
+def _temp_name(name: str) -> bool:
+    # "~$Rekap.xlsx" is Excel's lock file, "~WRL0001.tmp" its temp copy, ".~lock.x#" LibreOffice's.
+    return name.startswith(("~", ".")) or name.lower().endswith((".tmp", ".bak"))
+
+
+def _wanted(name: str) -> bool:
+    return name.lower().endswith(WORKBOOK_EXTS + PROBLEM_EXTS) and not _temp_name(name)
+
+
+def _path_key(path: str) -> tuple[str, ...]:
+    parts = [p for p in re.split(r"[\\/]+", path) if p not in ("", ".")]
+    return tuple(p.casefold() for p in parts) + ("\x00" + path,)
+
+
+def discover(paths: Sequence[str], *, exclude: Iterable[str] = ()) -> tuple[list[Source], list[str]]:
+    """The workbooks under ``paths`` and the PATH arguments that held none.
+
+    A folder is walked recursively in name order; a file named on the command line is taken
+    whatever it is (a missing one becomes a problem row). The same file reached twice is
+    read once; ``exclude`` names files never to read (the register being written).
+    """
+    seen = {os.path.realpath(p) for p in exclude}
+    sources: list[Source] = []
+    empty: list[str] = []
+    for arg in _expand(paths):
+        shown = os.path.normpath(arg)
+        if not os.path.isdir(shown):
+            name = os.path.basename(shown)
+            if _temp_name(name) and os.path.exists(shown):
+                continue  # a lock file named by a wildcard: never a workbook
+            real = os.path.realpath(shown)
+            if real not in seen:
+                seen.add(real)
+                folder = os.path.basename(os.path.dirname(os.path.abspath(shown)))
+                sources.append(Source(shown, folder, _path_key(shown)))
+            continue
+        root_name = os.path.basename(os.path.abspath(shown))
+        found = 0
+        for path, rel in _walk(shown):
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+            parts = re.split(r"[\\/]+", rel)
+            folder = parts[0] if len(parts) > 1 else root_name
+            sources.append(Source(path, folder, _path_key(path)))
+            found += 1
+        if not found:
+            empty.append(arg)
+    return sources, empty
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    # Windows' cmd passes "*.xlsx" through unexpanded; a pattern that names no file is expanded here.
+    import glob
+
+    out: list[str] = []
+    for p in paths:
+        if not os.path.exists(p) and any(ch in p for ch in "*?["):
+            out.extend(sorted(glob.glob(p), key=lambda x: (x.casefold(), x)) or [p])
+        else:
+            out.append(p)
+    return out
+
+
+def _walk(root: str) -> Iterable[tuple[str, str]]:
+    """(path, path relative to root) of every wanted file, depth first, in name order."""
+    stack = [("", root)]
+    while stack:
+        rel, folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: (e.name.casefold(), e.name))
+        except OSError:
+            continue  # an unreadable folder is skipped like a hidden one
+        subdirs = []
+        for e in entries:
+            try:
+                if _hidden(e):
+                    continue
+                if e.is_dir(follow_symlinks=False):
+                    if e.name.casefold() not in _SKIP_DIRS:
+                        subdirs.append(e)
+                elif e.is_file() and _wanted(e.name):
+                    yield os.path.join(folder, e.name), os.path.join(rel, e.name) if rel else e.name
+            except OSError:
+                continue
+        for e in reversed(subdirs):
+            stack.append((os.path.join(rel, e.name) if rel else e.name, os.path.join(folder, e.name)))
+
+
