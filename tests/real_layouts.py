@@ -267,3 +267,17 @@ def waktu_texts(path: Path, texts: list[str | None], col: int = 6) -> Path:
         row[col] = text
     put(ws, top + 1, rows)
     return save(wb, path)
+
+
+def subtotal_between_sections(path: Path) -> Path:
+    """"A. …" and "B. …" under one header, each closed by its own JUMLAH row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    top = put(ws, 1, IDENTITY) + 1
+    put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu (menit)", "Output", "Keterangan"]])
+    rows = step_rows(waktu="bare")
+    first = sum(s[4] for s in STEPS[:3])
+    put(ws, top + 1, [["A. PENERIMAAN"], *rows[:3], ["Jumlah A", None, None, None, None, None, first],
+                      ["B. PENYELESAIAN"], *rows[3:], ["Jumlah B", None, None, None, None, None, TOTAL - first]])
+    return save(wb, path)

@@ -160,3 +160,11 @@ def test_branches_written_as_sentences_in_keterangan(tmp_path):
            None, None]
     doc = check(L.waktu_texts(tmp_path / "cabang.xlsx", ket, col=8)).sops[0].doc
     assert [(b.label, b.target) for b in doc.steps[2].branches] == [("Lengkap", "4"), ("Tidak lengkap", "2")]
+
+
+def test_a_subtotal_row_between_sections_does_not_swallow_the_next_section(tmp_path):
+    sop = check(L.subtotal_between_sections(tmp_path / "subtotal.xlsx")).sops[0]
+    assert_reads_the_five_steps(sop)
+    assert [sec.name for sec in sop.doc.sections] == ["A. PENERIMAAN", "B. PENYELESAIAN"]
+    ignored = [f.cell for f in sop.findings if f.code == "baris-akhir-diabaikan"]
+    assert ignored == ["A13", "A17"]  # each JUMLAH row on its own

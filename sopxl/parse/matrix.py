@@ -107,11 +107,15 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         if header.number_in_kegiatan:
             no_text, kegiatan = split_number(kegiatan)
         if ignoring is not None:
-            texts = row_texts(grid, row, n_cols)
-            if texts:
-                ignoring.extend(row, texts)
-            row += 1
-            continue
+            if _resumes(grid, row, n_cols, header, vocab, no_text, kegiatan):
+                hits.append(ignoring.hit())
+                ignoring = None
+            else:
+                texts = row_texts(grid, row, n_cols)
+                if texts:
+                    ignoring.extend(row, texts)
+                row += 1
+                continue
         plain_step = (bool(kegiatan) and not kegiatan.isdigit() and step_number(no_text) is not None)
         if not plain_step and is_number_row(grid, row, n_cols):
             row += 1
@@ -149,6 +153,15 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
     for sec in sections:
         hits.extend(_pass_over(grid, trailing_unnumbered(sec), n_cols))
     return sections, hits
+
+
+def _resumes(grid: Grid, row: int, n_cols: int, h: Header, vocab: Vocab, no_text: str,
+             kegiatan: str) -> bool:
+    """After a subtotal ("Jumlah A"), the table goes on: a section title, or a numbered step
+    with a symbol the vocabulary knows, ends the passed-over rows."""
+    if title_of_row(grid, row, n_cols, h):
+        return True
+    return bool(kegiatan) and step_number(no_text) is not None and has_symbol(grid, row, h, vocab)
 
 
 def _pass_over(grid: Grid, steps: list[Step], n_cols: int) -> list[Hit]:
