@@ -278,6 +278,7 @@ def subtotal_between_sections(path: Path) -> Path:
     put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu (menit)", "Output", "Keterangan"]])
     rows = step_rows(waktu="bare")
     first = sum(s[4] for s in STEPS[:3])
-    put(ws, top + 1, [["A. PENERIMAAN"], *rows[:3], ["Jumlah A", None, None, None, None, None, first],
-                      ["B. PENYELESAIAN"], *rows[3:], ["Jumlah B", None, None, None, None, None, TOTAL - first]])
+    blank = [None] * 5
+    put(ws, top + 1, [["A. PENERIMAAN"], *rows[:3], ["Jumlah A", *blank, first],
+                      ["B. PENYELESAIAN"], *rows[3:], ["Jumlah B", *blank, TOTAL - first]])
     return save(wb, path)

@@ -168,3 +168,4 @@ def test_a_subtotal_row_between_sections_does_not_swallow_the_next_section(tmp_p
     assert [sec.name for sec in sop.doc.sections] == ["A. PENERIMAAN", "B. PENYELESAIAN"]
     ignored = [f.cell for f in sop.findings if f.code == "baris-akhir-diabaikan"]
     assert ignored == ["A13", "A17"]  # each JUMLAH row on its own
+    assert "jumlah-waktu-berbeda" not in [c[0] for c in codes(sop)]  # each sums its own section

@@ -76,6 +76,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
     if candidates is None:
         candidates = header_rows(grid, vocab)
     ignoring: Ignored | None = None  # rows under the table's end, up to the next header
+    counted = 0  # steps read before the last JUMLAH row: the next one may sum only those after
     row = start_row
     while row < n_rows:
         here = None
@@ -125,9 +126,10 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             kind = end_kind(texts, vocab)
             if kind is not None:
                 if kind == "jumlah":
-                    total = check_total(grid, row, header, vocab, sections)
+                    total = check_total(grid, row, header, vocab, sections, counted)
                     if total is not None:
                         hits.append(total)
+                    counted = sum(len(sec.steps) for sec in sections)
                 ignoring = start_block(row, texts, kind)
                 row += 1
                 continue

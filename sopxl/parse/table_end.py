@@ -85,8 +85,11 @@ def start_block(row: int, texts: list[tuple[int, str]], kind: str) -> Ignored:
     return Ignored(row, row, texts[0][0], texts[-1][0], kind, tidy(" ".join(t for _, t in texts)))
 
 
-def check_total(grid: Grid, row: int, h: Header, vocab: Vocab, sections: list[Section]) -> Hit | None:
-    """A JUMLAH row's figure against the steps' own total (all sections read so far)."""
+def check_total(grid: Grid, row: int, h: Header, vocab: Vocab, sections: list[Section],
+                counted: int = 0) -> Hit | None:
+    """A JUMLAH row's figure against the steps' own total. It may sum the whole table, its
+    section, or the steps since the previous JUMLAH row (``counted`` steps came before it):
+    any of these agreeing is no finding."""
     col = h.columns.get("waktu")
     if col is None:
         return None
@@ -102,16 +105,22 @@ def check_total(grid: Grid, row: int, h: Header, vocab: Vocab, sections: list[Se
     steps: list[Step] = [s for sec in sections for s in sec.steps]
     if reading.minutes is None or any(s.minutes is None and not s.waktu_shared and s.waktu for s in steps):
         return None  # our own total is partial: a difference would say nothing
-    ours: Span | None = None
-    for s in steps:
-        ours = add(ours, s.minutes)
-    if ours is None:
-        return None
+    sums = [_sum(steps), _sum(sections[-1].steps) if sections else None, _sum(steps[counted:])]
     lo, hi = reading.minutes
-    if ours[0] - 0.5 <= lo and hi <= ours[1] + 0.5:
+    if any(t is not None and t[0] - 0.5 <= lo and hi <= t[1] + 0.5 for t in sums):
+        return None
+    ours = sums[0]
+    if ours is None:
         return None
     shown = f"{ours[0]:g}" if ours[0] == ours[1] else f"{ours[0]:g}–{ours[1]:g}"
     return Hit(TOTAL_DIFFERS, rowcol_to_cell(row, col), {"tertulis": tidy(written), "hitungan": shown})
+
+
+def _sum(steps: list[Step]) -> Span | None:
+    total: Span | None = None
+    for s in steps:
+        total = add(total, s.minutes)
+    return total
 
 
 def trailing_unnumbered(section: Section) -> list[Step]:
