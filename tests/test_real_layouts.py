@@ -169,3 +169,19 @@ def test_a_subtotal_row_between_sections_does_not_swallow_the_next_section(tmp_p
     ignored = [f.cell for f in sop.findings if f.code == "baris-akhir-diabaikan"]
     assert ignored == ["A13", "A17"]  # each JUMLAH row on its own
     assert "jumlah-waktu-berbeda" not in [c[0] for c in codes(sop)]  # each sums its own section
+
+
+def test_status_sheet_links_identity_findings_to_the_identity_sheet(tmp_path):
+    import io
+
+    from openpyxl import load_workbook
+
+    from sopxl.cli import run
+
+    path = L.identity_sheets(tmp_path / "madrasah.xlsx")
+    assert run(["validate", "--write", str(path)], io.StringIO(), io.StringIO()) == 0
+    status = load_workbook(path)["Status"]
+    links = {(c.value, c.hyperlink.location) for row in status.iter_rows() for c in row if c.hyperlink}
+    # Sheet and cell of a box missing on the cover sheet link there, the matrix's links stay.
+    assert ("Identitas 1", "'Identitas 1'!A1") in links
+    assert ("Prosedur 1", "'Prosedur 1'!A1") in links

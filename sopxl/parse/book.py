@@ -83,10 +83,9 @@ def _before(index: int, covers: list[int], used: set[int]) -> int | None:
 
 
 def relocate(findings: list[Finding], doc: SopDocument) -> list[Finding]:
-    """Identity findings of a borrowed identity name the cover sheet and its cells."""
+    """Identity findings of a borrowed identity name the cover sheet (and its cells)."""
     if doc.identity_sheet is None:
         return findings
-    cells = {t.cell for t in (*doc.identity.values(), *doc.boxes.values()) if t.cell}
     cat = catalogue()
-    return [dataclasses.replace(f, sheet=doc.identity_sheet)
-            if f.cell in cells and cat[f.code]["area"] == "identitas" else f for f in findings]
+    return [dataclasses.replace(f, sheet=doc.identity_sheet) if cat[f.code]["area"] == "identitas" else f
+            for f in findings]
