@@ -282,3 +282,19 @@ def subtotal_between_sections(path: Path) -> Path:
     put(ws, top + 1, [["A. PENERIMAAN"], *rows[:3], ["Jumlah A", *blank, first],
                       ["B. PENYELESAIAN"], *rows[3:], ["Jumlah B", *blank, TOTAL - first]])
     return save(wb, path)
+
+
+def roles_without_group(path: Path) -> Path:
+    """Each role's name merged over both header rows, no PELAKSANA above them; MUTU BAKU is
+    a group."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    top = put(ws, 1, IDENTITY) + 1
+    put(ws, top, [["No", "Kegiatan", *ROLES, "MUTU BAKU", None, None, "Keterangan"],
+                  [None, None, None, None, None, "Kelengkapan", "Waktu", "Output"]])
+    for c in (1, 2, 3, 4, 5, 9):
+        ws.merge_cells(start_row=top, start_column=c, end_row=top + 1, end_column=c)
+    ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
+    put(ws, top + 2, step_rows())
+    return save(wb, path)

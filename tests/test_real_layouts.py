@@ -185,3 +185,8 @@ def test_status_sheet_links_identity_findings_to_the_identity_sheet(tmp_path):
     # Sheet and cell of a box missing on the cover sheet link there, the matrix's links stay.
     assert ("Identitas 1", "'Identitas 1'!A1") in links
     assert ("Prosedur 1", "'Prosedur 1'!A1") in links
+
+
+def test_role_names_merged_over_both_header_rows_without_a_pelaksana_group(tmp_path):
+    sop = check(L.roles_without_group(tmp_path / "tanpa_grup.xlsx")).sops[0]
+    assert_reads_the_five_steps(sop)

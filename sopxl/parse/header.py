@@ -130,8 +130,10 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
                 and vocab.waktu_units is not None and vocab.waktu_units.find(label):
             unit_col = c  # "Waktu | Satuan" side by side
         elif group == "pelaksana" or (
-            not two_rows and not ({"kelengkapan", "waktu", "output"} & columns.keys())
+            group is None and not ({"kelengkapan", "waktu", "output"} & columns.keys())
         ):
+            # Under PELAKSANA, or any column of its own before Mutu Baku: role names sometimes
+            # stand merged over both header rows with no PELAKSANA group above them.
             if label:
                 roles.append(Role(tidy(label), c, rowcol_to_cell(bottom, c)))
             elif group == "pelaksana":
