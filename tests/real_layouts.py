@@ -298,3 +298,17 @@ def roles_without_group(path: Path) -> Path:
     ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
     put(ws, top + 2, step_rows())
     return save(wb, path)
+
+
+def kegiatan_over_two_rows(path: Path) -> Path:
+    """Step 2's kegiatan and output typed on two rows, the second with no number or symbol."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    top = put(ws, 1, IDENTITY) + 1
+    put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
+    rows = step_rows()
+    rows[1][1] = "Mencatat surat di buku"
+    rows[1][7] = None
+    put(ws, top + 1, [*rows[:2], [None, "agenda", None, None, None, None, None, "Agenda"], *rows[2:]])
+    return save(wb, path)

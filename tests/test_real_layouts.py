@@ -190,3 +190,11 @@ def test_status_sheet_links_identity_findings_to_the_identity_sheet(tmp_path):
 def test_role_names_merged_over_both_header_rows_without_a_pelaksana_group(tmp_path):
     sop = check(L.roles_without_group(tmp_path / "tanpa_grup.xlsx")).sops[0]
     assert_reads_the_five_steps(sop)
+
+
+def test_a_kegiatan_typed_over_two_rows_is_one_step(tmp_path):
+    sop = check(L.kegiatan_over_two_rows(tmp_path / "dua_baris.xlsx")).sops[0]
+    assert_reads_the_five_steps(sop)
+    step = sop.doc.steps[1]
+    assert (step.kegiatan.value, step.kegiatan.cell) == ("Mencatat surat di buku agenda", "B10")
+    assert (step.output.value, step.output.cell) == ("Agenda", "H11")

@@ -10,7 +10,7 @@ import re
 
 from ..a1 import rowcol_to_cell
 from ..findings import Hit, declare
-from ..grid import Grid
+from ..grid import Grid, value_to_text
 from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
 from .header import Header, find_header, header_rows, is_number_row
@@ -77,6 +77,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         candidates = header_rows(grid, vocab)
     ignoring: Ignored | None = None  # rows under the table's end, up to the next header
     counted = 0  # steps read before the last JUMLAH row: the next one may sum only those after
+    last_row = -1  # the row of the last step read (or of its last continuation row)
     row = start_row
     while row < n_rows:
         here = None
@@ -138,8 +139,14 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             pending_title = (title, row)
             row += 1
             continue
+        if not no_text and _continues(grid, row, header, current, last_row):
+            _append_row(grid, row, header, vocab, current.steps[-1])
+            last_row = row
+            row += 1
+            continue
         step = _read_step(grid, row, header, vocab, current, no_text, kegiatan)
         if step is not None:
+            last_row = row
             if pending_title is not None:
                 # A title with no header of its own: the section goes on with the same columns.
                 if current.steps or current.title is not None:
@@ -155,6 +162,39 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
     for sec in sections:
         hits.extend(_pass_over(grid, trailing_unnumbered(sec), n_cols))
     return sections, hits
+
+
+_GOES_ON = ("kegiatan", "kelengkapan", "output", "keterangan")
+
+
+def _continues(grid: Grid, row: int, h: Header, section: Section, last_row: int) -> bool:
+    """A row that only carries on the step above it: right under it, no number, no role cell
+    and no waktu of its own, text only in Kegiatan/Kelengkapan/Output/Keterangan (a long
+    kegiatan typed over two rows)."""
+    if not section.steps or row != last_row + 1 or section.steps[-1].number_value is None:
+        return False
+    if any(grid.text(row, r.col) for r in h.roles):
+        return False
+    cols = h.columns
+    if "waktu" in cols and grid.text(row, cols["waktu"]):
+        return False
+    own = {cols[f] for f in _GOES_ON if f in cols}
+    texts = [c for c in grid.cols_in_row(row) if grid.text(row, c)]
+    return bool(texts) and all(c in own for c in texts) and not any(
+        (m := grid.merge_at(row, c)) is not None and m[0] < row for c in texts)
+
+
+def _append_row(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step) -> None:
+    for name in _GOES_ON:
+        col = h.columns.get(name)
+        if col is None or grid.raw(row, col) is None:
+            continue  # only what this row itself holds, never a merged cell's text again
+        text = tidy(value_to_text(grid.raw(row, col)))
+        old: Text = getattr(step, name)
+        cell = old.cell if old and old.cell else rowcol_to_cell(row, col)
+        setattr(step, name, Text(f"{old.value} {text}".strip(), cell))
+    step.branches = branches_from_text(step.keterangan, vocab) + branches_from_columns(
+        grid, step.row, h.branch_columns)
 
 
 def _resumes(grid: Grid, row: int, n_cols: int, h: Header, vocab: Vocab, no_text: str,
