@@ -312,3 +312,14 @@ def kegiatan_over_two_rows(path: Path) -> Path:
     rows[1][7] = None
     put(ws, top + 1, [*rows[:2], [None, "agenda", None, None, None, None, None, "Agenda"], *rows[2:]])
     return save(wb, path)
+
+
+def waktu_unit_column_without_header(path: Path) -> Path:
+    """"Waktu" over the numbers, and beside it a column with no header holding the units."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    top = put(ws, 1, IDENTITY) + 1
+    put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", None, "Output", "Keterangan"]])
+    put(ws, top + 1, step_rows(waktu="split"))
+    return save(wb, path)

@@ -198,3 +198,10 @@ def test_a_kegiatan_typed_over_two_rows_is_one_step(tmp_path):
     step = sop.doc.steps[1]
     assert (step.kegiatan.value, step.kegiatan.cell) == ("Mencatat surat di buku agenda", "B10")
     assert (step.output.value, step.output.cell) == ("Agenda", "H11")
+
+
+def test_waktu_unit_column_with_no_header(tmp_path):
+    sop = check(L.waktu_unit_column_without_header(tmp_path / "satuan.xlsx")).sops[0]
+    assert_reads_the_five_steps(sop)
+    assert sop.doc.roles == L.ROLES  # the unit column is no role and no branch column
+    assert sop.doc.sections[0].branch_columns == {}

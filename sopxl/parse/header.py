@@ -65,6 +65,19 @@ def _numbered_rows(grid: Grid, first: int, col: int, limit: int = 40) -> int:
                for r in range(first, min(first + limit, grid.n_rows)))
 
 
+def _units_below(grid: Grid, first: int, col: int, vocab: Vocab, limit: int = 40) -> bool:
+    """The column under an empty header holds units ("Menit", "Jam") and nothing else."""
+    units = {alias for alias, _unit in vocab.durations.units}
+    seen = 0
+    for r in range(first, min(first + limit, grid.n_rows)):
+        t = grid.text(r, col).lower().rstrip(".")
+        if t:
+            if t not in units:
+                return False
+            seen += 1
+    return seen >= 2
+
+
 def _place_number(grid: Grid, row: int, bottom: int, keg_col: int) -> tuple[int, int, bool]:
     """(No column, Kegiatan column, numbers typed in the Kegiatan text) for a header with no
     "No" label: an unlabelled number column under a merged "Uraian Prosedur" or just left of
@@ -126,9 +139,10 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
                 unit = waktu_unit(label)
                 if width >= 2:
                     unit_col = c + 1  # "Waktu" merged over "15 | Menit"
-        elif label and unit_col is None and "waktu" in columns and c == columns["waktu"] + 1 \
-                and vocab.waktu_units is not None and vocab.waktu_units.find(label):
-            unit_col = c  # "Waktu | Satuan" side by side
+        elif unit_col is None and "waktu" in columns and c == columns["waktu"] + 1 and (
+                (label and vocab.waktu_units is not None and vocab.waktu_units.find(label))
+                or (not label and _units_below(grid, bottom + 1, c, vocab))):
+            unit_col = c  # "Waktu | Satuan" side by side, or a unit column with no header
         elif group == "pelaksana" or (
             group is None and not ({"kelengkapan", "waktu", "output"} & columns.keys())
         ):
