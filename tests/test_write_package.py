@@ -10,7 +10,6 @@ import os
 import shutil
 import stat
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -616,16 +615,15 @@ def test_unknown_style_is_a_write_error(office: Path) -> None:
 
 # ---------------------------------------------------------------------------- a fresh workbook
 
-def test_new_workbook_is_fast_and_complete(tmp_path: Path) -> None:
+def test_new_workbook_is_complete_and_stable(tmp_path: Path) -> None:
     header = [CellSpec(f"Kolom {c + 1}", "header") for c in range(15)]
     rows = [header] + [[CellSpec(f"Unit kerja {r} kolom {c}", "text") if c % 3 else r * 10 + c
                         for c in range(15)] for r in range(3000)]
     spec = SheetSpec("Register", rows, col_widths={c: 18 for c in range(15)}, freeze="B2",
                      autofilter="A1:O3001", print_title_rows=(0, 0))
     path = tmp_path / "register.xlsx"
-    best = min(_timed(new_workbook, path, [spec, SheetSpec("Catatan", [["dibuat oleh sopxl"]])])
-               for _ in range(3))
-    assert best < 0.5, f"new_workbook took {best:.2f} s"
+    # Its speed is measured in benchmarks/merge_bench.py, not asserted here (the guide: no timed unit tests).
+    new_workbook(path, [spec, SheetSpec("Catatan", [["dibuat oleh sopxl"]])])
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Register", "Catatan"]
     ws = wb["Register"]
@@ -637,12 +635,6 @@ def test_new_workbook_is_fast_and_complete(tmp_path: Path) -> None:
     first = path.read_bytes()
     new_workbook(path, [spec, SheetSpec("Catatan", [["dibuat oleh sopxl"]])])
     assert path.read_bytes() == first
-
-
-def _timed(fn, *args) -> float:
-    start = time.perf_counter()
-    fn(*args)
-    return time.perf_counter() - start
 
 
 # ---------------------------------------------------------------------------- LibreOffice
