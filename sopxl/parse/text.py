@@ -65,40 +65,64 @@ class LabelIndex(dict):
     """{key(alias): field} that also finds a label written with one typo per long word.
 
     Exact keys first (fast, and "PERSYARATAN&PE RLENGKAPAN" is caught by its key); then the
-    label's words are compared one by one with each alias's, so "Mutu Bakku" or "Pelaksna"
-    still find their field while short words must match exactly.
+    label's words are compared one by one with each alias's, so "Pelaksna" or "Kegiatn" still
+    find their field while short words must match exactly. With ``prefix``, a label that goes
+    on after an alias still names its field ("Kegiatan Pelayanan", "Output/Hasil Kerja").
     """
 
     def __init__(self, groups: dict[str, list[str]], prefix: bool = False):
         super().__init__(alias_index(groups))
-        # With ``prefix``, a label that goes on after an alias still names its field
-        # ("Kegiatan Pelayanan", "Output/Hasil Kerja"); only aliases with a long word lead.
         self._prefix = prefix
         self._words: list[tuple[tuple[str, ...], str]] = []
+        # Every long alias word and each of its one-letter deletions -> the alias words: a
+        # typo is then a few dictionary lookups, not a comparison with every alias.
+        self._near: dict[str, set[str]] = {}
         for name, aliases in groups.items():
             for alias in [name.replace("_", " "), *aliases]:
-                self._words.append((words(alias), name))
+                ws = words(alias)
+                self._words.append((ws, name))
+                for w in ws:
+                    if len(w) >= _FUZZY_MIN:
+                        for k in (w, *_deletions(w)):
+                            self._near.setdefault(k, set()).add(w)
+        self._found: dict[str, str | None] = {}  # the same labels come back sheet after sheet
 
     def find(self, text: str) -> str | None:
+        hit = self._found.get(text, self)
+        if hit is not self:
+            return hit  # type: ignore[return-value]
+        found = self._find(text)
+        if len(self._found) < 50_000:
+            self._found[text] = found
+        return found
+
+    def _find(self, text: str) -> str | None:
         found = self.get(key(text))
         if found is not None:
             return found
         ws = words(text)
         if not ws or len(ws) > 5 or not any(len(w) >= _FUZZY_MIN for w in ws):
             return None
-        found = _fuzzy(self._words, ws)
+        ok = [self._close(w) for w in ws]
+        found = self._match(ok)
         if found is None and self._prefix:
             for n in range(len(ws) - 1, 0, -1):
-                lead = ws[:n]
-                if any(len(w) >= _FUZZY_MIN for w in lead):
-                    found = _fuzzy(self._words, lead)
+                if any(len(w) >= _FUZZY_MIN for w in ws[:n]):
+                    found = self._match(ok[:n])
                     if found is not None:
                         break
         return found
 
+    def _close(self, w: str) -> set[str]:
+        """The alias words one typo from ``w`` (and ``w`` itself)."""
+        out = {w}
+        if len(w) >= _FUZZY_MIN:
+            for k in (w, *_deletions(w)):
+                out |= {a for a in self._near.get(k, ()) if near(a, w)}
+        return out
 
-def _fuzzy(entries: list[tuple[tuple[str, ...], str]], ws: tuple[str, ...]) -> str | None:
-    for alias_words, name in entries:
-        if len(alias_words) == len(ws) and all(near(a, b) for a, b in zip(alias_words, ws)):
-            return name
-    return None
+    def _match(self, ok: list[set[str]]) -> str | None:
+        for alias_words, name in self._words:
+            if len(alias_words) == len(ok) and all(a in s for a, s in zip(alias_words, ok)):
+                return name
+        return None
