@@ -61,8 +61,9 @@ def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
 
 
 def _has_identity(doc: SopDocument) -> bool:
-    """The sheet has identity labels of its own (any field found, even with its value empty)."""
-    return any(t.cell for name, t in doc.identity.items() if name != "instansi")
+    """The sheet has an identity block of its own: two labelled fields or more (a lone
+    "Nama SOP" over the table is a title, the block is elsewhere)."""
+    return sum(bool(t.cell) for name, t in doc.identity.items() if name != "instansi") >= 2
 
 
 def _by_name(grid: Grid, doc: SopDocument, covers: list[int], identities: dict, used: set[int]) -> int | None:
