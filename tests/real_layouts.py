@@ -242,15 +242,30 @@ def identity_labels(path: Path) -> Path:
     return save(wb, path)
 
 
+def unknown_kegiatan_label(path: Path) -> Path:
+    """PELAKSANA and MUTU BAKU, but "#" over the numbers and "Rincian" over the kegiatan."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    top = put(ws, 1, IDENTITY) + 1
+    put(ws, top, [["#", "Rincian", "PELAKSANA", None, None, "MUTU BAKU", None, None, "Keterangan"],
+                  [None, None, *ROLES, "Kelengkapan", "Waktu", "Output"]])
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
+    put(ws, top + 2, step_rows())
+    return save(wb, path)
+
+
 def unreadable_matrix(path: Path) -> Path:
-    """A sheet that is plainly an SOP (identity, PELAKSANA, MUTU BAKU) whose step column has
-    no label sopxl knows ("Rincian"): it must be reported, not skipped in silence."""
+    """A sheet that is plainly an SOP (identity, MUTU BAKU, Waktu, Output) with no PELAKSANA
+    group and a step column whose label sopxl does not know ("Rincian"): it cannot be placed,
+    and must be reported, not skipped in silence."""
     wb = Workbook()
     ws = wb.active
     ws.title = "SOP Aneh"
     top = put(ws, 1, IDENTITY) + 1
-    put(ws, top, [["#", "Rincian", "PELAKSANA", None, None, "MUTU BAKU", None, None],
-                  [None, None, *ROLES, "Kelengkapan", "Waktu", "Output"]])
+    put(ws, top, [["#", "Rincian", *ROLES, "MUTU BAKU", None, None],
+                  [None, None, None, None, None, "Kelengkapan", "Waktu", "Output"]])
     put(ws, top + 2, step_rows(ket=False))
     return save(wb, path)
 

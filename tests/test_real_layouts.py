@@ -205,3 +205,9 @@ def test_waktu_unit_column_with_no_header(tmp_path):
     assert_reads_the_five_steps(sop)
     assert sop.doc.roles == L.ROLES  # the unit column is no role and no branch column
     assert sop.doc.sections[0].branch_columns == {}
+
+
+def test_kegiatan_placed_from_the_groups_when_its_label_is_unknown(tmp_path):
+    sop = check(L.unknown_kegiatan_label(tmp_path / "rincian.xlsx")).sops[0]
+    assert_reads_the_five_steps(sop)
+    assert sop.doc.steps[0].number.cell == "A10" and sop.doc.steps[0].kegiatan.cell == "B10"

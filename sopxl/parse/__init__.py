@@ -19,7 +19,9 @@ UNREADABLE = declare(__name__, "sop-tidak-terbaca")[0]
 # Reasons a sheet is not read as an SOP of its own.
 IDENTITY_ONLY = "identitas-sop"  # a cover sheet: identity block, no matrix (paired in book.py)
 NOT_UNDERSTOOD = "tabel-tidak-terbaca"  # looks like an SOP, but no header could be placed
-_SIGN_FIELDS = ("kegiatan", "kelengkapan", "waktu", "output")
+# The signs of a matrix, named as the format names them (the same words in both languages).
+_SIGNS = {"pelaksana": "PELAKSANA", "mutu_baku": "MUTU BAKU", "kegiatan": "Kegiatan",
+          "kelengkapan": "Kelengkapan", "waktu": "Waktu", "output": "Output"}
 _SCAN_ROWS = 200
 
 # Sheets sopxl writes or ships itself: never SOPs, never errors.
@@ -74,7 +76,7 @@ def _not_a_matrix(grid: Grid, vocab: Vocab) -> tuple[list[Hit], str]:
         name = vocab.groups.find(v)
         if name is None:
             field_name = vocab.matrix.find(v)
-            name = field_name if field_name in _SIGN_FIELDS else None
+            name = field_name if field_name in _SIGNS else None
         if name is not None and (name not in signs or (r, c) < signs[name]):
             signs[name] = (r, c)
     # field -> its label's row; a list of SOPs ("No | Nomor SOP | Nama SOP") has them on one row.
@@ -86,7 +88,8 @@ def _not_a_matrix(grid: Grid, vocab: Vocab) -> tuple[list[Hit], str]:
                 identity.setdefault(found, r)
     if len(signs) >= 2:
         first = min(signs.values())
-        return [Hit(UNREADABLE, rowcol_to_cell(*first), {"tanda": ", ".join(sorted(signs))})], NOT_UNDERSTOOD
+        shown = ", ".join(_SIGNS[n] for n in _SIGNS if n in signs)
+        return [Hit(UNREADABLE, rowcol_to_cell(*first), {"tanda": shown})], NOT_UNDERSTOOD
     if {"nomor", "nama"} & identity.keys() and len(set(identity.values())) >= 2:
         return [], IDENTITY_ONLY
     return [], "bukan-sop"

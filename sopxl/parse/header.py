@@ -34,11 +34,13 @@ class Header:
 
 
 def header_rows(grid: Grid, vocab: Vocab) -> set[int]:
-    """Rows holding a "No" or a "Kegiatan" label: the only rows worth the full header test."""
+    """Rows holding a "No", a "Kegiatan" or a PELAKSANA label: the only rows worth the full
+    header test."""
     rows = set()
     matrix = vocab.matrix
     for (r, _c), v in grid.values.items():
-        if type(v) is str and len(v) <= 40 and matrix.find(v) in ("no", "kegiatan"):
+        if type(v) is str and len(v) <= 40 and (
+                matrix.find(v) in ("no", "kegiatan") or vocab.groups.find(v) == "pelaksana"):
             rows.add(r)
     return rows
 
@@ -56,7 +58,26 @@ def _labels_in_row(grid: Grid, row: int, vocab: Vocab) -> tuple[int | None, int 
         elif field_name == "kegiatan" and keg_col is None:
             keg_col = c
             break
+    if keg_col is None:
+        keg_col = _kegiatan_by_groups(grid, row, vocab)
     return no_col, keg_col
+
+
+def _kegiatan_by_groups(grid: Grid, row: int, vocab: Vocab) -> int | None:
+    """With PELAKSANA and MUTU BAKU both in the row but a Kegiatan label sopxl does not know
+    ("Rincian"), the Kegiatan is the column just left of PELAKSANA."""
+    groups = {}
+    for c in grid.cols_in_row(row):
+        t = grid.text(row, c)
+        g = vocab.groups.find(t) if t and len(t) <= 40 else None
+        if g is not None:
+            groups.setdefault(g, c)
+    p = groups.get("pelaksana")
+    if p is None or "mutu_baku" not in groups or p == 0 or groups["mutu_baku"] < p:
+        return None
+    merge = grid.merge_at(row, p - 1)
+    col = merge[1] if merge else p - 1
+    return col if grid.text(row, col) else None
 
 
 def _numbered_rows(grid: Grid, first: int, col: int, limit: int = 40) -> int:
@@ -86,7 +107,8 @@ def _place_number(grid: Grid, row: int, bottom: int, keg_col: int) -> tuple[int,
     if merge is not None and merge[3] > keg_col and _numbered_rows(grid, bottom + 1, keg_col) >= 1:
         return keg_col, keg_col + 1, False
     left = keg_col - 1
-    if left >= 0 and not grid.text(row, left) and not grid.text(bottom, left) \
+    # "#", "", or nothing sopxl knows: an unlabelled number column, by its numbers.
+    if left >= 0 and len(grid.text(row, left)) <= 3 and len(grid.text(bottom, left)) <= 3 \
             and _numbered_rows(grid, bottom + 1, left) >= 1:
         return left, keg_col, False
     return keg_col, keg_col, True
