@@ -208,7 +208,9 @@ def identity_sheets(path: Path, order: str = "paired") -> Path:
 
     def matrix(title: str, nama: str) -> None:
         ws = wb.create_sheet(title)
-        put(ws, 1, [["Nama SOP", f"SOP {nama.upper()}"] if title.endswith("2") else [f"SOP {nama.upper()}"], []])
+        # The second matrix sheet repeats "Nama SOP" as its title: still no identity block.
+        heading = f"SOP {nama.upper()}"
+        put(ws, 1, [["Nama SOP", heading] if title.endswith("2") else [heading], []])
         put(ws, 3, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
         put(ws, 4, step_rows())
 

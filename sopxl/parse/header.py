@@ -66,7 +66,7 @@ def _labels_in_row(grid: Grid, row: int, vocab: Vocab) -> tuple[int | None, int 
 def _kegiatan_by_groups(grid: Grid, row: int, vocab: Vocab) -> int | None:
     """With PELAKSANA and MUTU BAKU both in the row but a Kegiatan label sopxl does not know
     ("Rincian"), the Kegiatan is the column just left of PELAKSANA."""
-    groups = {}
+    groups: dict[str, int] = {}
     for c in grid.cols_in_row(row):
         t = grid.text(row, c)
         g = vocab.groups.find(t) if t and len(t) <= 40 else None
