@@ -211,3 +211,20 @@ def test_kegiatan_placed_from_the_groups_when_its_label_is_unknown(tmp_path):
     sop = check(L.unknown_kegiatan_label(tmp_path / "rincian.xlsx")).sops[0]
     assert_reads_the_five_steps(sop)
     assert sop.doc.steps[0].number.cell == "A10" and sop.doc.steps[0].kegiatan.cell == "B10"
+
+
+def test_an_unnumbered_last_step_drawn_as_a_shape_is_kept(tmp_path):
+    # The rows under the last numbered step were once taken off before drawn shapes gave them
+    # their symbol: a "Selesai" capsule drawn on an unnumbered last row was lost.
+    from corpus.builder import Arrow, Shape, Sheet, build, rows
+
+    steps = [[1, "Menerima surat masuk"], [2, "Mencatat surat"], [None, "Surat diarsipkan"]]
+    sheet = Sheet("SOP", cells={**rows("A1", [["No", "Kegiatan", "Petugas", "Kasubbag", "Kelengkapan",
+                                                 "Waktu", "Output", "Keterangan"]]),
+                                **rows("A2", steps)},
+                  shapes=[Shape("C2", "terminator"), Shape("D3", "rect"), Shape("C4", "terminator")],
+                  arrows=[Arrow(0, 1), Arrow(1, 2)])
+    doc = check(build([sheet], tmp_path / "gambar.xlsx")).sops[0].doc
+    assert [s.kegiatan.value for s in doc.steps] == ["Menerima surat masuk", "Mencatat surat",
+                                                     "Surat diarsipkan"]
+    assert [s.actors for s in doc.steps] == [["Petugas"], ["Kasubbag"], ["Petugas"]]

@@ -13,6 +13,7 @@ from .header import Header, find_header, header_rows
 from .identity import read_identity
 from .matrix import parse_matrix
 from .symbols import infer_symbols
+from .table_end import pass_over_trailing
 from .vocab import Vocab
 
 UNREADABLE = declare(__name__, "sop-tidak-terbaca")[0]
@@ -61,6 +62,7 @@ def parse_sheet(grid: Grid, vocab: Vocab) -> tuple[SopDocument | None, list[Hit]
             pass
         else:
             hits.extend(apply_shapes(doc, grid.shapes))
+    hits.extend(pass_over_trailing(grid, doc.sections))
     infer_symbols(doc)
     return doc, hits, None
 

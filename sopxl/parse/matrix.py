@@ -15,7 +15,7 @@ from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
 from .header import Header, find_header, header_rows, is_number_row
 from .numbers import step_number
-from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, start_block, trailing_unnumbered
+from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, start_block
 from .text import tidy
 from .vocab import Vocab
 from .waktu_text import for_reading
@@ -159,8 +159,6 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         row += 1
     if ignoring is not None:
         hits.append(ignoring.hit())
-    for sec in sections:
-        hits.extend(_pass_over(grid, trailing_unnumbered(sec), n_cols))
     return sections, hits
 
 
@@ -173,7 +171,7 @@ def _continues(grid: Grid, row: int, h: Header, section: Section, last_row: int)
     kegiatan typed over two rows)."""
     if not section.steps or row != last_row + 1 or section.steps[-1].number_value is None:
         return False
-    if any(grid.text(row, r.col) for r in h.roles):
+    if any(grid.text(row, r.col) for r in h.roles) or _drawn_on(grid, row):
         return False
     cols = h.columns
     if "waktu" in cols and grid.text(row, cols["waktu"]):
@@ -182,6 +180,12 @@ def _continues(grid: Grid, row: int, h: Header, section: Section, last_row: int)
     texts = [c for c in grid.cols_in_row(row) if grid.text(row, c)]
     return bool(texts) and all(c in own for c in texts) and not any(
         (m := grid.merge_at(row, c)) is not None and m[0] < row for c in texts)
+
+
+def _drawn_on(grid: Grid, row: int) -> bool:
+    """A flowchart symbol drawn over the row: the row is a step of its own."""
+    return any(sh.kind in ("terminator", "process", "decision", "offpage") and int(sh.center[0]) == row
+               for sh in grid.shapes)
 
 
 def _append_row(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step) -> None:
@@ -204,26 +208,6 @@ def _resumes(grid: Grid, row: int, n_cols: int, h: Header, vocab: Vocab, no_text
     if title_of_row(grid, row, n_cols, h):
         return True
     return bool(kegiatan) and step_number(no_text) is not None and has_symbol(grid, row, h, vocab)
-
-
-def _pass_over(grid: Grid, steps: list[Step], n_cols: int) -> list[Hit]:
-    """Rows taken off a section's end, as one finding per run of adjacent rows."""
-    out: list[Hit] = []
-    block: Ignored | None = None
-    for step in steps:
-        texts = row_texts(grid, step.row, n_cols)
-        if not texts:
-            continue
-        if block is not None and step.row > block.last + 2:
-            out.append(block.hit())
-            block = None
-        if block is None:
-            block = start_block(step.row, texts, "tanpa_langkah")
-        else:
-            block.extend(step.row, texts)
-    if block is not None:
-        out.append(block.hit())
-    return out
 
 
 def _new_section(h: Header, title: tuple[str, int] | None) -> Section:

@@ -349,7 +349,8 @@ def _add_branches(steps: list[Step], flow: _Flow, boxes: list[Shape]) -> None:
             continue  # an unlabelled exit still counts in next_steps, but is no branch
         cell = box.cell if box is not None else _cell(step, "decision")
         for j in flow.targets(arrow):
-            target = steps[j].number.value
+            # A step with no number of its own (or "5a") cannot be named as a target.
+            target = steps[j].number.value if steps[j].number_value is not None else None
             if any(b.label.casefold() == label.casefold() and b.target == target for b in step.branches):
                 continue
             step.branches.append(Branch(label, target, cell, source="shape"))

@@ -123,6 +123,28 @@ def _sum(steps: list[Step]) -> Span | None:
     return total
 
 
+def pass_over_trailing(grid: Grid, sections: list[Section]) -> list[Hit]:
+    """Take unnumbered rows with no symbol off each section's end (after drawn shapes gave
+    their steps markers), one finding per run of adjacent rows."""
+    out: list[Hit] = []
+    for sec in sections:
+        block: Ignored | None = None
+        for step in trailing_unnumbered(sec):
+            texts = row_texts(grid, step.row, grid.n_cols)
+            if not texts:
+                continue
+            if block is not None and step.row > block.last + 2:
+                out.append(block.hit())
+                block = None
+            if block is None:
+                block = start_block(step.row, texts, "tanpa_langkah")
+            else:
+                block.extend(step.row, texts)
+        if block is not None:
+            out.append(block.hit())
+    return out
+
+
 def trailing_unnumbered(section: Section) -> list[Step]:
     """Steps at the end of a numbered section with no number and no known symbol: a signature
     or note the vocabulary did not name. Removed from the section and returned."""
