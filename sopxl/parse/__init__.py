@@ -61,7 +61,7 @@ def parse_sheet(grid: Grid, vocab: Vocab) -> tuple[SopDocument | None, list[Hit]
         except ImportError:  # drawn-shape support arrives with its own module
             pass
         else:
-            hits.extend(apply_shapes(doc, grid.shapes))
+            hits.extend(apply_shapes(doc, grid.shapes, blank_rows=_blank_rows(grid, doc)))
     hits.extend(pass_over_trailing(grid, doc.sections))
     infer_symbols(doc)
     return doc, hits, None
@@ -95,3 +95,15 @@ def _not_a_matrix(grid: Grid, vocab: Vocab) -> tuple[list[Hit], str]:
     if {"nomor", "nama"} & identity.keys() and len(set(identity.values())) >= 2:
         return [], IDENTITY_ONLY
     return [], "bukan-sop"
+
+
+def _blank_rows(grid: Grid, doc: SopDocument) -> frozenset[int]:
+    """Rows inside the steps' span that hold nothing, not even a cell merged from above."""
+    steps = doc.steps
+    if not steps:
+        return frozenset()
+    full = {r for (r, _c), v in grid.values.items() if not (isinstance(v, str) and not v.strip())}
+    for r1, _c1, r2, _c2 in grid.merged:
+        if r2 > r1:
+            full.update(range(r1, r2 + 1))
+    return frozenset(r for r in range(steps[0].row, steps[-1].row + 1) if r not in full)

@@ -38,6 +38,7 @@ FLOW_KINDS = ("terminator", "process", "decision", "offpage")
 END_TOLERANCE = 0.6  # rows/cols an unglued arrow end may stop short of the symbol it points at
 LABEL_TOLERANCE = 1.0  # rows/cols between a branch label and its arrow's start or middle
 MAX_LABEL_CHARS = 40  # a longer text box is a note, not a branch label
+PAGE_BREAK_ROWS = 3.0  # rows between the two unlabelled connectors of one page-break jump
 WALK_BUDGET = 2_000_000  # arrows followed in all walks through unplaced symbols, per sheet
 
 Point = tuple[float, float]  # (row_pos, col_pos)
@@ -48,11 +49,14 @@ def connector_ends(shape: Shape) -> tuple[Point, Point]:
     return (shape.top, shape.left), (shape.bottom, shape.right)
 
 
-def apply_shapes(doc: SopDocument, shapes: list[Shape], *, include_sopxl: bool = False) -> list[Hit]:
+def apply_shapes(doc: SopDocument, shapes: list[Shape], *, include_sopxl: bool = False,
+                 blank_rows: frozenset[int] = frozenset()) -> list[Hit]:
     """Place drawn symbols and arrows into ``doc`` (in place) and check the drawn flow.
 
     Shapes sopxl drew itself (``drawn_by_sopxl``) picture the typed markers, so reading them
-    back would only check sopxl against itself; ``include_sopxl`` reads them anyway.
+    back would only check sopxl against itself; ``include_sopxl`` reads them anyway. An
+    off-page connector on one of ``blank_rows`` (a row left empty at a printed page break)
+    is a point the flow passes through, not the symbol of the step above it.
     """
     shapes = [s for s in shapes if include_sopxl or not s.drawn_by_sopxl]
     steps = doc.steps
@@ -65,7 +69,8 @@ def apply_shapes(doc: SopDocument, shapes: list[Shape], *, include_sopxl: bool =
     paired = _paired_offpage(symbols)
     nodes: list[int] = []  # per symbol: a step index, or -(k + 1) for symbol k outside any step
     for k, shape in enumerate(symbols):
-        where = None if k in paired else matrix.at(*shape.center)
+        at_break = shape.kind == "offpage" and int(shape.center[0]) in blank_rows
+        where = None if k in paired or at_break else matrix.at(*shape.center)
         if where is None:
             nodes.append(-(k + 1))
             continue
@@ -300,6 +305,23 @@ class _Flow:
                 for b in ks:
                     if b in outs and b not in ins and self.nodes[a] != self.nodes[b]:
                         self._link(_Arrow(None, self.nodes[a], self.nodes[b], a, b))
+        self._link_unlabelled(ins, outs)
+
+    def _link_unlabelled(self, ins: set[int], outs: set[int]) -> None:
+        """Unlabelled connectors drawn in pairs across a page break, one over the other in the
+        same column: the flow goes from the one arrows reach on to the nearest one arrows leave."""
+        blank = [k for k, s in enumerate(self.symbols)
+                 if s.kind == "offpage" and not s.text.strip() and self.nodes[k] < 0]
+        for a in blank:
+            if a not in ins or a in outs:
+                continue
+            ra, ca = self.symbols[a].center
+            near = [(abs(self.symbols[b].center[0] - ra), b) for b in blank
+                    if b in outs and b not in ins and abs(self.symbols[b].center[1] - ca) < 0.5
+                    and 0 < abs(self.symbols[b].center[0] - ra) <= PAGE_BREAK_ROWS]
+            if near:
+                b = min(near)[1]
+                self._link(_Arrow(None, self.nodes[a], self.nodes[b], a, b))
 
     def touches_steps(self) -> bool:
         return any(a.shape is not None and (a.src >= 0 or a.dst >= 0) for a in self.arrows)
