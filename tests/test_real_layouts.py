@@ -228,3 +228,17 @@ def test_an_unnumbered_last_step_drawn_as_a_shape_is_kept(tmp_path):
     assert [s.kegiatan.value for s in doc.steps] == ["Menerima surat masuk", "Mencatat surat",
                                                      "Surat diarsipkan"]
     assert [s.actors for s in doc.steps] == [["Petugas"], ["Kasubbag"], ["Petugas"]]
+
+
+def test_a_symbol_pasted_as_a_picture_names_its_role_and_says_so(tmp_path):
+    from corpus.builder import Shape, Sheet, build, rows
+
+    steps = [[1, "Menerima surat masuk"], [2, "Memberi disposisi"], [3, "Mengarsipkan surat"]]
+    sheet = Sheet("SOP", cells={**rows("A1", [["No", "Kegiatan", "Petugas", "Kasubbag", "Kelengkapan",
+                                                 "Waktu", "Output", "Keterangan"]]),
+                                **rows("A2", steps)},
+                  shapes=[Shape("C2", "terminator"), Shape("D3", "picture"), Shape("C4", "terminator")])
+    sop = check(build([sheet], tmp_path / "gambar.xlsx")).sops[0]
+    assert [s.actors for s in sop.doc.steps] == [["Petugas"], ["Kasubbag"], ["Petugas"]]
+    assert [(f.code, f.cell, f.severity) for f in sop.findings if f.code == "simbol-gambar"] == [
+        ("simbol-gambar", "D3", "info")]
