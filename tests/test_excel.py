@@ -144,7 +144,7 @@ def test_validate_book_adds_and_fills_status_and_checklist(sop_file: Path) -> No
     last = actions(book)[-1]
     assert (last["func"], last["args"]) == ("activateSheet", [3])
     freezes = [(a["sheet_position"], a["args"]) for a in actions(book) if a["func"] == "freezePaneAtRange"]
-    assert freezes == [(3, ["1:2"]), (4, ["A1:B3"])]  # Status from A3, Checklist from C4
+    assert freezes == [(3, ["1:3"]), (4, ["A1:B3"])]  # Status from A4, Checklist from C4
 
 
 def test_drawn_flowchart_shapes_count_as_markers(tmp_path: Path) -> None:
@@ -321,7 +321,7 @@ def test_main_checks_the_calling_book_and_says_how_it_went(sop_file: Path, monke
     monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
     excel.main()
     alert = next(a for a in actions(book) if a["func"] == "alert")
-    assert alert["args"][0].startswith("2 lembar SOP diperiksa: 0 kesalahan,")
+    assert alert["args"][0].startswith("2 lembar SOP diperiksa: 0 galat,")
     assert alert["args"][1:4] == ["sopxl", "ok", "info"]
     assert ("addSheet", [3, "Status"]) in [(a["func"], a["args"]) for a in actions(book)]
 

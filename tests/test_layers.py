@@ -31,7 +31,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("report", "render"),  # Status and Checklist as data; results as text and JSON
     ("write",),  # the xlsx package writer: parts, sheet XML, styles, DrawingML
     ("annotate",),  # a report applied to a workbook: read -> report -> write
-    ("draw", "merge", "pdf", "keputusan", "templates"),  # capabilities with their own rooms
+    ("draw",),  # flowcharts as Excel shapes; its reading of the arrows serves the PDF too
+    ("merge", "pdf", "keputusan", "templates"),  # capabilities with their own rooms
     ("excel", "libreoffice"),  # the buttons: xlwings add-in, LibreOffice macro and bridge
     ("cli",),  # one module per command
     ("__main__", "excel_bagan"),  # entry points

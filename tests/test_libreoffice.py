@@ -211,7 +211,7 @@ def assert_reports_written(stored: Path, source: Path) -> None:
 def test_macro_in_libreoffice_own_python(office: Office, sop_file: Path, tmp_path: Path) -> None:
     set_mode(office, "inprocess")
     info = office.run(sop_file, tmp_path / "hasil.xlsx")
-    assert info["message"].startswith("2 lembar SOP diperiksa: 0 kesalahan, ")
+    assert info["message"].startswith("2 lembar SOP diperiksa: 0 galat, ")
     assert info["active"] == "Status" and info["modified"]
     assert_reports_written(tmp_path / "hasil.xlsx", sop_file)
 

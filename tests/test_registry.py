@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from sopxl import findings
+from sopxl.digest import kinds
 from sopxl.findings import Hit, catalogue, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,12 +74,14 @@ def test_the_readme_code_table_lists_each_catalogue_code_once_with_its_severity(
     header = next(line for line in section.splitlines() if line.startswith("| Kode"))
     cells = [c.strip() for c in header.strip().strip("|").split("|")]
     level = next(i for i, c in enumerate(cells) if c.startswith("Tingkat"))
+    kind = cells.index("Jenis")
     for row in rows:
         spec = catalogue()[row[0].strip("`")]
         words = row[level].replace("`", "").split("→")
         assert SEVERITY_WORD[words[0].strip()] == spec["severity"], row
         final = SEVERITY_WORD[words[1].strip()] if len(words) > 1 else spec["severity"]
         assert final == spec.get("final", spec["severity"]), row
+        assert row[kind] == kinds()[spec["kind"]]["id"].split(" (")[0], row
 
 
 def _exception_codes() -> dict[str, str]:

@@ -464,7 +464,7 @@ def test_lock_file_refuses_and_leaves_the_file(office: Path) -> None:
     before = office.read_bytes()
     with pytest.raises(WriteError) as err:
         write_sheets(office, [status_spec()])
-    assert "Berkas sedang dibuka di Excel; tutup dulu lalu ulangi." in err.value.message
+    assert "Buku kerja sedang dibuka di Excel; tutup dulu lalu ulangi." in err.value.message
     assert "close it first" in err.value.message_en
     assert office.name in err.value.text()
     assert office.read_bytes() == before

@@ -23,6 +23,7 @@ from ..a1 import cell_to_rowcol, col_to_letters
 from ..model import SopDocument, Step
 from ..read.geometry import EMU_PER_PT, SheetGeometry
 from ..write.drawing import BOTTOM, LEFT, RIGHT, TOP, Axis, Chart, LabelSpec, LineSpec, SymbolSpec
+from .arrows import exits
 from .pages import Jump, clear_of, connectors, make_room
 from .symbols import (
     GAP,
@@ -45,46 +46,6 @@ def _symbol(step: Step, marker_symbol: str) -> str:
     if marker_symbol in PRESETS:
         return marker_symbol
     return step.symbol if step.symbol in PRESETS else "process"
-
-
-def _exits(doc: SopDocument, i: int, drawn: dict[int, list[Node]]) -> list[tuple[str, int]]:
-    """(label, target step index) for each arrow leaving step ``i``; label "" = plain arrow."""
-    steps = doc.steps
-    step = steps[i]
-    section_of = {id(s): k for k, sec in enumerate(doc.sections) for s in sec.steps}
-    first_of_section = {id(sec.steps[0]) for sec in doc.sections if sec.steps}
-    if step.symbol == "terminator" and id(step) not in first_of_section:
-        return []  # "Selesai"
-
-    def next_drawn(j: int) -> int | None:
-        while j < len(steps) and j not in drawn:
-            j += 1
-        if j >= len(steps):
-            return None
-        if section_of[id(steps[j])] != section_of[id(step)] and steps[j].symbol == "terminator":
-            return None  # the next section starts its own procedure
-        return j
-
-    if step.symbol == "decision" and step.branches:
-        out = []
-        for b in step.branches:
-            j = next_drawn(i + 1) if b.target is None else _step_by_number(doc, step, b.target)
-            if j is not None and j in drawn and j != i:
-                out.append((b.label, j))
-        return out
-    j = next_drawn(i + 1)
-    return [("", j)] if j is not None else []
-
-
-def _step_by_number(doc: SopDocument, near: Step, number: str) -> int | None:
-    """The step numbered ``number``, preferring the section ``near`` is in."""
-    found = [k for k, s in enumerate(doc.steps) if s.number.value.strip().rstrip(".") == number.strip()]
-    for sec in doc.sections:
-        if any(s is near for s in sec.steps):
-            mine = [k for k in found if any(doc.steps[k] is s for s in sec.steps)]
-            if mine:
-                return mine[0]
-    return found[0] if found else None
 
 
 def layout(doc: SopDocument, geometry: SheetGeometry, breaks: Sequence[int] = ()) -> Chart:
@@ -123,10 +84,10 @@ def layout(doc: SopDocument, geometry: SheetGeometry, breaks: Sequence[int] = ()
         return bisect.bisect_right(breaks, node.row)
 
     # Arrows to another page first: their connectors take room in the cells of both ends.
-    exits = {i: _exits(doc, i, drawn) for i in drawn}
+    arrows_out = {i: exits(doc, i, drawn) for i in drawn}
     jumps: dict[tuple[int, int], Jump] = {}  # (step, exit) -> the jump it makes
     for i, ns in drawn.items():
-        for k, (label, j) in enumerate(exits[i]):
+        for k, (label, j) in enumerate(arrows_out[i]):
             a, b = ns[0], drawn[j][0]
             if page(a) != page(b):
                 down = page(b) > page(a)
@@ -156,7 +117,7 @@ def layout(doc: SopDocument, geometry: SheetGeometry, breaks: Sequence[int] = ()
             s_site, e_site = (RIGHT, LEFT) if right else (LEFT, RIGHT)
             chart.lines.append(LineSpec(head.key, s_site, other.key, e_site, head.site(s_site),
                                         other.site(e_site), arrow=False))
-        for k, (label, j) in enumerate(exits[i]):
+        for k, (label, j) in enumerate(arrows_out[i]):
             jump = jumps.get((i, k))
             if jump is None:
                 line = _route(head, drawn[j][0], nodes)

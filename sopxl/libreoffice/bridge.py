@@ -31,7 +31,7 @@ from ..errors import SopxlError
 from ..report.button import check_grids, looks, spec_to_dict, summary_text
 
 if TYPE_CHECKING:
-    from ..report.sheet import SheetSpec
+    from ..sheetspec import SheetSpec
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:

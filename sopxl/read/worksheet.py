@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from typing import Protocol
 
 from lxml import etree
 
-from ..a1 import rowcol_to_cell
+from ..a1 import col_to_letters, letters_to_col, rowcol_to_cell
 from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
 from .drawing import read_shapes
@@ -23,6 +24,7 @@ from .safezip import SafeZip, unsafe_doctype
 from .values import CellFormats, iso_datetime, rich_text, unescape
 
 MAX_CELLS = 2_000_000  # non-empty cells in one sheet
+_FLOAT_MAX = int(sys.float_info.max)  # numbers read are always ones float() can hold
 # Rows holding a value in one sheet. An SOP has tens of steps, a long one a few hundred; a
 # sheet past this is refused before its grid (let alone an SOP model) is built, however
 # many more rows follow. Non-SOP sheets of the same workbook are read too, hence the margin.
@@ -325,6 +327,8 @@ class SheetParser:
         value: int | float
         try:
             value = int(text)
+            if not -_FLOAT_MAX <= value <= _FLOAT_MAX:
+                return text.strip()  # hundreds of digits: beyond any number Excel holds
         except ValueError:
             f = float(text)
             if not math.isfinite(f):
@@ -372,10 +376,7 @@ class SheetParser:
                                      f"cell reference {ref!r} is invalid")
         col = _COL_CACHE.get(letters)
         if col is None:
-            col = 0
-            for ch in letters.upper():
-                col = col * 26 + (ord(ch) - 64)
-            col -= 1
+            col = letters_to_col(letters)
         row = int(digits) - 1
         if col >= MAX_COLS:
             raise too_big(self.path, self.grid.name, f"kolom {letters}", f"column {letters}")
@@ -433,11 +434,5 @@ class SheetParser:
 # Sheets in a batch use the same few hundred addresses, so "B3" -> (2, 1) is worked out once.
 _REF_CACHE: dict[str, tuple[int, int]] = {}
 _REF_CACHE_MAX = 50_000  # SOP sheets use a few thousand; a huge sheet must not bloat it
-_COL_CACHE: dict[str, int] = {}
-for _i in range(26 * 27):  # A..ZZ up front; three-letter columns are cached when first seen
-    _letters = ""
-    _n = _i + 1
-    while _n:
-        _n, _rem = divmod(_n - 1, 26)
-        _letters = chr(65 + _rem) + _letters
-    _COL_CACHE[_letters] = _i
+# A..ZZ up front; three-letter columns are worked out each time (sopxl.a1).
+_COL_CACHE: dict[str, int] = {col_to_letters(i): i for i in range(26 * 27)}

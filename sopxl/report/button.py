@@ -70,24 +70,23 @@ def check_grids(path: str, grids: Iterable[Grid], cfg: Config,
 
 
 def summary_text(result: FileResult, lang: str = "id") -> str:
-    """The few lines a message box shows when the check is done."""
+    """The few lines a message box shows when the check is done: the count, and what to do next
+    ("Perbaiki 2 galat di SOP 02 (B19, F4) lalu tekan Validasi lagi.")."""
+    from ..digest import again_words, next_step
+
     if result.error is not None:
         return result.error.text(lang) if hasattr(result.error, "text") else str(result.error)
     n = len(result.sops)
+    todo = next_step([result], again_words("button", lang), lang)
     if lang == "en":
         if not n:
-            return ("No SOP sheet was recognised in this workbook. "
-                    "The Status sheet explains what is missing.")
-        verdict = "All SOPs pass the check." if result.passed else "Some SOPs need fixing."
+            return f"{todo}\nThe Status sheet explains what is missing."
         return (f"Checked {n} SOP sheet(s): {result.errors} error(s), {result.warnings} warning(s).\n"
-                f"{verdict}\nSee the Status sheet for details.")
+                f"{todo}\nSee the Status sheet for details.")
     if not n:
-        return ("Tidak ada lembar SOP yang dikenali di buku kerja ini. "
-                "Lembar Status menjelaskan apa yang kurang.")
-    verdict = ("Semua SOP lolos pemeriksaan." if result.passed
-               else "Ada SOP yang perlu diperbaiki.")
-    return (f"{n} lembar SOP diperiksa: {result.errors} kesalahan, {result.warnings} peringatan.\n"
-            f"{verdict}\nRinciannya ada di lembar Status.")
+        return f"{todo}\nLembar Status menjelaskan apa yang kurang."
+    return (f"{n} lembar SOP diperiksa: {result.errors} galat, {result.warnings} peringatan.\n"
+            f"{todo}\nRinciannya ada di lembar Status.")
 
 
 # ---------------------------------------------------------------------------- the look of styles

@@ -18,7 +18,7 @@ its part name, and loses its old relationships and the parts only they reached.
 
 This module is the orchestrator: the edit of ``xl/workbook.xml`` and the parts that
 follow from it. Each other part has its module — ``contenttypes``, ``relationships``,
-``styles``, ``sheetxml`` — and so do the zip (``packing``) and the safe replacement of
+``styles``, ``sheetxml``, ``docprops`` — and so do the zip (``packing``) and the safe replacement of
 the file (``replace``: a temporary file beside the target, checked by reopening it,
 moved over the target only then; on any failure the target is untouched).
 """
@@ -32,7 +32,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from ..errors import WorkbookError, WriteError
+from ..errors import WorkbookChangedError, WorkbookError, WriteError
 from ..read.safezip import NS, SafeZip
 from ..sheetspec import SheetSpec
 from .contenttypes import (
@@ -44,13 +44,13 @@ from .contenttypes import (
     fresh_content_types,
     set_override,
 )
+from .docprops import app_titles
 from .packing import Entry, edited_entries, new_info, xml_bytes
 from .packing import Entry as _Entry  # noqa: F401
 from .packing import new_info as _new_info  # noqa: F401
 from .relationships import (
     PKG_REL,
     REL,
-    RT_APP,
     RT_CALC_CHAIN,
     RT_DOCUMENT,
     RT_STYLES,
@@ -63,20 +63,18 @@ from .relationships import (
     rels_name,
     unique_id,
 )
-from .replace import check_target, commit
-from .replace import check_target as _check_target  # noqa: F401
-from .replace import commit as _commit  # noqa: F401
+from .replace import ANY, Fingerprint, _Any, check_target, commit, fingerprint, workbook_lock
 from .sheetxml import check_sheet_name, worksheet_part
 from .styles import XML_DECL, fresh_styles, merge_styles
 
 __all__ = ["write_sheets", "new_workbook"]
-# _Entry, _new_info (packing.py) and _check_target, _commit (replace.py) are imported
-# under their old names because write/drawing.py takes them from here.
+# _Entry and _new_info (packing.py) are imported under their old names, and _check_target
+# and _commit are defined below, because write/drawing.py takes them from here.
+
+ATTEMPTS = 3  # reads of a workbook that another program keeps changing, before giving up
 
 
 MAIN = NS["m"]
-EXT_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 
 # Schema order of <workbook> children that may precede <definedNames>.
 _BEFORE_NAMES = ("sheets", "functionGroups", "externalReferences")
@@ -85,11 +83,17 @@ _BEFORE_NAMES = ("sheets", "functionGroups", "externalReferences")
 # ---------------------------------------------------------------------------- public API
 
 def write_sheets(path: str | os.PathLike[str], sheets: Sequence[SheetSpec], *,
-                 output: str | os.PathLike[str] | None = None) -> str:
+                 output: str | os.PathLike[str] | None = None,
+                 expect: Fingerprint | None | _Any = ANY) -> str:
     """Add each sheet to the workbook at ``path`` (or replace the sheet of that name).
 
     With ``output`` the result is written there and ``path`` is left alone. Returns the
     path written. Raises ``WriteError`` (nothing written) or ``WorkbookError``.
+
+    ``expect``: the target as the caller read it (``replace.fingerprint``), when the
+    sheets were built from that reading. If the target changed since, nothing is written
+    and ``WorkbookChangedError`` tells the caller to read it again and rebuild them.
+    Without it, the sheets are applied again to the new content (a few times at most).
     """
     source = os.fspath(path)
     written = os.fspath(output) if output is not None else source
@@ -106,10 +110,20 @@ def write_sheets(path: str | os.PathLike[str], sheets: Sequence[SheetSpec], *,
                                         "like the original; Excel refuses a file whose extension does "
                                         "not match its content.")
     check_target(target, shown=written)
-    with SafeZip(source) as z:
-        entries = _Edit(z).with_sheets(sheets)
-        commit(target, entries, shown=written)
-    return written
+    with workbook_lock(target, shown=written):
+        for attempt in range(ATTEMPTS):
+            seen = fingerprint(target) if isinstance(expect, _Any) else expect
+            with SafeZip(source) as z:
+                entries = _Edit(z).with_sheets(sheets)
+            try:
+                commit(target, entries, shown=written, expect=seen)
+                return written
+            except WorkbookChangedError:
+                # Changed by a program that takes no sopxl lock (Excel saving, a copy over
+                # it): read it again and apply the same sheets to what it holds now.
+                if not isinstance(expect, _Any) or attempt == ATTEMPTS - 1:
+                    raise
+    raise AssertionError("unreachable")
 
 
 def new_workbook(path: str | os.PathLike[str], sheets: Sequence[SheetSpec]) -> None:
@@ -155,6 +169,23 @@ def new_workbook(path: str | os.PathLike[str], sheets: Sequence[SheetSpec]) -> N
     # in size and saves a quarter of a second.
     entries = [Entry(new_info(name), data, level=1) for name, data in parts]
     commit(target, entries, shown=shown)
+
+
+# The targets checked by _check_target, as they were then (see _commit).
+_checked: dict[str, Fingerprint | None] = {}
+
+
+def _check_target(target: str, *, shown: str) -> None:
+    """``check_target`` for a writer that reads the package after this call and then
+    calls ``_commit``: the target is remembered as it is now, and ``_commit`` writes
+    nothing if another program changed it in between (``WorkbookChangedError``)."""
+    check_target(target, shown=shown)
+    _checked[target] = fingerprint(target)
+
+
+def _commit(target: str, entries: list[Entry], *, shown: str) -> None:
+    """``commit``, refusing when the target changed since ``_check_target`` saw it."""
+    commit(target, entries, shown=shown, expect=_checked.pop(target, ANY))
 
 
 # ---------------------------------------------------------------------------- the package edit
@@ -412,40 +443,9 @@ class _Edit:
         forget_overrides(self.types, self.removed)
 
     def _update_app(self) -> None:
-        """Keep the worksheet titles in ``docProps/app.xml`` in step (only if Excel listed them)."""
-        worksheet_names, renamed, added = self.worksheet_names, self.renamed, self.added
-        part = next((t for typ, t in self.z.rels("").values() if typ == RT_APP), None)
-        if part is None or not self.z.has(part) or not (renamed or added):
-            return
-        root = self.z.xml(part)
-        pairs = root.find(f"{{{EXT_PROPS}}}HeadingPairs/{{{VT}}}vector")
-        titles = root.find(f"{{{EXT_PROPS}}}TitlesOfParts/{{{VT}}}vector")
-        if pairs is None or titles is None:
-            return
-        variants = list(pairs)
-        lpstrs = list(titles)
-        offset = 0
-        for i in range(0, len(variants) - 1, 2):
-            count_el = variants[i + 1].find(f"{{{VT}}}i4")
-            if count_el is None or not (count_el.text or "").strip().isdigit():
-                return
-            count = int(count_el.text or "0")
-            group = lpstrs[offset:offset + count]
-            if count and {t.text for t in group} == set(worksheet_names):
-                for t in group:
-                    if t.text in renamed:
-                        t.text = renamed[t.text]
-                anchor = group[-1]
-                for name in added:
-                    new = etree.Element(f"{{{VT}}}lpstr")
-                    new.text = name
-                    anchor.addnext(new)
-                    anchor = new
-                count_el.text = str(count + len(added))
-                titles.set("size", str(len(lpstrs) + len(added)))
-                self.changed[part] = xml_bytes(root)
-                return
-            offset += count
+        found = app_titles(self.z, self.worksheet_names, self.renamed, self.added)
+        if found is not None:
+            self.changed[found[0]] = found[1]
 
     # -- the new zip ---------------------------------------------------------------------
 
