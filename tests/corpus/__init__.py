@@ -12,8 +12,16 @@ SLUGS = (
     "basarnas_verifikasi_berita",
     "basarnas_emergency_call",
     "basarnas_potensi_bencana",
+    "basarnas_laporan_bencana",
     "bps_bengkulu_zoom",
     "bps_bengkulu_pengaduan",
+    "bps_bengkulu_lptb",
+    "bps_bengkulu_pendataan_ti",
+    "bps_bengkulu_ls_kppn",
+    "bps_bengkulu_penjualan_bmn",
+    "bps_bengkulu_eoq",
+    "bps_bengkulu_revisi_anggaran",
+    "bps_bengkulu_persediaan",
 )
 
 

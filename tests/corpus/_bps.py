@@ -13,8 +13,8 @@ from openpyxl.utils import get_column_letter
 from corpus.builder import cells
 
 
-def bps_identity(*, last_col: int, tim: str, identity: list[tuple[str, str]], signer: str,
-                 nama: str, boxes: list[tuple[str, str, str, str]]) -> tuple[dict[str, object], list[str], int]:
+def bps_identity(*, last_col: int, tim: str, identity: list[tuple[str, str | None]], signer: str,
+                 nama: str, nama_label: str = "Nama SOP", boxes: list[tuple[str, str, str, str]]) -> tuple[dict[str, object], list[str], int]:
     """Cells, merges and the first free row for the identity page; ``last_col`` 1-based."""
     lab, val, end = (get_column_letter(c) for c in (last_col - 2, last_col - 1, last_col))
     left_end = get_column_letter(last_col - 3)
@@ -23,13 +23,14 @@ def bps_identity(*, last_col: int, tim: str, identity: list[tuple[str, str]], si
     row = 1
     for label, value in identity:
         out[f"{lab}{row}"] = label
-        out[f"{val}{row}"] = value
+        if value is not None:  # an identity value the office left empty
+            out[f"{val}{row}"] = value
         merges.append(f"{val}{row}:{end}{row}")
         row += 1
     out[f"{val}{row}"] = signer
     merges.append(f"{val}{row}:{end}{row + 1}")
     row += 2
-    out[f"{lab}{row}"] = "Nama SOP"
+    out[f"{lab}{row}"] = nama_label
     out[f"{val}{row}"] = nama
     merges.append(f"{val}{row}:{end}{row}")
     row += 1

@@ -22,6 +22,9 @@ ROLES = ["Instansi lain/ Sosial Media", "Petugas Komunikasi", "Kagahar", "Asiste
          "BSG", "Pengawas", "Direktur Kesiapsiagaan", "Direktur Operasi", "Deops", "Kabasarnas"]
 
 BLANK = [None] * len(ROLES)
+STEP4 = ("Petugas Komunikasi: membuat radiogram ke kantor SAR terkait potensi bencana/ kecelakaan di wilayah "
+         "kerjanya\nAsisten: Memetakan area potensi bencana/ kecelakaan dan mendata sumber daya yang tersedia"
+         "\nBSG: Menyiapkan Personel, Alut dan Palsar")
 
 MATRIX = Sheet(
     "SOP INFORMASI POTENSI BENCANA",
@@ -37,9 +40,7 @@ MATRIX = Sheet(
             [3, "Kagahar memerintahkan Asisten untuk memetakan area potensi bencana/ kecelakaan dan mendata "
                 "sumber daya yang tersedia", *BLANK, "Laporan bencana nasional", "2 menit",
              "Laporan bencana nasional"],
-            [4, "Petugas Komunikasi: membuat radiogram ke kantor SAR terkait potensi bencana/ kecelakaan di "
-                "wilayah kerjanya\nAsisten: Memetakan area potensi bencana/ kecelakaan dan mendata sumber "
-                "daya yang tersedia\nBSG: bersiaga", *BLANK, "Laporan bencana nasional", "30 menit",
+            [4, STEP4, *BLANK, "Laporan bencana nasional", "30 menit",
              "Radiogram, pemetaan area bencana, dan data sumber daya yang tersedia dalam bentuk paparan",
              "Dilaksanakan secara simultan"],
             [5, "Kagahar melaporkan kepada Pengawas terkait potensi bencana/ kecelakaan", *BLANK,

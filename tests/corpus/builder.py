@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drawing_builders import Layout, Sketch, add_drawing, pic, tiny_png, two_cell
+from drawing_builders import Layout, Placed, Sketch, add_drawing, pic, sp, tiny_png, two_cell
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -38,6 +38,7 @@ class Shape:
     cell: str
     kind: str
     text: str = ""
+    part: str = ""  # "top"/"bottom": two symbols stacked in one cell, as some offices draw them
 
 
 @dataclass
@@ -117,13 +118,19 @@ def _drawing(sheet: Sheet, layout: Layout) -> tuple[str, dict[str, bytes]]:
         if shape.kind == "picture":  # a symbol pasted as a picture (an SVG icon in the source)
             id = sketch.new_id()
             box = layout.cell_box(row, col, 0.6, 0.4)
-            from drawing_builders import Placed
-
             sketch.placed[id] = Placed(id, box)
             images["rId1"] = tiny_png()
             x, y, cx, cy = box
             sketch.anchors.append(two_cell(pic(id, box, "rId1"), layout.locate(x, y),
                                            layout.locate(x + cx, y + cy), edit_as="oneCell"))
+            ids.append(id)
+        elif shape.part:
+            id = sketch.new_id()
+            x, y, cx, cy = layout.cell_box(row, col, 0.7, 0.35)
+            shift = cy * 2 // 3
+            box = (x, y - shift if shape.part == "top" else y + shift, cx, cy)
+            sketch.placed[id] = Placed(id, box)
+            sketch.anchor(sp(id, PRESETS[shape.kind], box, shape.text), box)
             ids.append(id)
         else:
             ids.append(sketch.shape(row, col, PRESETS[shape.kind], shape.text))
