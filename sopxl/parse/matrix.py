@@ -26,6 +26,9 @@ declare(__name__, "pelaksana-tanpa-nama")
 # Upper case only: "a. memahami …" in a box is a list item, "A. PERENCANAAN" a section.
 _TITLE = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\s*[.)]\s+\S")
 _TITLE_WORDS = re.compile(r"^\s*(?:tahap|bagian|sub\s*prosedur|prosedur)\b", re.I)
+# A printed page's number repeated in the sheet: "2", "- 3 -", "Hal. 2", "Halaman 2 dari 3".
+_PAGE = re.compile(r"^\s*(?:(?:hal(?:aman)?\.?\s*)?\d{1,3}(?:\s*(?:dari|/)\s*\d{1,3})?"
+                   r"|[-–—]\s*\d{1,3}\s*[-–—])\s*$", re.I)
 # "1. Menerima surat", "2) Memeriksa", "3 Mengirim": a step number typed before the kegiatan.
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s*[.)]\s*|\s+)(\D.*)$", re.S)
 
@@ -119,7 +122,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                 row += 1
                 continue
         plain_step = (bool(kegiatan) and not kegiatan.isdigit() and step_number(no_text) is not None)
-        if not plain_step and is_number_row(grid, row, n_cols):
+        if not plain_step and (is_number_row(grid, row, n_cols) or _page_number(grid, row, n_cols, header)):
             row += 1
             continue
         if step_number(no_text) is None and not has_symbol(grid, row, header, vocab):
@@ -199,6 +202,17 @@ def _append_row(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step) -> No
         setattr(step, name, Text(f"{old.value} {text}".strip(), cell))
     step.branches = branches_from_text(step.keterangan, vocab) + branches_from_columns(
         grid, step.row, h.branch_columns)
+
+
+def _page_number(grid: Grid, row: int, n_cols: int, h: Header) -> bool:
+    """The row holds only a page number, outside the No column ("2" over a role column)."""
+    texts = _row_texts(grid, row, n_cols, limit=2)
+    if len(texts) != 1:
+        return False
+    col, text = texts[0]
+    if col == h.columns["no"] and text.strip().isdigit():
+        return False  # a bare number under No is a step still to be written
+    return bool(_PAGE.match(text))
 
 
 def _resumes(grid: Grid, row: int, n_cols: int, h: Header, vocab: Vocab, no_text: str,

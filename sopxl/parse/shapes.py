@@ -36,6 +36,7 @@ declare(__name__, "gambar-beda-simbol", "alur-langkah-tak-terjangkau", "alur-tid
 PICTURE = declare(__name__, "simbol-gambar")[0]
 
 FLOW_KINDS = ("terminator", "process", "decision", "offpage")
+_WORK = ("terminator", "process", "decision", "generic")  # symbols of a role doing the step
 END_TOLERANCE = 0.6  # rows/cols an unglued arrow end may stop short of the symbol it points at
 LABEL_TOLERANCE = 1.0  # rows/cols between a branch label and its arrow's start or middle
 MAX_LABEL_CHARS = 40  # a longer text box is a note, not a branch label
@@ -68,15 +69,19 @@ def apply_shapes(doc: SopDocument, shapes: list[Shape], *, include_sopxl: bool =
 
     symbols = [s for s in shapes if s.kind in FLOW_KINDS]
     paired = _paired_offpage(symbols)
-    nodes: list[int] = []  # per symbol: a step index, or -(k + 1) for symbol k outside any step
-    for k, shape in enumerate(symbols):
+    nodes: list[int] = [-(k + 1) for k in range(len(symbols))]  # a step index, or -(k + 1)
+    # for symbol k outside any step. Off-page connectors last: they join the flow across a
+    # page, they do no work, so beside a step's own symbol they name no actor.
+    for k in sorted(range(len(symbols)), key=lambda k: symbols[k].kind == "offpage"):
+        shape = symbols[k]
         at_break = shape.kind == "offpage" and int(shape.center[0]) in blank_rows
         where = None if k in paired or at_break else matrix.at(*shape.center)
         if where is None:
-            nodes.append(-(k + 1))
             continue
         i, role = where
-        nodes.append(i)
+        if shape.kind == "offpage" and any(m.symbol in _WORK for m in steps[i].markers):
+            continue
+        nodes[k] = i
         hit = _add_marker(steps[i], role, shape, matrix.role_order(i))
         if hit is not None:
             hits.append(hit)
