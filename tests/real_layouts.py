@@ -340,3 +340,17 @@ def waktu_unit_column_without_header(path: Path) -> Path:
     put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", None, "Output", "Keterangan"]])
     put(ws, top + 1, step_rows(waktu="split"))
     return save(wb, path)
+
+
+def page_numbers(path: Path) -> Path:
+    """The printed page's number left in the sheet between steps ("- 2 -" over a role column)
+    and under the last step ("Hal. 3")."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    top = put(ws, 1, IDENTITY) + 1
+    put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
+    rows = step_rows()
+    put(ws, top + 1, [*rows[:3], [None, None, None, "- 2 -"], [None, None, None, None, 2], *rows[3:],
+                      [None, None, None, None, "Hal. 3"]])
+    return save(wb, path)

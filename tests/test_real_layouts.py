@@ -242,3 +242,15 @@ def test_a_symbol_pasted_as_a_picture_names_its_role_and_says_so(tmp_path):
     assert [s.actors for s in sop.doc.steps] == [["Petugas"], ["Kasubbag"], ["Petugas"]]
     assert [(f.code, f.cell, f.severity) for f in sop.findings if f.code == "simbol-gambar"] == [
         ("simbol-gambar", "D3", "info")]
+
+
+def test_page_numbers_left_in_the_sheet_are_no_steps(tmp_path):
+    sop = check(L.page_numbers(tmp_path / "halaman.xlsx")).sops[0]
+    assert_reads_the_five_steps(sop)
+    assert not [c for c in codes(sop) if c[0] in ("nomor-langkah-kosong", "penanda-tidak-dikenal")]
+
+
+def test_a_misspelt_unit_is_still_a_unit(tmp_path):
+    sop = check(L.waktu_texts(tmp_path / "minit.xlsx", ["5 minit", "10 menit", "15 Menit", "5 mnt",
+                                                        "10 menit"])).sops[0]
+    assert_reads_the_five_steps(sop)

@@ -404,22 +404,21 @@ def _add_branches(steps: list[Step], flow: _Flow, boxes: list[Shape]) -> None:
 
 
 def _match_labels(arrows: list[Shape], boxes: list[Shape]) -> dict[int, Shape]:
-    """Give each arrow the nearest free text box, nearest pairs first, each box once."""
+    """Give each arrow the nearest free text box, each box once: labels written at an arrow's
+    start first (where offices put "Ya"/"Tidak"), then at its middle, nearest pairs first. A
+    long arrow looping back up passes by other decisions' labels with its middle."""
     index = _RowIndex(boxes, LABEL_TOLERANCE)
-    pairs: list[tuple[float, int, int]] = []
+    pairs: list[tuple[int, float, int, int]] = []
     for a, arrow in enumerate(arrows):
         if arrow.text.strip():
             continue
         start, end = connector_ends(arrow)
         middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-        gaps: dict[int, float] = {}
-        for point in (start, middle):
-            for gap, b in index.near(point, LABEL_TOLERANCE):
-                gaps[b] = min(gap, gaps.get(b, gap))
-        pairs.extend((gap, a, b) for b, gap in gaps.items())
+        for rank, point in enumerate((start, middle)):
+            pairs.extend((rank, gap, a, b) for gap, b in index.near(point, LABEL_TOLERANCE))
     out: dict[int, Shape] = {}
     used: set[int] = set()
-    for _, a, b in sorted(pairs):
+    for _, _, a, b in sorted(pairs):
         if id(arrows[a]) in out or b in used:
             continue
         out[id(arrows[a])] = boxes[b]
