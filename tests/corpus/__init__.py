@@ -15,6 +15,7 @@ SLUGS = (
     "basarnas_laporan_bencana",
     "bps_bengkulu_zoom",
     "bps_bengkulu_pengaduan",
+    "bps_bengkulu_perpustakaan",
     "bps_bengkulu_lptb",
     "bps_bengkulu_pendataan_ti",
     "bps_bengkulu_ls_kppn",

@@ -43,7 +43,8 @@ def basarnas_cover(nama: str, *, keterkaitan: list[str | None], at: int, warn: i
                     "berlaku mengenai penerimaan dan validasi berita"},
             rows("A13", [[n, text] for n, text in enumerate(DASAR_HUKUM, 1)]),
             {f"A{at}": "KETERKAITAN:  ", f"H{at}": "PERALATAN / PERLENGKAPAN :  ",
-             f"H{at + 1}": "Peralatan : \n   Komputer/Laptop , scanner, printer, Meja, Kursi, Telepon, Fax,\n",
+             f"H{at + 1}": "Peralatan : \n   Komputer/Laptop , scanner, printer, Meja, Kursi, Telepon, "
+                           "Fax,\n",
              f"H{at + 2}": "Perlengkapan\n   Perangkat deteksi dini, Perangkat monitoring pesawat, Peta",
              f"A{warn}": "PERINGATAN : ", f"H{warn}": "PENCATATAN DAN PENDAFTARAN :  ",
              f"A{warn + 1}": peringatan, f"H{warn + 1}": pencatatan},
@@ -55,5 +56,6 @@ def basarnas_cover(nama: str, *, keterkaitan: list[str | None], at: int, warn: i
                 "H13:L13", "H14:L14", "H17:L17", "H18:L18", f"A{at}:G{at}", f"H{at}:L{at}",
                 *[f"B{r}:G{r}" for r in range(at + 1, at + 1 + len(keterkaitan))],
                 f"H{at + 1}:L{at + 1}", f"H{at + 2}:L{at + 2}", f"H{at + 3}:L{at + 3}",
-                f"A{warn}:G{warn}", f"H{warn}:L{warn}", f"A{warn + 1}:G{warn + 1}", f"H{warn + 1}:L{warn + 1}"],
+                f"A{warn}:G{warn}", f"H{warn}:L{warn}", f"A{warn + 1}:G{warn + 1}",
+                f"H{warn + 1}:L{warn + 1}"],
     )

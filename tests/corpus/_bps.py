@@ -14,7 +14,8 @@ from corpus.builder import cells
 
 
 def bps_identity(*, last_col: int, tim: str, identity: list[tuple[str, str | None]], signer: str,
-                 nama: str, nama_label: str = "Nama SOP", boxes: list[tuple[str, str, str, str]]) -> tuple[dict[str, object], list[str], int]:
+                 nama: str, nama_label: str = "Nama SOP", boxes: list[tuple[str, str, str, str]],
+                 ) -> tuple[dict[str, object], list[str], int]:
     """Cells, merges and the first free row for the identity page; ``last_col`` 1-based."""
     lab, val, end = (get_column_letter(c) for c in (last_col - 2, last_col - 1, last_col))
     left_end = get_column_letter(last_col - 3)
@@ -41,3 +42,18 @@ def bps_identity(*, last_col: int, tim: str, identity: list[tuple[str, str | Non
                    f"A{row + 1}:{left_end}{row + 1}", f"{lab}{row + 1}:{end}{row + 1}"]
         row += 2
     return out, merges, row + 1
+
+
+def uraian_prosedur_header(top: int, roles: list[str]) -> tuple[dict[str, object], list[str]]:
+    """The 2025 service-SOP header of the Tim Diseminasi: "Uraian Prosedur" merged over an
+    unlabelled number column and the text column, "Pelaksana", "Mutu Buku" (sic), "Ket"."""
+    n = len(roles)
+    mutu, ket = get_column_letter(3 + n), get_column_letter(6 + n)
+    last_role, last_mutu = get_column_letter(2 + n), get_column_letter(5 + n)
+    out: dict[str, object] = {f"A{top}": "Uraian Prosedur", f"C{top}": "Pelaksana",
+                              f"{mutu}{top}": "Mutu Buku", f"{ket}{top}": "Ket"}
+    for i, name in enumerate([*roles, "Kelengkapan", "Waktu", "Output"]):
+        out[f"{get_column_letter(3 + i)}{top + 1}"] = name
+    merges = [f"A{top}:B{top + 1}", f"C{top}:{last_role}{top}", f"{mutu}{top}:{last_mutu}{top}",
+              f"{ket}{top}:{ket}{top + 1}"]
+    return out, merges

@@ -48,7 +48,8 @@ MATRIX = Sheet(
              "jika berita tidak lanjut dicatat di jurnal Emergency call 115"],
             [4, "Melakukan  pemeriksaan kebenaran berita kejadian jika ya lanjut proses penanganan berita "
                 "jika tidak hanya pencatatan berita.",
-             None, None, None, None, "laporan informasi emergency call 115 (paraf petugas emergency call 115)",
+             None, None, None, None, "laporan informasi emergency call 115 (paraf petugas emergency call "
+                                     "115)",
              "1 \nMenit", "laporan "],
         ]),
         rows("A12", [[5, "Menindaklanjuti Berita, SOP Penanganan Berita ", None, None, None, None,

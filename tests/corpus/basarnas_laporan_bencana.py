@@ -14,12 +14,14 @@ plain rectangles, and SVG icons pasted as pictures for every leader's step (rows
 """
 from __future__ import annotations
 
-from corpus.builder import Arrow, Sheet, Shape, cells, rows
+from corpus.builder import Arrow, Shape, Sheet, cells, rows
 from corpus.facts import Expected
 
-ROLES = ["Instansi lain/ Sosial Media/ Pelapor", "Petugas Komunikasi", "Kagahar", "Asisten Kagahar", "Kakansar",
+ROLES = ["Instansi lain/ Sosial Media/ Pelapor", "Petugas Komunikasi", "Kagahar", "Asisten Kagahar",
+"Kakansar",
          "BSG", "Pengawas", "Direktur Kesiapsiagaan", "Direktur Operasi", "Direktur Bina Potensi",
-         "Direktur Sarana Prasarana", "Direktur Sistem Komunikasi", "Karo Humas dan Umum", "Deops", "Kabasarnas"]
+         "Direktur Sarana Prasarana", "Direktur Sistem Komunikasi", "Karo Humas dan Umum", "Deops",
+         "Kabasarnas"]
 
 B = [None] * len(ROLES)
 STEP4 = ("Petugas Komunikasi: membuat radiogram ke kantor SAR terkait potensi bencana/ kecelakaan di wilayah "
@@ -33,9 +35,11 @@ MATRIX = Sheet(
          "B4": "No ", "C4": "Kegiatan", "D4": "Pelaksanaan", "S4": "Mutu Baku"},
         rows("D5", [[*ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]]),
         rows("B6", [
-            [1, "Informasi potensi bencana/ kecelakaan secara resmi yang valid", *B, "Berita resmi", "5 menit",
+            [1, "Informasi potensi bencana/ kecelakaan secara resmi yang valid", *B, "Berita resmi", "5 "
+                                                                                                     "menit",
              "Laporan bencana nasional", "BNPB, BMKG, PVMBG, TNI/POLRI, ataupun instansi terkait"],
-            [2, "Melaporkan informasi potensi bencana/ kecelakaan kepada Kagahar sekaligus menghubungi kantor "
+            [2, "Melaporkan informasi potensi bencana/ kecelakaan kepada Kagahar sekaligus menghubungi "
+                "kantor "
                 "SAR terkait", *B, "Laporan bencana nasional", "5 menit", "Laporan bencana nasional"],
             [3, "Kagahar memerintahkan Asisten untuk memetakan area bencana dan mendata sumber daya yang "
                 "tersedia", *B, "Laporan bencana nasional", "2 menit", "Laporan bencana nasional"],
@@ -66,8 +70,10 @@ MATRIX = Sheet(
     merges=["B2:V2", "B4:B5", "C4:C5", "D4:R4", "S4:U4", "V14:V17"],
     shapes=[Shape("D6", "terminator", "Mulai"), Shape("E7", "rect"), Shape("H7", "rect"), Shape("F8", "rect"),
             Shape("E9", "rect"), Shape("G9", "rect"), Shape("I9", "rect"), Shape("J10", "picture"),
-            Shape("K11", "picture"), Shape("L11", "picture"), Shape("Q11", "picture"), Shape("R11", "picture"),
-            Shape("Q12", "picture"), Shape("L13", "picture"), Shape("M14", "picture"), Shape("N15", "picture"),
+            Shape("K11", "picture"), Shape("L11", "picture"), Shape("Q11", "picture"), Shape("R11",
+            "picture"),
+            Shape("Q12", "picture"), Shape("L13", "picture"), Shape("M14", "picture"), Shape("N15",
+            "picture"),
             Shape("O16", "picture"), Shape("P17", "picture"), Shape("L18", "terminator", "Selesai")],
     arrows=[Arrow(0, 1), Arrow(1, 3), Arrow(1, 2), Arrow(3, 4), Arrow(3, 5), Arrow(3, 6), Arrow(3, 7),
             Arrow(7, 8), Arrow(7, 9), Arrow(7, 10), Arrow(7, 11), Arrow(11, 12), Arrow(12, 13), Arrow(11, 14),

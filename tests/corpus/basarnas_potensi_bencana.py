@@ -1,4 +1,4 @@
-"""SOP Penanganan Informasi Potensi Bencana/Kecelakaan di Basarnas Command Center (BCC) — Basarnas (pusat, Jakarta).
+"""SOP Penanganan Informasi Potensi Bencana/Kecelakaan di Basarnas Command Center — Basarnas (Jakarta).
 
 Source: the office's own Excel workbook "SOP PENANGANAN INFORMASI POTENSI BENCANA KECELAKAAN DI
 BCC (1).xlsx" in GitHub repository kawasdal4/sop-katalog-basarnas, path ``upload/`` (commit
@@ -36,7 +36,8 @@ MATRIX = Sheet(
             [1, "Informasi potensi bencana/ kecelakaan secara resmi yang valid", *BLANK, "Berita resmi",
              "5 menit", "Laporan bencana nasional", "BNPB, BMKG, PVMBG, TNI/POLRI, ataupun instansi terkait"],
             [2, "Melaporkan informasi potensi bencana/ kecelakaan kepada Kagahar sekaligus menghubungi "
-                "kantor SAR terkait", *BLANK, "Laporan bencana nasional", "5 menit", "Laporan bencana nasional"],
+                "kantor SAR terkait", *BLANK, "Laporan bencana nasional", "5 menit", "Laporan bencana "
+                                                                                     "nasional"],
             [3, "Kagahar memerintahkan Asisten untuk memetakan area potensi bencana/ kecelakaan dan mendata "
                 "sumber daya yang tersedia", *BLANK, "Laporan bencana nasional", "2 menit",
              "Laporan bencana nasional"],

@@ -49,7 +49,8 @@ MATRIX = Sheet(
         rows("A6", [
             [1, "Menerima informasi laporan Kejadian dan menginformasikan kepada Kepala Siaga BCC",
              None, None, None, None, None, "Data Pelapor, Kronologis Kejadian, Data Kapal, Jumlah POB, dll",
-             "5 \nMenit", "Laporan, data pelapor", "Telp, Radio, email, media sosial, laporan emergency call 115"],
+             "5 \nMenit", "Laporan, data pelapor", "Telp, Radio, email, media sosial, laporan emergency call "
+                                                   "115"],
             [2, "Memerintahkan Petugas Komunikasi untuk melakukan Pengecekan dan pemetaan wilayah untuk "
                 "menentukan wilayah kerja  dan penggalian informasi ",
              None, None, None, None, None, "Laporan, data pelapor", "2 \nMenit", "Disposisi"],
@@ -65,7 +66,8 @@ MATRIX = Sheet(
              "Laporan Validasi Berita SAR"],
         ]),
         rows("A13", [
-            [6, "Pemberian informasi terkait kebenaran berita kepada Badan Nasional Pencarian dan Pertolongan",
+            [6, "Pemberian informasi terkait kebenaran berita kepada Badan Nasional Pencarian dan "
+                "Pertolongan",
              None, None, None, None, None, "Laporan Validasi Berita SAR", "5 \nMenit",
              "Laporan Validasi Berita SAR"],
             [7, "Menerima hasil pengecekan berita dan menyampaikan kepada Kepala Siaga di BCC ",

@@ -1,4 +1,4 @@
-"""SOP Penyelenggaraan Kegiatan Pemilihan Employee of The Quarter — BPS Provinsi Bengkulu, Change Agent Network.
+"""SOP Pemilihan Employee of The Quarter (EoQ) — BPS Provinsi Bengkulu, Change Agent Network.
 
 Source: the signed PDF "324. SOP Penyelenggaraan Kegiatan Pemilihan Employee of The Quarter
 BPS Provinsi Bengkulu signed.pdf" in GitHub repository ocidserver/openSOP, path
@@ -17,7 +17,7 @@ Keterangan texts shortened.
 from __future__ import annotations
 
 from corpus._bps import bps_identity
-from corpus.builder import Arrow, Sheet, Shape, cells, rows
+from corpus.builder import Arrow, Shape, Sheet, cells, rows
 from corpus.facts import Expected
 
 ROLES = ["CC & CA", "Bagian Umum", "CL", "ASN BPS\nProvinsi"]
@@ -33,7 +33,8 @@ IDENTITY, IDENTITY_MERGES, TOP = bps_identity(
     boxes=[("DASAR HUKUM :", "1. Undang-Undang Nomor 16 Tahun 1997 Tentang Statistik; (dst., 10 butir)",
             "KUALIFIKASI PELAKSANA :", "1. Siap mendukung pelaksanaan kegiatan sesuai jadwal dan prosedur "
                                       "yang telah ditetapkan dalam SOP (dst., 5 butir)"),
-           ("KETERKAITAN", "", "PERALATAN/ PERLENGKAPAN", "1. PC/Laptop\n2. Jaringan/Internet\n3. Portal Pintar"
+           ("KETERKAITAN", "", "PERALATAN/ PERLENGKAPAN", "1. PC/Laptop\n2. Jaringan/Internet\n3. Portal "
+                                                          "Pintar"
                                                           "\n4. Aplikasi EoQ"),
            ("PERINGATAN", "- Jika prosedur tidak di ikuti, maka pemilihan EoQ akan terhambat",
             "PENCATATAN DAN PENDATAAN", "Disimpan sebagai data elektronik dan manual")],
@@ -55,7 +56,8 @@ MATRIX = Sheet(
              "Data kepegawaian yang diperlukan dalam pemilihan EoQ yaitu: - Data presensi … - Data SKP …"],
             [2, "Entri data presensi, hukuman, pengaduan, dan prestasi pegawai dalam sistem EoQ", _, _, _, _,
              "1. Data presensi\n2. Catatan Hukuman\n3. Catatan pengaduan\n4. Catatan prestasi pegawai",
-             "30 Menit", "Data presensi, hukuman, pengaduan, dan prestasi pegawai yang telah dientri ke dalam "
+             "30 Menit", "Data presensi, hukuman, pengaduan, dan prestasi pegawai yang telah dientri ke "
+                         "dalam "
                          "sistem EoQ"],
             [3, "Penentuan kandidat EoQ yang lulus tahap 1", _, _, _, _,
              "Data presensi, hukuman, pengaduan, dan prestasi pegawai yang telah dientri ke dalam sistem EoQ",
@@ -64,19 +66,24 @@ MATRIX = Sheet(
             [4, "Penilaian kandidat EoQ tahap 2", _, _, _, _,
              "1. Daftar kandidat EoQ yang lulus tahap 1\n2. Data SKP pegawai\n3. Form penilaian SKP",
              "5 Hari Kerja", "Hasil penilaian kandidat EoQ tahap 2", "Penilaian tahap 2 EoQ berdasarkan: …"],
-            [5, "Rapat penentuan kandidat EoQ yang lulus tahap 2", _, _, _, _, "Hasil penilaian kandidat EoQ tahap 2",
-             "1 Hari Kerja", "Daftar kandidat EoQ yang lulus tahap 2", "Kandidat yang lulus pada tahap 2 yaitu: …"],
+            [5, "Rapat penentuan kandidat EoQ yang lulus tahap 2", _, _, _, _, "Hasil penilaian kandidat EoQ "
+                                                                               "tahap 2",
+             "1 Hari Kerja", "Daftar kandidat EoQ yang lulus tahap 2", "Kandidat yang lulus pada tahap 2 "
+                                                                       "yaitu: …"],
             [6, "Entri hasil pemilihan EoQ tahap 2 ke dalam sistem EoQ", _, _, _, _,
              "1. Hasil penilaian kandidat EoQ tahap 2\n2. Daftar kandidat EoQ yang lulus tahap 2", "60 Menit",
              "Data pemilihan tahap 2 sudah di entri ke dalam sistem EoQ"],
             [7, "Pemilihan EoQ tahap 3", _, _, _, _, "1. Surat pengumuman pemilihan EoQ tahap 3\n2. Poster "
                 "pemilihan EoQ\n3. Halaman pemilihan EoQ pada sistem EoQ", "2 Hari Kerja",
-             "1. Daftar hasil pemilihan EoQ tahap 3\n2. BA hasil pemilihan EoQ\n3. Nota dinas penilaian SKP EoQ "
+             "1. Daftar hasil pemilihan EoQ tahap 3\n2. BA hasil pemilihan EoQ\n3. Nota dinas penilaian SKP "
+             "EoQ "
              "untuk ketua tim terkait", "Penilaian tahap 3 EoQ berdasarkan: …"],
-            [8, "Pengumuman EoQ", _, _, _, _, "1. Sertifikat EoQ dan 2 runner up\n2. Hadiah EoQ\n3. Poster EoQ",
+            [8, "Pengumuman EoQ", _, _, _, _, "1. Sertifikat EoQ dan 2 runner up\n2. Hadiah EoQ\n3. Poster "
+                                              "EoQ",
              "1 Hari Kerja", "EoQ telah diumumkan", "Pengumuman EoQ dilakukan pada kegiatan yang mengundang "
                                                     "seluruh pegawai …"],
-            [9, "Penyusunan Laporan Kegiatan Pemilihan EoQ", _, _, _, _, "Dokumentasi kegiatan", "1 Hari Kerja",
+            [9, "Penyusunan Laporan Kegiatan Pemilihan EoQ", _, _, _, _, "Dokumentasi kegiatan", "1 Hari "
+                                                                                                 "Kerja",
              "Laporan kegiatan pemilihan EoQ"],
             [10, "Evaluasi dan Penyusunan Laporan Semesteran", _, _, _, _, "Laporan Kegiatan Pemilihan EoQ",
              "Semesteran", "Laporan MP Semesteran",

@@ -16,7 +16,7 @@ boxes in the others); step 3 is a diamond whose branches are labelled with singl
 from __future__ import annotations
 
 from corpus._bps import bps_identity
-from corpus.builder import Arrow, Label, Sheet, Shape, cells, rows
+from corpus.builder import Arrow, Shape, Sheet, cells, rows
 from corpus.facts import Expected
 
 ROLES = ["Kepala BPS Provinsi", "Tim Statistik Produksi\nBPS Provinsi", "BPS Kabupaten/Kota"]

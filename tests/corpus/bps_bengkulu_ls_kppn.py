@@ -16,7 +16,7 @@ box over a terminator); two decisions are diamonds with "Setuju ?" typed inside 
 from __future__ import annotations
 
 from corpus._bps import bps_identity
-from corpus.builder import Arrow, Sheet, Shape, cells, rows
+from corpus.builder import Arrow, Shape, Sheet, cells, rows
 from corpus.facts import Expected
 
 ROLES = ["Penyedia", "Operator", "PPK", "PPSPM", "KPPN"]
@@ -33,7 +33,8 @@ IDENTITY, IDENTITY_MERGES, TOP = bps_identity(
                             "Anggaran Pendapatan dan Belanja Negara",
             "KUALIFIKASI PELAKSANA:", "Pegawai dengan pendidikan minimal DIII\nPegawai yang mengelola "
                                      "administrasi keuangan"),
-           ("KETERKAITAN", "", "PERALATAN/PERLENGKAPAN", "1. Komputer\n2. Printer\n3. Internet\n4. Aplikasi SAKTI"),
+           ("KETERKAITAN", "", "PERALATAN/PERLENGKAPAN", "1. Komputer\n2. Printer\n3. Internet\n4. Aplikasi "
+                                                         "SAKTI"),
            ("PERINGATAN", "Lama waktu proses pengajuan SPM LS ke KPPN maksimal 17 hari kerja, jika terlambat "
                           "KPA harus mengajukan dispensasi atas keterlambatan",
             "PENCATATAN DAN PENDATAAN", "1. Kontrak/SPK yang mencantumkan nonor rekening rekanan\n2. Surat "
@@ -53,7 +54,8 @@ MATRIX = Sheet(
         rows(f"A{S}", [
             [1, "Mengajukan Tagihan dan Dokumen Pendukung Yang Lengkap", _, _, _, _, _,
              "Dokumen Kontrak/SPK/ Surat Perjanjian", "6 hari", "Dokumen Kontrak yang lengkap"],
-            [2, "Menginput Data Kontrak/SPK/Surat Perjanjian", _, _, _, _, _, "Karwas dan ADK Kontrak", "1 jam",
+            [2, "Menginput Data Kontrak/SPK/Surat Perjanjian", _, _, _, _, _, "Karwas dan ADK Kontrak", "1 "
+                                                                                                        "jam",
              "Karwas kontrak"],
             [3, "Melakukan Pengujian Data Kontrak/ SPK/Surat Perjanjian", _, _, _, _, _,
              "Karwas Kontrak, Faktur, dan ADK", "2 jam", "Dokumen kontrak yang sudah divalidasi PPK"],

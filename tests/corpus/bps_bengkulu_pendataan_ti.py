@@ -13,7 +13,7 @@ benar", looping back to step 5, while the way on to step 7 carries no label.
 from __future__ import annotations
 
 from corpus._bps import bps_identity
-from corpus.builder import Arrow, Sheet, Shape, cells, rows
+from corpus.builder import Arrow, Shape, Sheet, cells, rows
 from corpus.facts import Expected
 
 ROLES = ["PJK TIP", "PJK TI", "Anggota tim TIP"]
@@ -29,7 +29,8 @@ IDENTITY, IDENTITY_MERGES, TOP = bps_identity(
     boxes=[("DASAR HUKUM :", "1. Undang-Undang Nomor 16 Tahun 1997 Tentang Statistik; (dst., 10 butir)",
             "KUALIFIKASI PELAKSANA :", "1. Pendidikan minimal SLTA, D3, maupun S1\n2. Mampu menjalankan "
                                       "tugas sebagai Teknisi Komputer Muda"),
-           ("KETERKAITAN", "1. PJK terkait", "PERALATAN/ PERLENGKAPAN", "1. Handphone\n2. Alat Tulis\n3. Senter"),
+           ("KETERKAITAN", "1. PJK terkait", "PERALATAN/ PERLENGKAPAN", "1. Handphone\n2. Alat Tulis\n3. "
+                                                                        "Senter"),
            ("PERINGATAN", "", "PENCATATAN DAN PENDATAAN", "Formulir Pendataan Daring")],
 )
 H = TOP
@@ -47,9 +48,11 @@ MATRIX = Sheet(
                 "Informasi", _, _, _, "Memo", "5 menit", "memo"],
             [2, "PJK TI mempersiapkan formulir daring pendataan alat TI", _, _, _,
              "Informasi analisis yang dibutuhkan", "2 jam", "formulir daring pendataan alat TI"],
-            [3, "Petugas Pendataan melakukan pengecekan, identifikasi dan pencatatan setiap perangkat.", _, _, _,
+            [3, "Petugas Pendataan melakukan pengecekan, identifikasi dan pencatatan setiap perangkat.",
+             _, _, _,
              "Form administrasi jaringan dan harware", "40 jam", "Hasil pencatatan", "Tersedia buku panduan"],
-            [4, "Melapor kepada PJK TI bahwa pekerjaan telah selesai", _, _, _, "Hasil pencatatan", "5 menit"],
+            [4, "Melapor kepada PJK TI bahwa pekerjaan telah selesai", _, _, _, "Hasil pencatatan",
+             "5 menit"],
             [5, "Membuat laporan kegiatan", _, _, _, "Catatan rangkaian kegiatan", "1 jam", "Laporan"],
             [6, "PJK TI memeriksa laporan", _, _, _, "Laporan", "5 minit", "Laporan"],
             [7, "Evaluasi laporan", _, _, _, "Laporan", "30 menit", "Laporan kerja"],

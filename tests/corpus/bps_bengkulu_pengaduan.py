@@ -17,7 +17,7 @@ shortened.
 """
 from __future__ import annotations
 
-from corpus._bps import bps_identity
+from corpus._bps import bps_identity, uraian_prosedur_header
 from corpus.builder import Arrow, Shape, Sheet, cells, rows
 from corpus.facts import Expected
 
@@ -42,14 +42,14 @@ IDENTITY, IDENTITY_MERGES, TOP = bps_identity(
 )
 H = TOP
 S = H + 2  # first step row
+HEADER, HEADER_MERGES = uraian_prosedur_header(H, ROLES)
 _ = None
 
 MATRIX = Sheet(
     "SOP Pengaduan",
     cells=cells(
         IDENTITY,
-        rows(f"A{H}", [["Uraian Prosedur", _, "Pelaksana", _, _, _, "Mutu Buku", _, _, "Ket"],
-                       [_, _, *ROLES, "Kelengkapan", "Waktu", "Output"]]),
+        HEADER,
         rows(f"A{S}", [
             [1, "Pengguna layanan membutuhkan layanan pengaduan"],
             [2, "Pengguna layanan menentukan media layanan yang akan digunakan, apakah layanan online atau "
@@ -77,7 +77,7 @@ MATRIX = Sheet(
                 "dan menutup transaksi / percakapan", _, _, _, _, _, "10 menit", "Penilaian/ rating"],
         ]),
     ),
-    merges=[*IDENTITY_MERGES, f"A{H}:B{H + 1}", f"C{H}:F{H}", f"G{H}:I{H}", f"J{H}:J{H + 1}"],
+    merges=[*IDENTITY_MERGES, *HEADER_MERGES],
     shapes=[Shape(f"C{S}", "terminator"), Shape(f"C{S + 1}", "diamond"), Shape(f"D{S + 2}", "rect"),
             Shape(f"C{S + 3}", "diamond"), Shape(f"E{S + 4}", "rect"), Shape(f"F{S + 5}", "rect"),
             Shape(f"E{S + 6}", "rect"), Shape(f"C{S + 7}", "rect"), Shape(f"C{S + 8}", "terminator")],

@@ -9,7 +9,8 @@ Layout: identity labels "NOMOR SOP", "TGL. PEMBUATAN", "TGL. REVISI", "TGL. EFEK
 "DISAHKAN OLEH"; the matrix No. | Kegiatan | Pelaksana (Pengelola Barang, Satuan Kerja,
 Wilayah/ Provinsi, BPS RI) | Mutu Baku in the order Kelengkapan | **Output | Waktu** |
 Keterangan, then a "1 2 … 10" column-number row. Twelve steps over two printed pages: the
-page number ("2", "- 3 -") and the whole two-row header with its number row are repeated
+page number ("2", "3" above the header; "- 3 -" under the last row) and the whole two-row
+header with its number row are repeated
 before step 6. Waktu in "hari kerja". Drawn symbols: step 4 is a diamond labelled "A"/"B"
 beside a process box in the Wilayah/Provinsi column; steps 5 and 6 carry the numbered
 off-page connectors "1" and "2" (pentagons) in the same rows as their process boxes.
@@ -18,7 +19,7 @@ Kelengkapan lists shortened.
 from __future__ import annotations
 
 from corpus._bps import bps_identity
-from corpus.builder import Arrow, Sheet, Shape, cells, rows
+from corpus.builder import Arrow, Shape, Sheet, cells, rows
 from corpus.facts import Expected
 
 ROLES = ["Pengelola Barang", "Satuan Kerja", "Wilayah/ Provinsi", "BPS RI"]
@@ -78,7 +79,7 @@ MATRIX = Sheet(
             [5, "Memproses persetujuan penjualan BMN", _, _, _, _, "Berkas Permohonan Penjualan BMN",
              "Surat Persetujuan Penjualan BMN", "20 hari kerja", "-"],
         ]),
-        {f"E{P3 - 1}": "- 2 -", f"E{P3}": 3},
+        {f"E{P3}": 3},
         rows(f"A{P3 + 1}", HEADER),
         rows(f"A{S2}", [
             [6, "Mengajukan permohonan lelang BMN", _, _, _, _, "a. data administratif;\nb. nilai perolehan "
@@ -89,12 +90,15 @@ MATRIX = Sheet(
              "30 hari kerja", "-"],
             [8, "Melaksanakan penandatanganan BAST Penjualan BMN", _, _, _, _, "Kuitansi Pelunasan",
              "BAST Penjualan BMN", "1 hari kerja", "-"],
-            [9, "Mengajukan permohonan SK Penghapusan", _, _, _, _, "a. Persetujuan Penjualan BMN;\nb. Risalah "
-                "Lelang;\nc. BAST Penjualan BMN.", "Surat Permohonan SK Penghapusan BMN", "7 hari kerja", "-"],
+            [9, "Mengajukan permohonan SK Penghapusan", _, _, _, _, "a. Persetujuan Penjualan BMN;\nb. "
+                                                                    "Risalah "
+                "Lelang;\nc. BAST Penjualan BMN.", "Surat Permohonan SK Penghapusan BMN", "7 hari kerja",
+                "-"],
             [10, "Menerbitkan SK Penghapusan BMN yang telah dijual", _, _, _, _,
              "Surat Permohonan SK Penghapusan beserta Lampiran", "SK Penghapusan BMN", "40 hari kerja", "-"],
             [11, "Melakukan pencatatan transaksi penghapusan pada SAKTI", _, _, _, _, "SK Penghapusan BMN",
-             "RTH Penghapusan", "1 hari kerja", "Aset Tetap > RUH > Transaksi BMN > Penghapusan > Penghapusan"],
+             "RTH Penghapusan", "1 hari kerja", "Aset Tetap > RUH > Transaksi BMN > Penghapusan > "
+                                                "Penghapusan"],
             [12, "Melaporkan penyelesaian proses Penjualan BMN kepada Pengelola Barang", _, _, _, _,
              "BAST Penjualan BMN dan SK Penghapusan BMN", "Laporan Penjualan BMN", "2 hari kerja", "-"],
         ]),
@@ -104,11 +108,13 @@ MATRIX = Sheet(
     shapes=[Shape(f"D{S1}", "terminator"), Shape(f"D{S1 + 1}", "process"), Shape(f"D{S1 + 2}", "process"),
             Shape(f"D{S1 + 3}", "decision"), Shape(f"E{S1 + 3}", "process"),
             Shape(f"C{S1 + 4}", "process", part="top"), Shape(f"F{S1 + 4}", "process", part="top"),
-            Shape(f"D{S1 + 4}", "offpage", "1", part="bottom"), Shape(f"F{S1 + 4}", "offpage", "2", part="bottom"),
+            Shape(f"D{S1 + 4}", "offpage", "1", part="bottom"), Shape(f"F{S1 + 4}", "offpage", "2",
+            part="bottom"),
             Shape(f"D{S2}", "offpage", "1", part="top"), Shape(f"F{S2}", "offpage", "2", part="top"),
             Shape(f"D{S2}", "process", part="bottom"),
             Shape(f"C{S2 + 1}", "process"), Shape(f"D{S2 + 2}", "process"), Shape(f"E{S2 + 3}", "process"),
-            Shape(f"F{S2 + 4}", "process"), Shape(f"D{S2 + 5}", "process"), Shape(f"C{S2 + 6}", "terminator")],
+            Shape(f"F{S2 + 4}", "process"), Shape(f"D{S2 + 5}", "process"), Shape(f"C{S2 + 6}",
+            "terminator")],
     arrows=[Arrow(0, 1), Arrow(1, 2), Arrow(2, 3), Arrow(3, 5, "A"), Arrow(3, 4, "B"), Arrow(4, 6),
             Arrow(5, 7), Arrow(6, 8), Arrow(9, 11), Arrow(10, 11), Arrow(11, 12), Arrow(12, 13),
             Arrow(13, 14), Arrow(14, 15), Arrow(15, 16), Arrow(16, 17)],

@@ -17,10 +17,11 @@ three terminators side by side.
 from __future__ import annotations
 
 from corpus._bps import bps_identity
-from corpus.builder import Arrow, Sheet, Shape, cells, rows
+from corpus.builder import Arrow, Shape, Sheet, cells, rows
 from corpus.facts import Expected
 
-ROLES = ["Ketua\nTim\nKerja", "Tim\nPerencanaan,\nPenganggaran\ndan Evaluasi", "PPK", "Admin\nAnggaran", "KPA"]
+ROLES = ["Ketua\nTim\nKerja", "Tim\nPerencanaan,\nPenganggaran\ndan Evaluasi", "PPK", "Admin\nAnggaran",
+"KPA"]
 
 IDENTITY, IDENTITY_MERGES, TOP = bps_identity(
     last_col=11,
@@ -71,7 +72,8 @@ MATRIX = Sheet(
              "Aplikasi SAKTI", "2 Hari", "Revisi tersedia pada Aplikasi SAKTI"],
             [10, "Mencetak hasil revisi dan melaporkan kepada KPA dan PPK untuk dilegalisasi", _, _, _, _, _,
              "Aplikasi SAKTI", "1 Hari", "Hasil revisi SAKTI"],
-            [11, "Menyetujui dan melegalisasi hasil revisi di SAKTI", _, _, _, _, _, "Aplikasi SAKTI", "1 Hari",
+            [11, "Menyetujui dan melegalisasi hasil revisi di SAKTI", _, _, _, _, _, "Aplikasi SAKTI", "1 "
+                                                                                                       "Hari",
              "Revisi Terverifikasi"],
             [12, "Menerima Daftar Hasil Revisi", _, _, _, _, _, "Aplikasi SAKTI,\nAplikasi BOS", "1 Hari",
              "Hasil Revisi siap digunakan"],

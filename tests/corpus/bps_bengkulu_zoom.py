@@ -46,7 +46,8 @@ MATRIX = Sheet(
                        [None, None, *ROLES, "Kelengkapan", "Waktu", "Output"]]),
         rows(f"A{H + 2}", [
             [1, "Melakukan pengecekan jadwal peminjaman lisensi zoom dan membuat permohonan peminjaman "
-                "lisensi ZM pada PORTAL PINTAR", None, None, None, "Nota dinas/ Undangan Kegiatan", "30 menit",
+                "lisensi ZM pada PORTAL PINTAR", None, None, None, "Nota dinas/ Undangan Kegiatan", "30 "
+                                                                                                    "menit",
              "Nota dinas peminjaman lisensi zoom"],
             [2, "PJK TIP menginstruksikan kepada PJK TI untuk melakukan pengecekan jadwal peminjaman "
                 "lisensi zoom", None, None, None, "Nota dinas", "10 menit", "Hasil pengecekan jadwal"],
