@@ -94,6 +94,7 @@ class Step:
     waktu_problem: str | None = None  # "kosong" | "tidak-terbaca" | "disesuaikan"
     waktu_shared: bool = False  # waktu cell merged with an earlier step: counted there
     next_steps: list[int] = field(default_factory=list)  # drawn arrows, as step indexes
+    sheet: str | None = None  # the sheet the step is on, when the table goes on past its own
 
     @property
     def number_value(self) -> int | None:

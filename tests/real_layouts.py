@@ -354,3 +354,23 @@ def page_numbers(path: Path) -> Path:
     put(ws, top + 1, [*rows[:3], [None, None, None, "- 2 -"], [None, None, None, None, 2], *rows[3:],
                       [None, None, None, None, "Hal. 3"]])
     return save(wb, path)
+
+
+def table_over_two_sheets(path: Path) -> Path:
+    """A cover sheet, then the table on two sheets (one per printed page): steps 1-3 on the
+    first, the header again and steps 4-5 on the second, step 5 without its output."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    cover = wb.create_sheet("Identitas")
+    put(cover, 1, [["KEMENTERIAN AGAMA", None, "Nomor SOP", ":", "800/012/SOP/2023"],
+                   [None, None, "Tgl Pembuatan", ":", "02-01-2023"],
+                   [None, None, "Tgl. Disahkan", ":", "16-01-2023"],
+                   [None, None, "Nama SOP", ":", "Pelayanan Surat Masuk"]])
+    rows = step_rows()
+    rows[4][7] = None
+    header = ["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]
+    for name, part, title in (("Prosedur (1)", rows[:3], "SOP PELAYANAN SURAT MASUK"),
+                              ("Prosedur (2)", rows[3:], None)):
+        ws = wb.create_sheet(name)
+        put(ws, 1, [[title], [], header, *part] if title else [header, *part])
+    return save(wb, path)

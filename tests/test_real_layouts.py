@@ -254,3 +254,17 @@ def test_a_misspelt_unit_is_still_a_unit(tmp_path):
     sop = check(L.waktu_texts(tmp_path / "minit.xlsx", ["5 minit", "10 menit", "15 Menit", "5 mnt",
                                                         "10 menit"])).sops[0]
     assert_reads_the_five_steps(sop)
+
+
+def test_a_table_going_on_over_the_next_sheet_is_one_sop(tmp_path):
+    r = check(L.table_over_two_sheets(tmp_path / "dua_lembar.xlsx"))
+    assert len(r.sops) == 1
+    sop = r.sops[0]
+    assert sop.doc.nomor == "800/012/SOP/2023"
+    assert_reads_the_five_steps(sop)
+    # A finding on a step of the second sheet names that sheet; the first sheet's stay there.
+    out = next(f for f in sop.findings if f.code == "output-kosong")
+    assert (out.sheet, out.cell) == ("Prosedur (2)", "H3")
+    assert ("Prosedur (2)", "lanjutan-sop") in r.skipped
+    assert [(f.code, f.sheet) for f in r.findings if f.code == "tabel-lanjutan-lembar"] == [
+        ("tabel-lanjutan-lembar", "Prosedur (2)")]

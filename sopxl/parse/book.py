@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 from ..findings import Hit, catalogue, declare
 from ..grid import Grid
-from ..model import Finding, SopDocument
+from ..model import Finding, SopDocument, Step
 from . import IDENTITY_ONLY, parse_sheet
 from .identity import read_identity
 from .text import key
 from .vocab import Vocab
 
-PAIRED, UNPAIRED = declare(__name__, "identitas-lembar-lain", "identitas-tanpa-tabel")
+PAIRED, UNPAIRED, CONTINUED = declare(__name__, "identitas-lembar-lain", "identitas-tanpa-tabel",
+                                     "tabel-lanjutan-lembar")
+CONTINUATION = "lanjutan-sop"  # the sheet only carries on the table of the SOP before it
 
 
 @dataclass
@@ -34,6 +36,7 @@ class SheetReading:
 
 def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
     readings = [SheetReading(g, *parse_sheet(g, vocab)) for g in grids]
+    _join_continuations(readings)
     covers = [i for i, r in enumerate(readings) if r.skip == IDENTITY_ONLY]
     if not covers:
         return readings
@@ -60,6 +63,50 @@ def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
     return readings
 
 
+def _join_continuations(readings: list[SheetReading]) -> None:
+    """A matrix sheet with no identity whose steps go on numbering the SOP before it ("Hal. 2"
+    on its own sheet) is that SOP's next page: its steps join that SOP."""
+    before: SheetReading | None = None
+    for reading in readings:
+        doc = reading.doc
+        if doc is None:
+            continue
+        if before is not None and before.doc is not None and _goes_on(before.doc, doc):
+            first, last = _numbers(doc)[0], _numbers(doc)[-1]
+            _append(before.doc, doc)
+            reading.doc, reading.skip = None, CONTINUATION
+            reading.hits.append(Hit(CONTINUED, doc.steps[0].number.cell, {
+                "lembar": before.doc.sheet, "dari": first, "sampai": last}))
+            continue
+        before = reading
+
+
+def _numbers(doc: SopDocument) -> list[int]:
+    return [n for n in (s.number_value for s in doc.steps) if n is not None]
+
+
+def _goes_on(a: SopDocument, b: SopDocument) -> bool:
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    if not numbers_a or not numbers_b or _has_identity(b) or b.nama:
+        return False
+    roles_a = {key(r) for r in a.roles}
+    return numbers_b[0] == numbers_a[-1] + 1 and {key(r) for r in b.roles} <= roles_a
+
+
+def _append(a: SopDocument, b: SopDocument) -> None:
+    offset = len(a.steps)
+    for step in b.steps:
+        step.sheet = b.sheet
+        step.next_steps = [j + offset for j in step.next_steps]
+    last = a.sections[-1]
+    for sec in b.sections:
+        if sec.title is None and [key(r.name) for r in sec.roles] == [key(r.name) for r in last.roles]:
+            last.steps.extend(sec.steps)  # the same table on the next page
+        else:
+            a.sections.append(sec)
+            last = sec
+
+
 def _has_identity(doc: SopDocument) -> bool:
     """The sheet has an identity block of its own: two labelled fields or more (a lone
     "Nama SOP" over the table is a title, the block is elsewhere)."""
@@ -84,9 +131,31 @@ def _before(index: int, covers: list[int], used: set[int]) -> int | None:
 
 
 def relocate(findings: list[Finding], doc: SopDocument) -> list[Finding]:
-    """Identity findings of a borrowed identity name the cover sheet (and its cells)."""
-    if doc.identity_sheet is None:
-        return findings
+    """Identity findings of a borrowed identity name the cover sheet (and its cells); findings
+    on the steps of a next-page sheet name that sheet, where the cell is not also one of this
+    sheet's steps."""
     cat = catalogue()
-    return [dataclasses.replace(f, sheet=doc.identity_sheet) if cat[f.code]["area"] == "identitas" else f
-            for f in findings]
+    elsewhere: dict[str, str] = {}
+    here: set[str] = set()
+    for step in doc.steps:
+        cells = _cells(step)
+        if step.sheet is None:
+            here.update(cells)
+        else:
+            elsewhere.update(dict.fromkeys(cells, step.sheet))
+    if doc.identity_sheet is None and not elsewhere:
+        return findings
+    out = []
+    for f in findings:
+        if doc.identity_sheet is not None and cat[f.code]["area"] == "identitas":
+            f = dataclasses.replace(f, sheet=doc.identity_sheet)
+        elif f.cell in elsewhere and f.cell not in here:
+            f = dataclasses.replace(f, sheet=elsewhere[f.cell])
+        out.append(f)
+    return out
+
+
+def _cells(step: Step) -> set[str]:
+    texts = (step.number, step.kegiatan, step.kelengkapan, step.waktu, step.output, step.keterangan)
+    return {t.cell for t in texts if t.cell} | {m.cell for m in step.markers} | {
+        b.cell for b in step.branches if b.cell}
