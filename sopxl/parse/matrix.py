@@ -277,7 +277,7 @@ def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
         kind = vocab.marker_kind(text)
         if kind == "arrow":
             continue
-        out.append(Marker(role.name, kind, text, rowcol_to_cell(row, role.col)))
+        out.append(Marker(role.name, kind, tidy(text), rowcol_to_cell(row, role.col)))
     return out
 
 
