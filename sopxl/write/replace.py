@@ -32,6 +32,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from ..errors import SopxlError, WorkbookChangedError, WriteError
+from ..read.source import not_regular
 from .lock import HOST, alive, workbook_lock
 from .packing import Entry, write_zip, zip_holds
 
@@ -112,6 +113,8 @@ def check_target(target: str, *, shown: str) -> None:
     _office_lock(target, shown)
     if os.path.exists(target):
         mode = os.stat(target).st_mode
+        if not stat.S_ISREG(mode):  # a pipe or a device as the output: replacing it is no "write"
+            raise not_regular(shown, mode)
         if not mode & stat.S_IWUSR or not os.access(target, os.W_OK):
             raise WriteError("Berkas hanya-baca (read-only) sehingga tidak dapat ditulisi. Hapus "
                              "atribut hanya-baca atau simpan ke berkas lain.", code="TULIS-HANYA-BACA",
