@@ -23,6 +23,12 @@ SLUGS = (
     "bps_bengkulu_eoq",
     "bps_bengkulu_revisi_anggaran",
     "bps_bengkulu_persediaan",
+    "bps_bengkulu_transfer_bmn",
+    "bps_bengkulu_ekspor",
+    "bps_bengkulu_sakernas_cetak",
+    "bps_bengkulu_capaian_kinerja",
+    "bps_bengkulu_pemusnahan_arsip",
+    "bps_bengkulu_pdrb",
 )
 
 
