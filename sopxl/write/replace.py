@@ -31,7 +31,8 @@ import zipfile
 from contextlib import suppress
 from dataclasses import dataclass
 
-from ..errors import SopxlError, WorkbookChangedError, WriteError
+from ..errors import SopxlError, WorkbookChangedError, WorkbookError, WriteError
+from ..read.source import open_input
 from .lock import HOST, alive, workbook_lock
 from .packing import Entry, write_zip, zip_holds
 
@@ -58,26 +59,19 @@ class Fingerprint:
 
 
 def fingerprint(path: str) -> Fingerprint | None:
-    """The file's fingerprint, or None when there is no file.
-
-    Only a regular file's content is read: a named pipe or a device behind a workbook's
-    name would block or never end (the reader refuses those with its own message), and
-    a file that cannot be opened is fingerprinted by the failure.
-    """
+    """The file's fingerprint, or None when there is no file."""
     try:
-        # O_NONBLOCK: opening a named pipe must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return Fingerprint(-1, -1, f"errno {exc.errno}")
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            return Fingerprint(st.st_size, st.st_mtime_ns, f"mode {st.st_mode:o}")
-        digest = hashlib.sha256()
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
+        # Opened through the reader's check: a FIFO or a device named .xlsx would block a
+        # plain open() (or never end), before the workbook itself is even read.
+        with open_input(path) as fh:
+            st = os.fstat(fh.fileno())
+            digest = hashlib.sha256()
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except WorkbookError as exc:
+        if exc.code == "BERKAS-TIDAK-ADA" and not os.path.lexists(path):
+            return None
+        raise
     return Fingerprint(st.st_size, st.st_mtime_ns, digest.hexdigest())
 
 
