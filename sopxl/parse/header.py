@@ -111,7 +111,8 @@ def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:
         if v is None or (isinstance(v, str) and not v.strip()):
             continue
         t = grid.text(row, c).rstrip(".")
-        if not t.isdigit():
+        # isdigit() also takes "²" and a text of 5000 digits, which int() refuses.
+        if not (t.isascii() and t.isdigit()) or len(t) > 6:
             return False
         nums.append(int(t))
     return len(nums) >= 4 and nums[0] == 1 and all(b == a + 1 for a, b in zip(nums, nums[1:]))
