@@ -31,8 +31,8 @@ import zipfile
 from contextlib import suppress
 from dataclasses import dataclass
 
-from ..errors import SopxlError, WorkbookChangedError, WorkbookError, WriteError
-from ..read.source import open_input
+from ..errors import SopxlError, WorkbookChangedError, WriteError
+from ..read.source import not_regular
 from .lock import HOST, alive, workbook_lock
 from .packing import Entry, write_zip, zip_holds
 
@@ -59,19 +59,26 @@ class Fingerprint:
 
 
 def fingerprint(path: str) -> Fingerprint | None:
-    """The file's fingerprint, or None when there is no file."""
+    """The file's fingerprint, or None when there is no file.
+
+    Only a regular file's content is read: a named pipe or a device behind a workbook's
+    name would block or never end (the reader refuses those with its own message), and
+    a file that cannot be opened is fingerprinted by the failure.
+    """
     try:
-        # Opened through the reader's check: a FIFO or a device named .xlsx would block a
-        # plain open() (or never end), before the workbook itself is even read.
-        with open_input(path) as fh:
-            st = os.fstat(fh.fileno())
-            digest = hashlib.sha256()
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-    except WorkbookError as exc:
-        if exc.code == "BERKAS-TIDAK-ADA" and not os.path.lexists(path):
-            return None
-        raise
+        # O_NONBLOCK: opening a named pipe must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return Fingerprint(-1, -1, f"errno {exc.errno}")
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            return Fingerprint(st.st_size, st.st_mtime_ns, f"mode {st.st_mode:o}")
+        digest = hashlib.sha256()
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
     return Fingerprint(st.st_size, st.st_mtime_ns, digest.hexdigest())
 
 
@@ -106,6 +113,8 @@ def check_target(target: str, *, shown: str) -> None:
     _office_lock(target, shown)
     if os.path.exists(target):
         mode = os.stat(target).st_mode
+        if not stat.S_ISREG(mode):  # a pipe or a device as the output: replacing it is no "write"
+            raise not_regular(shown, mode)
         if not mode & stat.S_IWUSR or not os.access(target, os.W_OK):
             raise WriteError("Berkas hanya-baca (read-only) sehingga tidak dapat ditulisi. Hapus "
                              "atribut hanya-baca atau simpan ke berkas lain.", code="TULIS-HANYA-BACA",
