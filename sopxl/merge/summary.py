@@ -1,11 +1,17 @@
-"""The per-file step of a merge: one workbook path → a small, picklable FileSummary.
+"""The per-file step of a merge: one workbook path → a small FileSummary.
 
-This is a pure function of the file's bytes and the configuration (``summarize``), and
-what worker processes run (``summarize_batch``); so it imports no pandas.
+``summarize(path, cfg)`` is a pure function of the file's bytes and the configuration, so
+it runs anywhere: in this process, in the merge's worker processes (``summarize_batch``), or
+on a cluster (see the README). A summary travels as JSON text (``to_json`` / ``from_json``):
+from a worker, into the spool the register is built from, and into the re-merge cache; a
+str pickles far faster than a tree of dataclasses, and JSON is safe to read back.
 """
 from __future__ import annotations
 
 import gc
+import json
+import os
+import stat
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -62,8 +68,9 @@ def init_worker(config_path: str | None, final: bool, lang: str) -> None:
     _WORKER["collect"] = True
 
 
-def summarize_batch(items: Sequence[tuple[str, str]]) -> list[FileSummary]:
-    """The worker's task: a few (path as shown, absolute path) in, their summaries out.
+def summarize_batch(items: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The worker's task: a few (path as shown, absolute path) in, (path as shown, summary
+    as JSON text) out.
 
     Workers open the absolute path, so where a worker process happens to stand does not
     matter; the summary carries the path as the register shows it.
@@ -75,7 +82,7 @@ def summarize_batch(items: Sequence[tuple[str, str]]) -> list[FileSummary]:
     for shown, path in items:
         summary = summarize(path, cfg)
         summary.path = shown
-        out.append(summary)
+        out.append((shown, to_json(summary)))
     if _WORKER.get("collect"):
         gc.collect(0)
     return out
@@ -85,6 +92,9 @@ def summarize(path: str, cfg: Config) -> FileSummary:
     """Validate one file and keep what the register needs. Never raises."""
     from ..validate import validate_file
 
+    special = _special(path, cfg.lang)
+    if special is not None:
+        return special
     try:
         result = validate_file(path, cfg)
     except Exception as exc:  # a parser bug on one odd file must not stop the batch
@@ -127,3 +137,74 @@ def _failed(path: str, exc: BaseException, lang: str) -> FileSummary:
     return FileSummary(path, error_code="BERKAS-GAGAL-DIPERIKSA", error=msg)
 
 
+
+
+def _special(path: str, lang: str) -> FileSummary | None:
+    """A FIFO, a device or a socket named .xlsx: reading it could wait forever, so it is
+    never opened; it is listed with its reason instead."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # missing or unreadable: the reader says which, in its own words
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    msg = ("Not a regular file (a pipe, device or socket); it was not read." if lang == "en" else
+           "Bukan berkas biasa (pipa/FIFO, perangkat atau soket); tidak dibaca.")
+    return FileSummary(path, error_code="BERKAS-KHUSUS", error=msg)
+
+
+# ---------------------------------------------------------------------------- as JSON text
+
+FORMAT = 1  # bump when the JSON layout below changes: older cache entries are then ignored
+
+
+def _finding(f: Finding) -> list:
+    return [f.code, f.severity, f.sheet, f.cell, f.message, f.hint]
+
+
+def to_json(s: FileSummary) -> str:
+    """The summary as compact JSON (ASCII: any file name, even one that is not UTF-8, fits)."""
+    data = {"f": FORMAT, "path": s.path, "error_code": s.error_code, "error": s.error,
+            "findings": [_finding(f) for f in s.findings],
+            "sops": [{"sheet": o.sheet, "order": o.order, "identity": o.identity, "cells": o.cells,
+                      "keterkaitan": o.keterkaitan, "steps": o.steps, "roles": o.roles,
+                      "total": o.total, "total_text": o.total_text,
+                      "role_load": o.role_load, "findings": [_finding(f) for f in o.findings]}
+                     for o in s.sops]}
+    return json.dumps(data, separators=(",", ":"))
+
+
+def _span(v: Any) -> Span | None:
+    if v is None:
+        return None
+    lo, hi = v
+    return (float(lo), float(hi))
+
+
+def _findings(rows: Any) -> list[Finding]:
+    out = []
+    for code, sev, sheet, cell, message, hint in rows:
+        if not (isinstance(code, str) and isinstance(sev, str) and isinstance(message, str)):
+            raise ValueError("finding")
+        out.append(Finding(code, sev, sheet, cell, message, hint or ""))
+    return out
+
+
+def from_json(text: str | bytes) -> FileSummary:
+    """A summary back from ``to_json``'s text; ValueError when it is not one (a corrupt or
+    foreign cache entry is then read again from the workbook, never trusted)."""
+    try:
+        d = json.loads(text)
+        if d.get("f") != FORMAT:
+            raise ValueError("format")
+        sops = [SopSummary(
+            sheet=str(o["sheet"]), order=int(o["order"]),
+            identity={str(k): str(v) for k, v in o["identity"].items()},
+            cells={str(k): (None if v is None else str(v)) for k, v in o["cells"].items()},
+            keterkaitan=str(o["keterkaitan"]), steps=int(o["steps"]),
+            roles=[str(r) for r in o["roles"]], total=_span(o["total"]), total_text=str(o["total_text"]),
+            role_load=[(str(r), int(n), _span(sp)) for r, n, sp in o["role_load"]],
+            findings=_findings(o["findings"])) for o in d["sops"]]
+        return FileSummary(str(d["path"]), d["error_code"], d["error"], _findings(d["findings"]), sops)
+    except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"not a sopxl file summary: {exc}") from None

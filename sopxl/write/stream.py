@@ -1,0 +1,249 @@
+"""A new workbook written as its rows come: memory stays flat however long the sheets are.
+
+``new_workbook`` (package.py) takes whole sheets as SheetSpecs; a national register runs to
+millions of cells, so here each sheet's rows are streamed from an iterator straight into its
+part, through a spool file (the column widths, fitted to the longest value, must be written
+before the rows)::
+
+    [Content_Types].xml  _rels/.rels  docProps/custom.xml (properties: what wrote the file)
+    xl/worksheets/sheetN.xml   header row styled, frozen, filtered, columns fitted
+    xl/workbook.xml  xl/_rels/workbook.xml.rels  xl/styles.xml
+
+The file is written beside the target under a temporary name and moved into place only when
+complete; on any failure the temporary file is removed and the target is untouched.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from ..a1 import col_to_letters
+from ..errors import SopxlError, WriteError
+from ..report.sheet import CellSpec, SheetSpec
+from .package import (
+    CONTENT_TYPES,
+    CT_NS,
+    CT_RELS,
+    CT_STYLES,
+    CT_WORKBOOK,
+    CT_WORKSHEET,
+    MAIN,
+    PKG_REL,
+    REL,
+    RT_DOCUMENT,
+    RT_STYLES,
+    RT_WORKSHEET,
+    _attr,
+    _check_target,
+    _default_mode,
+    _new_info,
+    _os_error,
+    _text,
+)
+from .sheetxml import MAX_COLS, MAX_ROWS, _cell_tail, check_sheet_name, quote_sheet
+from .styles import XML_DECL, fresh_styles
+
+__all__ = ["StreamSheet", "stream_workbook"]
+
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+RT_CUSTOM = REL + "/custom-properties"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id of user-defined properties
+
+# A cell: a plain value, or (value, style name) for one whose colour says something.
+Cell = Any
+
+
+@dataclass
+class StreamSheet:
+    name: str
+    header: Sequence[str]
+    rows: Iterable[Sequence[Cell]]  # read once, while the sheet is written
+    landscape: bool = True
+
+
+def _fit(header: str, longest: int) -> float:
+    return float(min(60, max(len(header) + 3, longest + 2, 6)))
+
+
+def stream_workbook(path: str | os.PathLike[str], sheets: Sequence[StreamSheet], *,
+                    properties: dict[str, str] | None = None,
+                    fit: Callable[[str, int], float] = _fit) -> None:
+    """Write a fresh workbook of ``sheets`` (header row styled "header", frozen, filtered)."""
+    shown = os.fspath(path)
+    target = os.path.realpath(shown)
+    if not sheets:
+        raise WriteError("Buku kerja baru memerlukan sedikitnya satu lembar.", code="TULIS-LEMBAR",
+                         path=shown, message_en="A new workbook needs at least one sheet.")
+    for s in sheets:
+        check_sheet_name(s.name)
+    _check_target(target, shown=shown)
+    folder = os.path.dirname(target) or "."
+    try:
+        like: os.stat_result | None = os.stat(target)
+    except OSError:
+        like = None
+    tmp = os.path.join(folder, f".~sopxl-{secrets.token_hex(6)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        raise _os_error(exc, shown) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
+                _package(zf, sheets, properties or {}, fit)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(like.st_mode) if like is not None else _default_mode())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, SopxlError):
+            raise
+        if isinstance(exc, OSError):
+            raise _os_error(exc, shown) from None
+        raise
+
+
+def _put(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    zf.writestr(_new_info(name), data, compresslevel=1)
+
+
+def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dict[str, str],
+             fit: Callable[[str, int], float]) -> None:
+    decl = XML_DECL.decode()
+    n = len(sheets)
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="{CT_WORKSHEET}"/>'
+                        for i in range(n))
+    _put(zf, CONTENT_TYPES, (
+        f'{decl}<Types xmlns="{CT_NS}"><Default Extension="rels" ContentType="{CT_RELS}"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{CT_WORKBOOK}"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{CT_STYLES}"/>'
+        f'<Override PartName="/docProps/custom.xml" ContentType="{CT_CUSTOM}"/>{overrides}</Types>').encode())
+    _put(zf, "_rels/.rels", (
+        f'{decl}<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{RT_DOCUMENT}" '
+        f'Target="xl/workbook.xml"/><Relationship Id="rId2" Type="{RT_CUSTOM}" '
+        'Target="docProps/custom.xml"/></Relationships>').encode())
+    props = "".join(f'<property fmtid="{_FMTID}" pid="{i + 2}" name="{_attr(k)}"><vt:lpwstr>{_text(v)}'
+                    f"</vt:lpwstr></property>" for i, (k, v) in enumerate(sorted(properties.items())))
+    _put(zf, "docProps/custom.xml",
+         f'{decl}<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT}">{props}</Properties>'.encode())
+    styles, ids = fresh_styles()
+    names, sheet_list, rels = [], [], []
+    for i, sheet in enumerate(sheets):
+        rows, cols = _sheet(zf, f"xl/worksheets/sheet{i + 1}.xml", sheet, ids, selected=i == 0, fit=fit)
+        ref = quote_sheet(sheet.name)
+        last = col_to_letters(max(cols, 1) - 1)
+        names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                     f"{_text(ref)}!$A$1:${last}${rows}</definedName>")
+        names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{_text(ref)}!$1:$1'
+                     "</definedName>")
+        sheet_list.append(f'<sheet name="{_attr(sheet.name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>')
+        rels.append(f'<Relationship Id="rId{i + 1}" Type="{RT_WORKSHEET}" '
+                    f'Target="worksheets/sheet{i + 1}.xml"/>')
+    rels.append(f'<Relationship Id="rId{n + 1}" Type="{RT_STYLES}" Target="styles.xml"/>')
+    _put(zf, "xl/workbook.xml", (
+        f'{decl}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><bookViews><workbookView activeTab="0"/>'
+        f'</bookViews><sheets>{"".join(sheet_list)}</sheets><definedNames>{"".join(names)}'
+        "</definedNames></workbook>").encode())
+    _put(zf, "xl/_rels/workbook.xml.rels",
+         f'{decl}<Relationships xmlns="{PKG_REL}">{"".join(rels)}</Relationships>'.encode())
+    _put(zf, "xl/styles.xml", styles)
+
+
+def _sheet(zf: zipfile.ZipFile, part: str, sheet: StreamSheet, ids: dict[str, int], *, selected: bool,
+           fit: Callable[[str, int], float]) -> tuple[int, int]:
+    """Stream one worksheet part; returns (rows written, header included; columns)."""
+    ncols = len(sheet.header)
+    if not 0 < ncols <= MAX_COLS:
+        raise WriteError(f"Lembar {sheet.name!r}: jumlah kolom tidak sah.", code="TULIS-LEMBAR",
+                         sheet=sheet.name, message_en=f"Sheet {sheet.name!r}: invalid number of columns.")
+    longest = [0] * ncols
+    with tempfile.TemporaryFile(prefix=".~sopxl-rows-") as body:
+        nrows = _rows(body, sheet, ids, longest)
+        view = '<sheetView workbookViewId="0"' + (' tabSelected="1"' if selected else "") + ">"
+        last = col_to_letters(ncols - 1)
+        widths = "".join(f'<col min="{j + 1}" max="{j + 1}" width="{fit(h, longest[j]):g}" customWidth="1"/>'
+                         for j, h in enumerate(sheet.header))
+        head = (f'{XML_DECL.decode()}<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
+                f'<dimension ref="A1:{last}{nrows}"/><sheetViews>{view}'
+                '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+                '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+                f'<sheetFormatPr defaultRowHeight="15"/><cols>{widths}</cols><sheetData>')
+        orient = "landscape" if sheet.landscape else "portrait"
+        tail = (f'</sheetData><autoFilter ref="A1:{last}{nrows}"/>'
+                '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+                f'<pageSetup paperSize="9" orientation="{orient}"/></worksheet>')
+        body.seek(0)
+        with zf.open(_new_info(part), "w", force_zip64=True) as out:
+            out.write(head.encode())
+            shutil.copyfileobj(body, out, 1 << 20)
+            out.write(tail.encode())
+    return nrows, ncols
+
+
+def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list[int]) -> int:
+    """Write the rows' XML to ``body``; fills ``longest`` (text length per column)."""
+    spec = SheetSpec(name=sheet.name)  # only named in an error message
+    starts = [f'<c r="{col_to_letters(c)}'.encode() for c in range(len(longest))]
+    # A cell's XML after its reference depends on its value and style only, and a register
+    # holds few distinct ones per column: each is built once (within a bound, so that a
+    # national register's unique texts do not pile up here).
+    memo: dict[tuple[Any, str | None], bytes] = {}
+    buf: list[bytes] = []
+    n = 0
+    for row in _with_header(sheet):
+        n += 1
+        if n > MAX_ROWS:
+            raise WriteError(f"Lembar {sheet.name!r} melebihi batas baris Excel.", code="TULIS-LEMBAR",
+                             sheet=sheet.name, message_en=f"Sheet {sheet.name!r} exceeds Excel's row limit.")
+        rn = str(n).encode()
+        buf.append(b'<row r="' + rn + b'">')
+        for c, cell in enumerate(row):
+            if type(cell) is tuple:
+                value, style = cell
+            else:
+                value, style = cell, None
+            if value is None or value == "":
+                if style is None:
+                    continue
+            key = (value, style) if type(value) is not bool else (("b", value), style)
+            tail = memo.get(key)
+            if tail is None:
+                text = _cell_tail(CellSpec(value, style), ids, spec, "")
+                tail = ('"' + text).encode("utf-8", "backslashreplace") if text else b""
+                if len(memo) < 20_000:
+                    memo[key] = tail
+                if value is not None:
+                    size = len(value) if type(value) is str else len(str(value))
+                    if size > longest[c]:
+                        longest[c] = size
+            elif value is not None and type(value) is str and len(value) > longest[c]:
+                longest[c] = len(value)
+            if tail:
+                buf.append(starts[c])
+                buf.append(rn)
+                buf.append(tail)
+        buf.append(b"</row>")
+        if len(buf) > 50_000:
+            body.write(b"".join(buf))
+            buf.clear()
+    body.write(b"".join(buf))
+    return n
+
+
+def _with_header(sheet: StreamSheet) -> Iterable[Sequence[Cell]]:
+    yield [(h, "header") for h in sheet.header]
+    yield from sheet.rows
+
