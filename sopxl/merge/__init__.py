@@ -5,7 +5,7 @@ How a batch goes, one module per step::
     discover.py    discover(PATH…): files and folders → Source list (lock, hidden and temp
                    files skipped)
     summary.py     summarize(path, cfg) → FileSummary: the per-file step, a pure function of
-                   the file (what worker processes run; it never loads pandas)
+                   the file (what worker processes run)
     batch.py       read_all(…): the summaries, in process pools or in this process
     bagian.py      which Bagian an SOP belongs to (--map, instansi, folder, file name)
     references.py  Keterkaitan: split a box into items, resolve each to an SOP of the register

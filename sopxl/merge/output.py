@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import suppress
+from operator import itemgetter
 from typing import Any, TextIO
 
 from .guard import MARKER
@@ -36,8 +37,16 @@ def _shown(value: Any, kind: str, lang: str) -> Any:
 _WORDED = frozenset(("list", "flags", "severity", "verdict", "status", "match"))
 
 
-def _shown_row(row: dict[str, Any], cols: list, lang: str) -> list[Any]:
-    return [_shown(row.get(k), kind, lang) if kind in _WORDED else row.get(k) for k, _i, _e, kind in cols]
+def _shown_rows(reg: Register, table: str, lang: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
+    """(raw row, the row as people read it) of one table, in order."""
+    cols = columns(table)
+    pick = itemgetter(*[c[0] for c in cols])  # every row holds every column (None when empty)
+    worded = [(j, kind) for j, (_k, _i, _e, kind) in enumerate(cols) if kind in _WORDED]
+    for row in reg.rows(table):
+        shown = list(pick(row))
+        for j, kind in worded:
+            shown[j] = _shown(shown[j], kind, lang)
+        yield row, shown
 
 
 _SEVERITY_STYLE = {"error": "error", "warning": "warning"}
@@ -63,11 +72,10 @@ def _sheet_rows(reg: Register, table: str, lang: str) -> Iterator[list[Any]]:
     """A table's rows as the register sheet shows them: words for codes, and (value, style)
     for the cells whose colour says something (severity, verdict, duplicates, not found)."""
     cols = columns(table)
-    styled = [(j, kind) for j, (_k, _i, _e, kind) in enumerate(cols) if kind in _STYLED]
-    for row in reg.rows(table):
-        shown = _shown_row(row, cols, lang)
-        for j, kind in styled:
-            style = _cell_style(kind, row.get(cols[j][0]))
+    styled = [(j, kind, cols[j][0]) for j, (_k, _i, _e, kind) in enumerate(cols) if kind in _STYLED]
+    for row, shown in _shown_rows(reg, table, lang):
+        for j, kind, key in styled:
+            style = _cell_style(kind, row[key])
             if style:
                 shown[j] = (shown[j], style)
         yield shown
@@ -107,7 +115,7 @@ def write_csv(reg: Register, folder: str, lang: str = "id") -> list[str]:
 
     os.makedirs(folder, exist_ok=True)
     written = []
-    for table, _name, cols in TABLES:
+    for table, _name, _cols in TABLES:
         path = os.path.join(folder, csv_name(table))
         fd, tmp = tempfile.mkstemp(prefix=".~sopxl-", suffix=".tmp", dir=folder)
         try:
@@ -116,8 +124,8 @@ def write_csv(reg: Register, folder: str, lang: str = "id") -> list[str]:
             with os.fdopen(fd, "w", encoding="utf-8-sig", errors="backslashreplace", newline="") as fh:
                 out = csv.writer(fh, lineterminator="\r\n")
                 out.writerow(headers(table, lang))
-                for row in reg.rows(table):
-                    out.writerow([_csv_safe(v) for v in _shown_row(row, cols, lang)])
+                for _row, shown in _shown_rows(reg, table, lang):
+                    out.writerow([_csv_safe(v) for v in shown])
             os.replace(tmp, path)
         except BaseException:
             with suppress(OSError):

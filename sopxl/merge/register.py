@@ -9,6 +9,7 @@ spool again, as often as there are outputs to write.
 """
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections import Counter, defaultdict
@@ -23,8 +24,8 @@ from ..parse.text import key as text_key
 from .bagian import BagianMap, _bagian
 from .discover import Source
 from .references import _Index, _nama_key, _nomor_key, split_references
-from .summary import FileSummary, SopSummary, from_json, to_json
-from .tables import minutes
+from .summary import FileSummary, checked, to_json
+from .tables import columns, minutes
 
 NOMOR_GANDA, NAMA_GANDA, TIDAK_DITEMUKAN = declare(
     __name__, "rekap-nomor-ganda", "rekap-nama-ganda", "rekap-keterkaitan-tidak-ditemukan")
@@ -36,7 +37,7 @@ class _Spool:
     def __init__(self, folder: str | None = None):
         self.fh = tempfile.TemporaryFile(prefix=".~sopxl-spool-", dir=folder)
         self.end = 0
-        self.last: tuple[int, FileSummary] | None = None
+        self.last: tuple[int, dict[str, Any]] | None = None
 
     def put(self, text: str) -> tuple[int, int]:
         data = text.encode("ascii")  # to_json writes ASCII only
@@ -46,12 +47,13 @@ class _Spool:
         self.end += len(data)
         return at, len(data)
 
-    def get(self, where: tuple[int, int]) -> FileSummary:
+    def get(self, where: tuple[int, int]) -> dict[str, Any]:
+        """The summary as plain data (its shape was checked when it was put here)."""
         # A file's SOPs sit side by side in the register: one decode serves them all.
         if self.last is not None and self.last[0] == where[0]:
             return self.last[1]
         self.fh.seek(where[0])
-        summary = from_json(self.fh.read(where[1]))
+        summary = json.loads(self.fh.read(where[1]))
         self.last = (where[0], summary)
         return summary
 
@@ -73,35 +75,36 @@ def shown_path(path: str) -> str:
 class _File:
     __slots__ = ("source", "path", "where", "error_code", "error", "findings", "bagian", "no_sop")
 
-    def __init__(self, source: Source, where: tuple[int, int], summary: FileSummary, bagian: str):
+    def __init__(self, source: Source, where: tuple[int, int], summary: dict[str, Any], bagian: str):
         self.source = source
         self.path = shown_path(source.path)
         self.where = where
-        self.error_code = summary.error_code
-        self.error = summary.error
-        self.findings = len(summary.findings)
+        self.error_code = summary["error_code"]
+        self.error = summary["error"]
+        self.findings = len(summary["findings"])
         self.bagian = bagian  # used when the file has no SOP
         self.no_sop = ""
-        if summary.error is None and not summary.sops:
-            why = next((f for f in summary.findings if f.code == "tidak-ada-sop"), None)
-            self.no_sop = why.message if why else ""
+        if self.error is None and not summary["sops"]:
+            why = next((f for f in summary["findings"] if f[0] == "tidak-ada-sop"), None)
+            self.no_sop = why[4] if why else ""
 
 
 class _Sop:
     __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "refs", "errors",
                  "warnings", "extra", "links", "flags")
 
-    def __init__(self, file: _File, sop: SopSummary, bagian: str):
+    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str):
         self.file = file
-        self.order = sop.order
+        self.order = index
         self.bagian = bagian
-        self.nomor = sop.identity.get("nomor", "")
-        self.nama = sop.identity.get("nama", "")
-        self.sheet = sop.sheet
-        self.cells = (sop.cells.get("nomor"), sop.cells.get("nama"), sop.cells.get("keterkaitan"))
-        self.refs = split_references(sop.keterkaitan)
-        self.errors = sum(f.severity == "error" for f in sop.findings)
-        self.warnings = sum(f.severity == "warning" for f in sop.findings)
+        idt, cells = sop["identity"], sop["cells"]
+        self.nomor = idt.get("nomor", "")
+        self.nama = idt.get("nama", "")
+        self.sheet = sop["sheet"]
+        self.cells = (cells.get("nomor"), cells.get("nama"), cells.get("keterkaitan"))
+        self.refs = split_references(sop["keterkaitan"])
+        self.errors = sum(f[1] == "error" for f in sop["findings"])
+        self.warnings = sum(f[1] == "warning" for f in sop["findings"])
         self.extra: list[Hit] = []
         self.links: list[tuple[str, int | None, str]] = []  # (item, target SOP, matched by)
         self.flags: list[str] = []
@@ -130,24 +133,23 @@ class RegisterBuilder:
         self.roles: dict[str, _RoleTotal] = {}
         self.errors = self.warnings = 0
 
-    def add(self, source: Source, text: str) -> FileSummary:
-        """One file's summary (JSON text from ``summary.to_json``); returns it decoded."""
-        summary = from_json(text)
-        if summary.path != source.path:  # a cached summary, or a file named another way
-            summary.path = source.path
-            text = to_json(summary)
+    def add(self, source: Source, text: str) -> None:
+        """One file's summary (JSON text from ``summary.to_json``, from a worker or the cache);
+        ValueError, and nothing added, when the text is not a summary."""
+        summary = checked(text)
         f = _File(source, self.spool.put(text), summary, shown_path(_bagian(source, "", self.bmap)[0]))
         self.files.append(f)
-        for found in summary.findings:
-            self.errors += found.severity == "error"
-            self.warnings += found.severity == "warning"
-        for one in summary.sops:
-            s = _Sop(f, one, shown_path(_bagian(source, one.identity.get("instansi", ""), self.bmap)[0]))
+        for found in summary["findings"]:
+            self.errors += found[1] == "error"
+            self.warnings += found[1] == "warning"
+        for i, one in enumerate(summary["sops"]):
+            instansi = one["identity"].get("instansi", "")
+            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]))
             self.sops.append(s)
             self.errors += s.errors
             self.warnings += s.warnings
             seen: set[str] = set()
-            for role, n, span in one.role_load:
+            for role, n, span in one["role_load"]:
                 k = text_key(role) or role
                 t = self.roles.get(k)
                 if t is None:
@@ -162,7 +164,6 @@ class RegisterBuilder:
                     t.hi += span[1]
                     t.timed = True
                 t.bagian.add(s.bagian.casefold())
-        return summary
 
     def finish(self) -> Register:
         return Register(self)
@@ -299,54 +300,60 @@ class Register:
         return (s.errors + sum(self._sev[h.code] == "error" for h in s.extra),
                 s.warnings + sum(self._sev[h.code] == "warning" for h in s.extra))
 
-    def _sop_of(self, s: _Sop) -> SopSummary:
-        return self.spool.get(s.file.where).sops[s.order]
+    def _sop_of(self, s: _Sop) -> dict[str, Any]:
+        return self.spool.get(s.file.where)["sops"][s.order]
 
     # ------------------------------------------------------------------ the tables, row by row
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """The rows of one table (raw values, keyed by column), numbered, in register order."""
         make = getattr(self, "_rows_" + table)
+        blank = dict.fromkeys(k for k, _i, _e, _kind in columns(table))
         for no, row in enumerate(make(), 1):
             row["no"] = no
+            if len(row) < len(blank):  # e.g. a reference not found has no target columns
+                row = {**blank, **row}
             yield row
 
     def _rows_daftar_sop(self) -> Iterator[dict[str, Any]]:
         for s in self.sops:
             sop = self._sop_of(s)
-            idt = sop.identity
+            idt = sop["identity"]
+            total = sop["total"]
             errors, warnings = self._counts(s)
             yield {"bagian": s.bagian, "nomor_sop": s.nomor, "nama_sop": s.nama,
                    "tanggal_pembuatan": idt.get("tanggal_pembuatan", ""),
                    "tanggal_revisi": idt.get("tanggal_revisi", ""),
                    "tanggal_efektif": idt.get("tanggal_efektif", ""),
                    "disahkan_oleh": idt.get("disahkan_oleh", ""),
-                   "jumlah_langkah": sop.steps, "jumlah_pelaksana": len(sop.roles),
-                   "pelaksana": list(sop.roles), "total_waktu": sop.total_text,
-                   "menit_min": minutes(sop.total[0]) if sop.total else None,
-                   "menit_maks": minutes(sop.total[1]) if sop.total else None,
+                   "jumlah_langkah": sop["steps"], "jumlah_pelaksana": len(sop["roles"]),
+                   "pelaksana": sop["roles"], "total_waktu": sop["total_text"],
+                   "menit_min": minutes(total[0]) if total else None,
+                   "menit_maks": minutes(total[1]) if total else None,
                    "galat": errors, "peringatan": warnings, "lulus": errors == 0,
                    "ganda": list(s.flags), "berkas": s.file.path, "lembar": s.sheet}
 
     def _rows_temuan(self) -> Iterator[dict[str, Any]]:
         for kind, unit, bagian in self.sequence:
             if kind == "file":
-                fs = self.spool.get(unit.where).findings
+                fs = self.spool.get(unit.where)["findings"]
                 nomor = nama = ""
                 path = unit.path
             else:
-                fs = self._sop_of(unit).findings + self._findings(unit)
+                fs = self._sop_of(unit)["findings"] + [
+                    [f.code, f.severity, f.sheet, f.cell, f.message, f.hint] for f in self._findings(unit)]
                 nomor, nama, path = unit.nomor, unit.nama, unit.file.path
-            for f in fs:
-                yield {"bagian": bagian, "berkas": path, "lembar": f.sheet, "sel": f.cell,
-                       "kode": f.code, "tingkat": f.severity, "pesan": f.message,
-                       "saran": f.hint, "nomor_sop": nomor, "nama_sop": nama}
+            for code, severity, sheet, cell, message, hint in fs:
+                yield {"bagian": bagian, "berkas": path, "lembar": sheet, "sel": cell,
+                       "kode": code, "tingkat": severity, "pesan": message,
+                       "saran": hint, "nomor_sop": nomor, "nama_sop": nama}
 
     def _rows_beban_pelaksana(self) -> Iterator[dict[str, Any]]:
         shown: dict[Span, str] = {}  # a batch's roles share a few dozen spans: each written once
         for s in self.sops:
-            for role, n, span in self._sop_of(s).role_load:
+            for role, n, raw in self._sop_of(s)["role_load"]:
                 waktu = ""
+                span = (raw[0], raw[1]) if raw else None
                 if span:
                     waktu = shown.get(span) or shown.setdefault(
                         span, format_span(span, self.cfg.calendar, self.lang))

@@ -208,3 +208,55 @@ def from_json(text: str | bytes) -> FileSummary:
         return FileSummary(str(d["path"]), d["error_code"], d["error"], _findings(d["findings"]), sops)
     except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
         raise ValueError(f"not a sopxl file summary: {exc}") from None
+
+
+def _is_text(v: Any) -> bool:
+    return v is None or isinstance(v, str)
+
+
+def _check_findings(rows: Any) -> None:
+    if not isinstance(rows, list):
+        raise ValueError("findings")
+    for f in rows:
+        if not (isinstance(f, list) and len(f) == 6 and isinstance(f[0], str) and isinstance(f[1], str)
+                and isinstance(f[4], str) and all(map(_is_text, f))):
+            raise ValueError("finding")
+
+
+def _check_span(v: Any) -> None:
+    if v is not None and not (isinstance(v, list) and len(v) == 2
+                              and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v)):
+        raise ValueError("span")
+
+
+def checked(text: str | bytes) -> dict[str, Any]:
+    """``to_json``'s text as plain data, its shape checked (ValueError when it is not a
+    summary): what the register reads, without building a dataclass per finding."""
+    try:
+        d = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise ValueError("not JSON") from None
+    if not isinstance(d, dict) or d.get("f") != FORMAT or not isinstance(d.get("path"), str) \
+            or not _is_text(d.get("error_code")) or not _is_text(d.get("error")) \
+            or not isinstance(d.get("sops"), list):
+        raise ValueError("not a sopxl file summary")
+    _check_findings(d.get("findings"))
+    for o in d["sops"]:
+        if not isinstance(o, dict):
+            raise ValueError("sop")
+        ident, cells = o.get("identity"), o.get("cells")
+        if not (isinstance(o.get("sheet"), str) and isinstance(o.get("order"), int)
+                and isinstance(ident, dict) and all(isinstance(v, str) for v in ident.values())
+                and isinstance(cells, dict) and all(map(_is_text, cells.values()))
+                and isinstance(o.get("keterkaitan"), str) and isinstance(o.get("steps"), int)
+                and isinstance(o.get("roles"), list) and all(isinstance(r, str) for r in o["roles"])
+                and isinstance(o.get("total_text"), str) and isinstance(o.get("role_load"), list)):
+            raise ValueError("sop")
+        _check_span(o.get("total"))
+        for load in o["role_load"]:
+            if not (isinstance(load, list) and len(load) == 3 and isinstance(load[0], str)
+                    and isinstance(load[1], int)):
+                raise ValueError("role load")
+            _check_span(load[2])
+        _check_findings(o.get("findings"))
+    return d
