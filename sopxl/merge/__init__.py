@@ -26,7 +26,16 @@ from .output import csv_name, register_json, write_csv, write_json, write_regist
 from .references import _Index, split_references
 from .register import Register, RegisterBuilder, build_register
 from .runtime import check_dependencies, collector_paused
-from .summary import FileSummary, SopSummary, from_json, init_worker, summarize, summarize_batch, to_json
+from .summary import (
+    FileSummary,
+    SopSummary,
+    from_json,
+    init_worker,
+    summarize,
+    summarize_batch,
+    summary_text,
+    to_json,
+)
 from .tables import TABLES
 
 __all__ = [
@@ -34,6 +43,6 @@ __all__ = [
     "WORKBOOK_EXTS", "PROBLEM_EXTS",
     "RegisterBuilder", "discover", "summarize", "summarize_batch", "init_worker", "read_all",
     "iter_summaries", "build_register", "write_register", "write_csv", "write_json", "csv_name",
-    "register_json", "to_json", "from_json", "bagian_from_instansi", "split_references", "load_map",
-    "check_dependencies", "collector_paused", "_Index",
+    "register_json", "to_json", "from_json", "summary_text", "bagian_from_instansi",
+    "split_references", "load_map", "check_dependencies", "collector_paused", "_Index",
 ]

@@ -139,6 +139,13 @@ def _failed(path: str, exc: BaseException, lang: str) -> FileSummary:
 
 
 
+def summary_text(path: str, cfg: Config) -> str:
+    """``summarize`` as the JSON text ``RegisterBuilder.add`` takes: the per-file step as a
+    pure function of (path, configuration), to map over files on any engine (a process
+    pool, Dask, Ray) and reduce into one register."""
+    return to_json(summarize(path, cfg))
+
+
 def _special(path: str, lang: str) -> FileSummary | None:
     """A FIFO, a device or a socket named .xlsx: reading it could wait forever, so it is
     never opened; it is listed with its reason instead."""
