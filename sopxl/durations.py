@@ -6,6 +6,7 @@ calendar (default 7.5 jam a day, 5 days a week, 20 days a month).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -23,7 +24,8 @@ class Reading:
     """The result of reading one waktu text."""
 
     minutes: Span | None  # None when it cannot be counted
-    problem: str | None = None  # None | "kosong" | "tidak-tentu" | "tanpa-satuan" | "tidak-terbaca"
+    # None | "kosong" | "tidak-tentu" | "tanpa-satuan" | "tidak-terbaca" | "tidak-wajar"
+    problem: str | None = None
 
 
 def unit_minutes(calendar: dict[str, float]) -> dict[str, float]:
@@ -53,6 +55,7 @@ def _num(s: str) -> float:
 class DurationReader:
     def __init__(self, units: dict[str, list[str]], calendar: dict[str, float]):
         self.factors = unit_minutes(calendar)
+        self.max_minutes = self.factors["tahun"]  # one working year, the longest a step may take
         self.units = _unit_index(units)
         self.undetermined = {u.lower() for u in units.get("undetermined", [])}
         alt = "|".join(re.escape(a) for a, _ in self.units)
@@ -76,8 +79,11 @@ class DurationReader:
             return Reading(None, "kosong")
         if isinstance(text, (int, float)) and not isinstance(text, bool):
             if default_unit:
-                v = float(text) * self.factors[default_unit]
-                return Reading((v, v))
+                try:
+                    v = float(text) * self.factors[default_unit]
+                except OverflowError:  # an int beyond any float: hundreds of digits
+                    return Reading(None, "tidak-wajar")
+                return self._checked(v, v)
             return Reading(None, "tanpa-satuan")
         s = " ".join(str(text).split()).strip().rstrip(".")
         if not s:
@@ -114,7 +120,17 @@ class DurationReader:
             lo, hi = lo + min(a, b) * f, hi + max(a, b) * f
             parts += 1
             rest = rest.strip()
-        return Reading((round(lo, 4), round(hi, 4)))
+        return self._checked(round(lo, 4), round(hi, 4))
+
+    def _checked(self, lo: float, hi: float) -> Reading:
+        """A span of minutes, unless no single step can take that long.
+
+        A waktu of hundreds of digits reads as infinity, and a typo such as "1000 hari"
+        would swamp the SOP's total: beyond one working year a step is reported, not counted.
+        """
+        if not (math.isfinite(lo) and math.isfinite(hi)) or lo < 0 or hi > self.max_minutes:
+            return Reading(None, "tidak-wajar")
+        return Reading((lo, hi))
 
 
 def add(a: Span | None, b: Span | None) -> Span | None:
@@ -127,6 +143,8 @@ def add(a: Span | None, b: Span | None) -> Span | None:
 
 def format_minutes(minutes: float, calendar: dict[str, float], lang: str = "id") -> str:
     """930 -> "2 hari 0 jam 30 menit" with working days of calendar["jam_per_hari"]."""
+    if not math.isfinite(minutes):
+        return "-"  # never a step's (they are checked when read); a guard for any caller
     day = calendar["jam_per_hari"] * 60
     total = round(minutes)
     days, rem = divmod(total, day)

@@ -4,6 +4,7 @@
     ├── WorkbookError          a file cannot be read as a workbook (code + place)
     ├── ConfigError            a configuration file is missing or invalid
     └── WriteError             a workbook cannot be written (locked, read-only, broken package)
+        └── WorkbookChangedError   another program replaced it while sopxl worked on it
 """
 from __future__ import annotations
 
@@ -55,3 +56,9 @@ class WriteError(SopxlError):
     """The workbook cannot be written; the original file is left as it was."""
 
     code = "TULIS"
+
+
+class WorkbookChangedError(WriteError):
+    """Another program changed the workbook while sopxl worked on it; nothing was written."""
+
+    code = "TULIS-BERUBAH"

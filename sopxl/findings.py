@@ -43,17 +43,37 @@ def catalogue() -> dict[str, dict[str, Any]]:
 
 # Codes raised outside ``sopxl.rules`` (by the parser, the schema check, the merge, …),
 # each declared by the module that raises it: code -> that module. With the rules' own
-# codes this is the registry that the catalogue must match (see tests).
+# codes (``RULE_CODES``, filled by ``sopxl.rules.rule``) this is the registry that the
+# catalogue must match (see tests/test_registry.py).
 DECLARED: dict[str, str] = {}
+RULE_CODES: dict[str, str] = {}
+
+
+class UnregisteredCode(RuntimeError):
+    """A programming error: a code was raised that no module declared."""
+
+
+def registered(code: str) -> bool:
+    return code in DECLARED or code in RULE_CODES
+
+
+def _claim(table: dict[str, str], owner: str, codes: tuple[str, ...]) -> None:
+    for code in codes:
+        other = DECLARED.get(code) or RULE_CODES.get(code)
+        if other not in (None, owner):
+            raise RuntimeError(f"kode temuan {code} dideklarasikan dua kali ({other}, {owner})")
+        table[code] = owner
 
 
 def declare(owner: str, *codes: str) -> tuple[str, ...]:
     """Say that module ``owner`` raises these codes; returns them for the module's use."""
-    for code in codes:
-        if DECLARED.get(code, owner) != owner:
-            raise RuntimeError(f"kode temuan {code} dideklarasikan dua kali ({DECLARED[code]}, {owner})")
-        DECLARED[code] = owner
+    _claim(DECLARED, owner, codes)
     return codes
+
+
+def declare_rule(owner: str, codes: tuple[str, ...]) -> None:
+    """The codes of a rule in ``sopxl.rules`` (called by its ``@rule`` decorator)."""
+    _claim(RULE_CODES, owner, codes)
 
 
 class _Blank(dict):
@@ -70,6 +90,10 @@ def render(code: str, params: dict[str, Any], lang: str = "id") -> tuple[str, st
 
 
 def to_finding(hit: Hit, sheet: str | None, severity: str, lang: str = "id") -> Finding:
+    # Loud on purpose: a code nobody declared is one the README table and the office's
+    # configuration may not know about, so a test that reaches it must fail.
+    if not registered(hit.code):
+        raise UnregisteredCode(f"kode temuan {hit.code} tidak dideklarasikan (findings.declare / @rule)")
     message, hint = render(hit.code, hit.params, lang)
     return Finding(hit.code, severity, sheet, hit.cell, message, hint)
 

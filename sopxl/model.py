@@ -5,7 +5,9 @@ the user at the exact cell. Nothing here knows about Excel files.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 # The identity block in the regulation's order, then the six text boxes under it.
@@ -66,6 +68,17 @@ class Branch:
     source: str = "keterangan"  # keterangan | column | shape
 
 
+_NUMBER = re.compile(r"^\s*(\d{1,4})\s*(?:[.,]\s*0*)?\s*\.?\s*\)?\s*$")
+
+
+@lru_cache(maxsize=4096)  # the parser and the rules ask for the same "1".."25" again and again
+def step_number(text: str) -> int | None:
+    """The whole number of a step as offices write it ("5.", "5.0", " 5 ." -> 5), or None for
+    anything else ("5.1", "a")."""
+    m = _NUMBER.match(str(text))
+    return int(m.group(1)) if m else None
+
+
 @dataclass
 class Step:
     row: int
@@ -84,8 +97,6 @@ class Step:
 
     @property
     def number_value(self) -> int | None:
-        from .parse.numbers import step_number
-
         return step_number(self.number.value)
 
     @property

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from .digest import GROUP_FROM, again_words, groups, in_order, next_step
 from .durations import format_span
-from .model import FileResult, SopResult
+from .model import FileResult, Finding, SopResult
 from .schema import span_dict
 
 _WORDS = {
@@ -13,13 +14,15 @@ _WORDS = {
            "roles": "pelaksana", "total": "total waktu", "skipped": "dilewati (bukan SOP)",
            "sheet": "lembar", "unwritten": "LEMBAR STATUS TIDAK DITULIS",
            "summary": "Ringkasan", "files": "berkas", "sops": "SOP",
-           "errors": "galat", "warnings": "peringatan", "hint": "saran"},
+           "errors": "galat", "warnings": "peringatan", "hint": "saran", "next": "Langkah berikutnya",
+           "more": "+{n} lagi; --rinci untuk semuanya"},
     "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO", "pass": "PASSED",
            "fail": "NEEDS WORK", "unreadable": "UNREADABLE", "steps": "steps", "roles": "roles",
            "total": "total time", "skipped": "skipped (not an SOP)", "sheet": "sheet",
            "unwritten": "STATUS SHEETS NOT WRITTEN", "summary": "Summary", "files": "files",
            "sops": "SOPs", "errors": "errors",
-           "warnings": "warnings", "hint": "hint"},
+           "warnings": "warnings", "hint": "hint", "next": "Next",
+           "more": "+{n} more; --verbose for all"},
 }
 
 
@@ -55,7 +58,27 @@ def file_json(r: FileResult, lang: str = "id") -> dict[str, Any]:
     }
 
 
-def print_text(results: list[FileResult], calendar: dict[str, float], lang: str, out: TextIO) -> None:
+def _finding_lines(findings: list[Finding], lang: str, verbose: bool, out: TextIO) -> None:
+    """One line per code on a sheet ("B19–B55, 27 langkah"), or per finding with ``verbose``;
+    either way errors first, then what changes the register, then style."""
+    w = words(lang)
+    if verbose:
+        for f in in_order(findings):
+            out.write(f"    [{w[f.severity]}] {f.cell or '-':>6} {f.code}: {f.message}\n")
+        return
+    for g in groups(findings):
+        f = g.first
+        if g.count < GROUP_FROM:
+            for f in g.findings:
+                out.write(f"    [{w[f.severity]}] {f.cell or '-':>6} {f.code}: {f.message}\n")
+            continue
+        more = w["more"].format(n=g.count - 1)
+        out.write(f"    [{w[f.severity]}] {g.cell_range()}, {g.size_text(lang)}  {f.code}: "
+                  f"{f.message} ({more})\n")
+
+
+def print_text(results: list[FileResult], calendar: dict[str, float], lang: str, out: TextIO,
+               verbose: bool = False) -> None:
     w = words(lang)
     for r in results:
         if r.error is not None:
@@ -64,7 +87,7 @@ def print_text(results: list[FileResult], calendar: dict[str, float], lang: str,
         out.write(f"{'✓' if r.passed else '✗'} {r.path}\n")
         if r.write_error is not None:
             out.write(f"    {w['unwritten']}: {r.write_error.text(lang)}\n")
-        for f in r.findings:
+        for f in in_order(r.findings):
             out.write(f"    [{w[f.severity]}] {f.code}: {f.message}\n")
         for s in r.sops:
             verdict = w["pass"] if s.passed else w["fail"]
@@ -72,8 +95,7 @@ def print_text(results: list[FileResult], calendar: dict[str, float], lang: str,
             out.write(f"    {len(s.doc.steps)} {w['steps']}, {len(s.doc.roles)} {w['roles']}, "
                       f"{w['total']} {format_span(s.totals.total, r.calendar or calendar, lang)}"
                       f" — {verdict}\n")
-            for f in s.findings:
-                out.write(f"    [{w[f.severity]}] {f.cell or '-':>6} {f.code}: {f.message}\n")
+            _finding_lines(s.findings, lang, verbose, out)
         for name, _why in r.skipped:
             out.write(f"  {w['sheet']} {name!r}: {w['skipped']}\n")
         out.write("\n")
@@ -82,3 +104,4 @@ def print_text(results: list[FileResult], calendar: dict[str, float], lang: str,
     warnings = sum(r.warnings for r in results)
     out.write(f"{w['summary']}: {len(results)} {w['files']}, {n_sops} {w['sops']}, {errors} "
               f"{w['errors']}, {warnings} {w['warnings']}\n")
+    out.write(f"{w['next']}: {next_step(results, again_words('cli', lang), lang)}\n")

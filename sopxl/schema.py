@@ -13,9 +13,11 @@ from typing import Any
 
 from .a1 import col_to_letters
 from .config import Config
-from .findings import Hit
+from .findings import Hit, declare
 from .model import Section, SopDocument, Span, Step, Totals
 from .resources import load_schema
+
+declare(__name__, "skema-tidak-sesuai", "nomor-tidak-sesuai-pola")
 
 
 def span_dict(span: Span | None) -> dict[str, float] | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from .config import Config
 from .durations import add
 from .errors import SopxlError, WorkbookError
-from .findings import Hit, resolve
+from .findings import Hit, declare, resolve
 from .grid import Grid
 from .model import FileResult, SopDocument, SopResult, Span, Totals
 from .parse import parse_sheet
@@ -21,6 +21,9 @@ from .parse.text import key
 from .parse.vocab import Vocab, build_vocab
 from .rules import Context, run_rules
 from .schema import check, to_dict
+
+# Codes about the workbook as a whole, which no single SOP's rules can see.
+declare(__name__, "pelaksana-tidak-terdaftar", "pengaturan-tidak-terbaca", "tidak-ada-sop")
 
 _vocab_cache: dict[tuple, tuple[Config, Vocab]] = {}
 _VOCAB_CACHE_MAX = 64

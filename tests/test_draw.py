@@ -345,9 +345,9 @@ def _offpage(path: Path) -> list:
 
 def test_page_breaks_come_from_the_sheet(tmp_path):
     from sopxl.draw import page_breaks
-    from sopxl.read.geometry import SheetGeometry
+    from sopxl.read.geometry import SheetGeometry, sheet_geometry
+    from sopxl.read.printsetup import PrintSetup, print_setup
     from sopxl.read.safezip import SafeZip
-    from sopxl.write.drawing import PrintSetup, print_setup, sheet_geometry
 
     src = build_two_pages(tmp_path / "dua.xlsx")
     with SafeZip(str(src)) as z:

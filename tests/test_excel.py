@@ -29,12 +29,13 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engi
 xw = pytest.importorskip("xlwings")
 
 from sopxl import cli  # noqa: E402
+from sopxl.a1 import cell_to_rowcol  # noqa: E402
 from sopxl.config import load_config  # noqa: E402
 from sopxl.excel import addin as excel_addin  # noqa: E402
 from sopxl.excel import book as excel  # noqa: E402
-from sopxl.report.apply import build_reports  # noqa: E402
+from sopxl.report.build import build_reports  # noqa: E402
 from sopxl.report.button import check_grids, style_blocks  # noqa: E402
-from sopxl.report.sheet import CellSpec, SheetSpec, Validation  # noqa: E402
+from sopxl.sheetspec import CellSpec, SheetSpec, Validation  # noqa: E402
 from sopxl.validate import validate_file  # noqa: E402
 
 NOW = _dt.datetime(2025, 6, 2, 9, 30)
@@ -143,7 +144,7 @@ def test_validate_book_adds_and_fills_status_and_checklist(sop_file: Path) -> No
     last = actions(book)[-1]
     assert (last["func"], last["args"]) == ("activateSheet", [3])
     freezes = [(a["sheet_position"], a["args"]) for a in actions(book) if a["func"] == "freezePaneAtRange"]
-    assert freezes == [(3, ["1:2"]), (4, ["A1:B3"])]  # Status from A3, Checklist from C4
+    assert freezes == [(3, ["1:3"]), (4, ["A1:B3"])]  # Status from A4, Checklist from C4
 
 
 def test_drawn_flowchart_shapes_count_as_markers(tmp_path: Path) -> None:
@@ -320,7 +321,7 @@ def test_main_checks_the_calling_book_and_says_how_it_went(sop_file: Path, monke
     monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
     excel.main()
     alert = next(a for a in actions(book) if a["func"] == "alert")
-    assert alert["args"][0].startswith("2 lembar SOP diperiksa: 0 kesalahan,")
+    assert alert["args"][0].startswith("2 lembar SOP diperiksa: 0 galat,")
     assert alert["args"][1:4] == ["sopxl", "ok", "info"]
     assert ("addSheet", [3, "Status"]) in [(a["func"], a["args"]) for a in actions(book)]
 
@@ -461,6 +462,9 @@ def test_addin_settings_sheet_is_switched_on_with_the_interpreter(tmp_path: Path
     assert (cells["A10"], cells["B10"]) == ("ADD_WORKBOOK_TO_PYTHONPATH", "false")
     rows = [int(r.get("r")) for r in sheet.iter(f"{MAIN}row")]
     assert rows == sorted(rows) and set(range(1, 11)) <= set(rows)  # xlwings reads A1 down to a gap
+    for row in sheet.iter(f"{MAIN}row"):  # Excel refuses a row whose cells are out of column order
+        cols = [cell_to_rowcol(c.get("r"))[1] for c in row.iter(f"{MAIN}c")]
+        assert cols == sorted(cols), row.get("r")
 
 
 # ---------------------------------------------------------------------------- the command

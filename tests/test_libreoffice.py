@@ -31,7 +31,7 @@ from sopxl.config import load_config
 from sopxl.libreoffice import EXTENSION_ID, MACRO_FILE, SETTINGS_FILE
 from sopxl.libreoffice.officeenv import office_environ
 from sopxl.libreoffice.oxt import addons_xcu, build_oxt, install_macro, script_url, settings, user_script_url
-from sopxl.report.apply import build_reports
+from sopxl.report.build import build_reports
 from sopxl.validate import validate_file
 
 SOFFICE = shutil.which("soffice")
@@ -211,7 +211,7 @@ def assert_reports_written(stored: Path, source: Path) -> None:
 def test_macro_in_libreoffice_own_python(office: Office, sop_file: Path, tmp_path: Path) -> None:
     set_mode(office, "inprocess")
     info = office.run(sop_file, tmp_path / "hasil.xlsx")
-    assert info["message"].startswith("2 lembar SOP diperiksa: 0 kesalahan, ")
+    assert info["message"].startswith("2 lembar SOP diperiksa: 0 galat, ")
     assert info["active"] == "Status" and info["modified"]
     assert_reports_written(tmp_path / "hasil.xlsx", sop_file)
 
@@ -451,6 +451,8 @@ def test_bridge_answers_a_request_as_json(tmp_path: Path, sop_file: Path) -> Non
     answer = json.loads(done.stdout)
     assert answer["ok"] and answer["sops"] == 2 and answer["activate"] == "Status"
     assert [s["name"] for s in answer["sheets"]] == ["Status", "Checklist"]
+    # The macro's Python has no sopxl.a1: the core hands it each frozen pane's corner zero-based.
+    assert [s["freeze_rowcol"] for s in answer["sheets"]] == [[2, 0], [3, 2]]  # A3, C4
     assert answer["looks"]["header"]["bold"] and answer["looks"]["header"]["fill"] == "D9E1F2"
     broken = subprocess.run([sys.executable, "-m", "sopxl.libreoffice.bridge"], capture_output=True,
                             input=json.dumps({"path": str(tmp_path / "tidak-ada.xlsx")}).encode(),

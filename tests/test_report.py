@@ -28,10 +28,10 @@ from sopxl.report.answers import (
     match_steps,
     read_answers,
 )
-from sopxl.report.apply import build_reports
+from sopxl.report.build import build_reports
 from sopxl.report.checklist import build_checklist
-from sopxl.report.sheet import STYLES, CellSpec, SheetSpec
 from sopxl.report.status import CHECKED_AT, build_status
+from sopxl.sheetspec import STYLES, CellSpec, SheetSpec
 from sopxl.validate import validate_file
 
 SOP01_MINUTES, SOP02_MINUTES = 4670, 43080
@@ -129,11 +129,14 @@ def test_status_heading_names_file_time_version_and_verdict(status):
     assert cell(status, "A1") == CellSpec("Status Pemeriksaan SOP AP", "title")
     assert cell(status, "A2").value == "Hasil"
     assert cell(status, "B2") == CellSpec("LULUS", "ok")  # warnings only: the workbook passes
-    assert cell(status, "D2").value == "2 SOP, 0 galat, 29 peringatan"
-    assert values(status.rows[2])[:2] == ["Berkas", "bagian_organisasi.xlsx"]
-    assert values(status.rows[3])[:2] == ["Waktu pemeriksaan", "02-06-2025 09:30"]
+    assert cell(status, "D2").value == "2 SOP, 0 galat, 3 peringatan"
+    assert values(status.rows[2]) == [
+        "Langkah berikutnya", "Tidak ada galat. Tinjau 3 peringatan di SOP 01 (D1, D2, D4) lalu tekan "
+        "Validasi lagi (atau jalankan sopxl validate --write)."]
+    assert values(status.rows[3])[:2] == ["Berkas", "bagian_organisasi.xlsx"]
+    assert values(status.rows[4])[:2] == ["Waktu pemeriksaan", "02-06-2025 09:30"]
     assert status.cell(*CHECKED_AT).value == "02-06-2025 09:30"
-    assert values(status.rows[4])[:2] == ["Versi sopxl", "0.1.0"]
+    assert values(status.rows[5])[:2] == ["Versi sopxl", "0.1.0"]
 
 
 def test_status_has_one_row_per_sop_with_steps_and_totals_worked_out_by_hand(status):
@@ -144,7 +147,7 @@ def test_status_has_one_row_per_sop_with_steps_and_totals_worked_out_by_hand(sta
          SOP01_MINUTES, SOP01_MINUTES, 0, 3],  # Keterkaitan "-" is an answer, not a warning
         ["SOP 02", 26, "LULUS", "065/SOP/417.112/02", "PENYUSUNAN STANDAR KOMPETENSI JABATAN (SKJ)",
          "Analisis Jabatan, Kasubbag Kelemb & Anjab, Kabag Organisasi, OPD, Tim", "95 hari 5 jam 30 menit",
-         SOP02_MINUTES, SOP02_MINUTES, 0, 26],
+         SOP02_MINUTES, SOP02_MINUTES, 0, 0],  # its 26 "kegiatan-diawali-pelaksana" are info
     ]
     # The sheet name jumps to the SOP; the verdict is coloured.
     assert [(r[0].link, r[0].style, r[2].style) for r in rows] == [
@@ -155,16 +158,17 @@ def test_status_lists_every_finding_with_a_link_to_its_cell(seeds, status):
     top, rows = table(status, "Lembar", "Sel")
     assert len(rows) == sum(len(s.findings) for s in seeds.sops) == 30
     first = rows[:5]
+    # Warnings on the register's identity first, then the format, then style (each in sheet order).
     assert [values(r)[:4] for r in first] == [
         ["SOP 01", "D1", "PERINGATAN", "identitas-kosong"],
         ["SOP 01", "D2", "PERINGATAN", "identitas-kosong"],
-        ["SOP 01", "D3", "INFO", "revisi-kosong"],
         ["SOP 01", "D4", "PERINGATAN", "identitas-kosong"],
-        ["SOP 02", "B19", "PERINGATAN", "kegiatan-diawali-pelaksana"],  # SOP 01's "-" box is filled
+        ["SOP 01", "D3", "INFO", "revisi-kosong"],
+        ["SOP 02", "B19", "INFO", "kegiatan-diawali-pelaksana"],  # SOP 01's "-" box is filled
     ]
-    assert [r[1].link for r in first] == ["'SOP 01'!D1", "'SOP 01'!D2", "'SOP 01'!D3", "'SOP 01'!D4",
+    assert [r[1].link for r in first] == ["'SOP 01'!D1", "'SOP 01'!D2", "'SOP 01'!D4", "'SOP 01'!D3",
                                           "'SOP 02'!B19"]
-    assert [r[2].style for r in first] == ["warning", "warning", "text", "warning", "warning"]
+    assert [r[2].style for r in first] == ["warning", "warning", "warning", "text", "text"]
     assert values(first[0])[4:] == ["Nomor SOP belum diisi.",
                                     "Lengkapi Nomor SOP pada blok identitas sebelum SOP disahkan."]
     # Autofilter over exactly the findings table, header included.
@@ -242,9 +246,9 @@ def test_status_completeness_sees_a_flowchart_without_a_start(tmp_path):
 
 
 def test_status_looks_like_an_office_report(status):
-    assert status.freeze == "A3"  # title and verdict stay in view
+    assert status.freeze == "A4"  # title, verdict and what to do next stay in view
     assert status.landscape and status.fit_width
-    assert status.print_title_rows == (0, 1)
+    assert status.print_title_rows == (0, 2)
     assert status.col_widths[4] >= 40  # Nama SOP / Pesan
     used = {c.style for row in status.rows for c in row if isinstance(c, CellSpec)}
     assert used <= set(STYLES) and {"title", "header", "link", "ok", "warning"} <= used
@@ -512,7 +516,7 @@ def test_build_reports_gives_both_sheets_and_an_empty_checklist_keeps_its_shape(
 
 
 def test_sopxls_own_sheets_are_recognised_in_either_language(seeds):
-    from sopxl.report.apply import own_sheet
+    from sopxl.report.build import own_sheet
 
     for lang in ("id", "en"):
         status, checklist = build_reports(seeds, load_config(lang=lang), Answers())

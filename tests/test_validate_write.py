@@ -23,13 +23,14 @@ from libreoffice_client import convert, needs_soffice
 from openpyxl import load_workbook
 from report_builders import build_workbook, seed_sops
 
+from sopxl.annotate import write_reports
 from sopxl.config import load_config
 from sopxl.grid import Grid
 from sopxl.read.xlsx import read_workbook
 from sopxl.report.answers import Answers
-from sopxl.report.apply import build_reports, write_reports
-from sopxl.report.sheet import CellSpec
+from sopxl.report.build import build_reports
 from sopxl.report.status import CHECKED_AT
+from sopxl.sheetspec import CellSpec
 from sopxl.validate import validate_file
 
 REMOVED = "Jawaban untuk langkah yang sudah tidak ada di SOP"
@@ -123,7 +124,7 @@ def test_validate_write_adds_a_status_row_per_sop_and_a_checklist_row_per_step(w
     # The links jump: the sheet name to the SOP, as Excel stores them.
     ws = load_workbook(workbook)["Status"]
     assert ws.cell(r + 1, 1).hyperlink.location == "'SOP 01'!A1"
-    assert ws.freeze_panes == "A3"
+    assert ws.freeze_panes == "A4"  # title, verdict and what to do next stay in view
     assert ws.page_setup.orientation == "landscape"
 
 
@@ -137,7 +138,9 @@ def test_a_duplicated_step_number_is_a_finding_linked_to_its_cell(tmp_path):
     assert code == 1
     status = grids(path)["Status"]
     assert status.row_texts(1)[:2] == ["Hasil", "PERLU PERBAIKAN"]
-    r = next(r for r, texts in enumerate(rows_of(status)) if texts[3] == "nomor-langkah-ganda")
+    # The row of the Temuan table (one per cell), not the one of the per-code summary above it.
+    r = next(r for r, texts in enumerate(rows_of(status)) if texts[3] == "nomor-langkah-ganda"
+             and texts[1] == "A23")
     assert rows_of(status)[r][:5] == ["SOP 01", "A23", "GALAT", "nomor-langkah-ganda",
                                       "Nomor langkah 5 dipakai dua kali (pertama di A22)."]
     ws = load_workbook(path)["Status"]
@@ -171,7 +174,7 @@ def test_answers_typed_into_the_checklist_survive_the_next_run(workbook):
     # Its own sheets are not SOPs and not "skipped" in the note either.
     status = after["Status"]
     assert rows_of(status)[-1][0] == "Lembar yang dilewati (bukan SOP): Daftar Isi"
-    assert status.row_texts(1)[3] == "2 SOP, 0 galat, 29 peringatan"
+    assert status.row_texts(1)[3] == "2 SOP, 0 galat, 3 peringatan"
 
 
 def test_a_step_taken_out_of_the_sop_keeps_its_answer_under_a_marked_heading(workbook):
@@ -301,7 +304,8 @@ def test_libreoffice_reads_the_status_sheet_as_sopxl_wrote_it(written, tmp_path,
     assert status.raw(*CHECKED_AT) == "02-06-2025 09:30"
     # The links and the filter survive LibreOffice's round trip.
     ws = load_workbook(copy)["Status"]
-    finding = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == "identitas-kosong")
+    finding = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == "identitas-kosong"
+                   and ws.cell(r, 2).value == "D1")
     assert ws.cell(finding, 2).hyperlink.location.replace("$", "") == "'SOP 01'!D1"
     assert ws.auto_filter.ref == status_spec.autofilter
     keys = checklist_keys(lo["Checklist"])

@@ -10,7 +10,6 @@ import os
 import shutil
 import stat
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -31,8 +30,8 @@ from fixtures_office import (  # noqa: E402 - the fixture module sits beside thi
 from libreoffice_client import convert, needs_soffice  # noqa: E402
 
 from sopxl.errors import WorkbookError, WriteError  # noqa: E402
-from sopxl.report.sheet import CellSpec, SheetSpec, Validation  # noqa: E402
-from sopxl.write import package  # noqa: E402
+from sopxl.sheetspec import CellSpec, SheetSpec, Validation  # noqa: E402
+from sopxl.write import package, replace  # noqa: E402
 from sopxl.write.package import new_workbook, write_sheets  # noqa: E402
 
 M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -465,7 +464,7 @@ def test_lock_file_refuses_and_leaves_the_file(office: Path) -> None:
     before = office.read_bytes()
     with pytest.raises(WriteError) as err:
         write_sheets(office, [status_spec()])
-    assert "Berkas sedang dibuka di Excel; tutup dulu lalu ulangi." in err.value.message
+    assert "Buku kerja sedang dibuka di Excel; tutup dulu lalu ulangi." in err.value.message
     assert "close it first" in err.value.message_en
     assert office.name in err.value.text()
     assert office.read_bytes() == before
@@ -528,10 +527,10 @@ def test_failure_midway_leaves_original_and_no_temp_file(office: Path, monkeypat
 
         monkeypatch.setattr(package.os, "replace", refuse)
     else:
-        def broken(tmp, names, shown):
-            raise WriteError("Hasil penulisan tidak dapat dibuka kembali; berkas asli tidak diubah.")
+        def broken(path, names):
+            return False  # the written zip does not reopen
 
-        monkeypatch.setattr(package, "_verify", broken)
+        monkeypatch.setattr(replace, "zip_holds", broken)
     with pytest.raises(WriteError) as err:
         write_sheets(office, [status_spec()])
     assert err.value.message  # Indonesian, no traceback text
@@ -616,16 +615,15 @@ def test_unknown_style_is_a_write_error(office: Path) -> None:
 
 # ---------------------------------------------------------------------------- a fresh workbook
 
-def test_new_workbook_is_fast_and_complete(tmp_path: Path) -> None:
+def test_new_workbook_is_complete_and_stable(tmp_path: Path) -> None:
     header = [CellSpec(f"Kolom {c + 1}", "header") for c in range(15)]
     rows = [header] + [[CellSpec(f"Unit kerja {r} kolom {c}", "text") if c % 3 else r * 10 + c
                         for c in range(15)] for r in range(3000)]
     spec = SheetSpec("Register", rows, col_widths={c: 18 for c in range(15)}, freeze="B2",
                      autofilter="A1:O3001", print_title_rows=(0, 0))
     path = tmp_path / "register.xlsx"
-    best = min(_timed(new_workbook, path, [spec, SheetSpec("Catatan", [["dibuat oleh sopxl"]])])
-               for _ in range(3))
-    assert best < 0.5, f"new_workbook took {best:.2f} s"
+    # Its speed is measured in benchmarks/merge_bench.py, not asserted here (the guide: no timed unit tests).
+    new_workbook(path, [spec, SheetSpec("Catatan", [["dibuat oleh sopxl"]])])
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Register", "Catatan"]
     ws = wb["Register"]
@@ -637,12 +635,6 @@ def test_new_workbook_is_fast_and_complete(tmp_path: Path) -> None:
     first = path.read_bytes()
     new_workbook(path, [spec, SheetSpec("Catatan", [["dibuat oleh sopxl"]])])
     assert path.read_bytes() == first
-
-
-def _timed(fn, *args) -> float:
-    start = time.perf_counter()
-    fn(*args)
-    return time.perf_counter() - start
 
 
 # ---------------------------------------------------------------------------- LibreOffice

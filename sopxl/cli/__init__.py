@@ -78,6 +78,8 @@ def run(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
     except SopxlError as exc:
         stderr.write(f"sopxl: {exc.text(lang)}\n")
         return EXIT_UNREADABLE
+    except BrokenPipeError:
+        return EXIT_UNREADABLE  # the reader went away (``sopxl validate … | head``): no one to tell
     except KeyboardInterrupt:
         stderr.write("sopxl: dibatalkan.\n" if lang == "id" else "sopxl: cancelled.\n")
         return 130
@@ -102,4 +104,11 @@ def main(argv: list[str] | None = None) -> int:
             reconfigure(errors="replace")
         except (AttributeError, ValueError):
             pass
-    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    code = run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again at exit and would print a traceback: point it at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = code or EXIT_UNREADABLE
+    return code

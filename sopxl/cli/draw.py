@@ -6,6 +6,7 @@ DrawingML writer) for every other command.
 from __future__ import annotations
 
 import argparse
+import os
 from typing import TextIO
 
 from ..errors import SopxlError
@@ -21,6 +22,7 @@ def add_arguments(sub: argparse._SubParsersAction, common) -> None:
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..config import load_config
     from ..draw import draw_file
+    from ..write.lock import workbook_lock
 
     en = args.lang == "en"
     if args.output and len(args.files) > 1:
@@ -30,7 +32,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     code = 0
     for f in args.files:
         try:
-            r = draw_file(f, cfg, args.output)
+            # Held from the read to the write: another sopxl command on this workbook waits.
+            with workbook_lock(os.path.realpath(args.output or f), shown=args.output or f):
+                r = draw_file(f, cfg, args.output)
         except SopxlError as exc:
             stderr.write(f"sopxl: {exc.text(args.lang)}\n")
             code = 2

@@ -10,6 +10,7 @@ writes a new file, refusing to replace one unless --force.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Callable, TextIO
 
@@ -68,7 +69,8 @@ def _check(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..config import load_config
     from ..templates import DEFAULT_ROLES, DEFAULT_STEPS, build_contoh, build_template
-    from ..templates.package import workbook_bytes, write_new
+    from ..templates.package import workbook_bytes
+    from ..write.replace import os_error, write_file
 
     _check(args)
     cfg = load_config(args.config, final=args.final, lang=args.lang)
@@ -81,14 +83,16 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         steps = args.steps or DEFAULT_STEPS
         wb, placed = build_template(roles, args.sops or 1, args.paper, steps, cfg.calendar)
         title = f"Templat SOP AP ({args.paper})"
+    shown = str(args.out)
     try:
-        write_new(args.out, workbook_bytes(wb, title), args.force)
+        # Beside the file, under sopxl's lock, never over a workbook open in Excel; and
+        # without --force never over a file, even one that appears meanwhile.
+        write_file(os.path.realpath(shown), workbook_bytes(wb, title), shown=shown, force=args.force)
     except FileExistsError:
-        raise WriteError("Berkas sudah ada; tambahkan --force untuk menimpanya.", path=args.out,
+        raise WriteError("Berkas sudah ada; tambahkan --force untuk menimpanya.", path=shown,
                          message_en="The file already exists; add --force to replace it.") from None
     except OSError as exc:
-        raise WriteError(f"Berkas tidak dapat ditulis: {exc.strerror or exc}", path=args.out,
-                         message_en=f"The file cannot be written: {exc.strerror or exc}") from None
+        raise os_error(exc, shown) from None
 
     sheets = ", ".join(p.sheet for p in placed)
     if args.contoh:

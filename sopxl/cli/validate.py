@@ -15,6 +15,8 @@ def add_arguments(sub: argparse._SubParsersAction, common: Callable[[argparse.Ar
     v.add_argument("--json", action="store_true", help="keluaran JSON")
     v.add_argument("--write", action="store_true", help="tulis lembar Status dan Checklist ke buku kerja")
     v.add_argument("--output", metavar="SALINAN", help="dengan --write: tulis ke salinan ini")
+    v.add_argument("--rinci", "--verbose", dest="verbose", action="store_true",
+                   help="satu baris per temuan (bawaan: satu baris per kode per lembar)")
     common(v)
 
     e = sub.add_parser("export", help="cetak SOP sebagai JSON sesuai skema")
@@ -35,23 +37,19 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
         raise SopxlError("--output hanya untuk satu berkas, bersama --write.", code="PERINTAH",
                          message_en="--output takes exactly one file, together with --write.")
     cfg = load_config(args.config, final=args.final, lang=args.lang)
-    results = [validate_file(f, cfg) for f in args.files]
     if args.write:
-        from ..report.apply import write_reports
+        from ..annotate import annotate_file
 
-        for r in results:
-            if r.error is not None:
-                continue
-            try:
-                write_reports(r, cfg, output=args.output)
-            except SopxlError as exc:  # one workbook that cannot be written must not stop the rest
-                r.write_error = exc
+        # A workbook that cannot be written must not stop the rest: its result says why.
+        results = [annotate_file(f, cfg, output=args.output) for f in args.files]
+    else:
+        results = [validate_file(f, cfg) for f in args.files]
     if args.json:
         json.dump({"files": [file_json(r, args.lang) for r in results]}, out, ensure_ascii=False,
-                  indent=2)
+                  allow_nan=False, indent=2)
         out.write("\n")
     else:
-        print_text(results, cfg.calendar, args.lang, out)
+        print_text(results, cfg.calendar, args.lang, out, verbose=args.verbose)
     if any(r.error is not None or r.write_error is not None for r in results):
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if any(r.errors for r in results) else EXIT_OK
@@ -72,6 +70,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             code = EXIT_UNREADABLE
             continue
         docs.extend({"path": f, **to_dict(s.doc, s.totals)} for s in r.sops)
-    json.dump({"sops": docs}, out, ensure_ascii=False, indent=2)
+    json.dump({"sops": docs}, out, ensure_ascii=False, allow_nan=False, indent=2)
     out.write("\n")
     return code

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..a1 import cell_to_rowcol
 from ..errors import SopxlError
 
 __all__ = ["Button", "BUTTONS", "ADDIN_NAMES", "template_path", "build_addin", "build_addins",
@@ -193,6 +194,8 @@ def _set_cell(row: etree._Element, ref: str, text: str) -> None:
         del row.attrib["spans"]
 
 
-def _col(ref: str) -> str:
-    letters = "".join(ch for ch in ref if ch.isalpha())
-    return letters.rjust(3)
+def _col(ref: str) -> int:
+    try:
+        return cell_to_rowcol(ref)[1]
+    except ValueError:
+        return -1  # a cell without a readable address counts as left of every column

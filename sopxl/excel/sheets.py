@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from ..errors import WriteError
 from ..report.button import looks, style_blocks
-from ..report.sheet import CellSpec, SheetSpec
+from ..sheetspec import CellSpec, SheetSpec
 
 # ---------------------------------------------------------------------------- writing a sheet
 

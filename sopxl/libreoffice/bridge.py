@@ -10,6 +10,7 @@ and gets back::
 
     {"ok": true, "message": "2 lembar SOP diperiksa: …",
      "sheets": [spec_to_dict(Status), spec_to_dict(Checklist)], "activate": "Status",
+                                                each sheet also with "freeze_rowcol": [row, col]
      "looks": {"header": {"bold": true, …}, …}, "sops": 2, "errors": 0, "warnings": 30}
 
 or ``{"ok": false, "message": "…"}``. ``handle()`` runs inside LibreOffice's Python when
@@ -23,10 +24,14 @@ from __future__ import annotations
 import json
 import sys
 import traceback
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..a1 import cell_to_rowcol
 from ..errors import SopxlError
 from ..report.button import check_grids, looks, spec_to_dict, summary_text
+
+if TYPE_CHECKING:
+    from ..sheetspec import SheetSpec
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:
@@ -54,13 +59,22 @@ def _handle(request: dict[str, Any], lang: str) -> dict[str, Any]:
     return {
         "ok": result.error is None,
         "message": summary_text(result, lang),
-        "sheets": [spec_to_dict(s) for s in outcome.sheets],
+        "sheets": [_uno_sheet(s) for s in outcome.sheets],
         "activate": outcome.activate,
         "looks": looks(),
         "sops": len(result.sops),
         "errors": result.errors,
         "warnings": result.warnings,
     }
+
+
+def _uno_sheet(spec: SheetSpec) -> dict[str, Any]:
+    """A sheet as JSON, with the frozen pane's corner zero-based as UNO takes it: the macro's
+    Python has no sopxl to convert "A3" with."""
+    data = spec_to_dict(spec)
+    if spec.freeze:
+        data["freeze_rowcol"] = list(cell_to_rowcol(spec.freeze))
+    return data
 
 
 def main() -> int:

@@ -153,8 +153,8 @@ def write_sheets(doc, sheets, looks):
     written = [(spec, write_sheet(doc, spec, styles)) for spec in sheets]
     controller = doc.getCurrentController()
     for spec, sheet in written:
-        if spec.get("freeze") and controller is not None:
-            _try(lambda spec=spec, sheet=sheet: _freeze(controller, sheet, spec["freeze"]))
+        if spec.get("freeze_rowcol") and controller is not None:
+            _try(lambda spec=spec, sheet=sheet: _freeze(controller, sheet, spec["freeze_rowcol"]))
     return [sheet for _, sheet in written]
 
 
@@ -288,18 +288,9 @@ def _page_style(doc, sheet, fit_width):
 
 
 def _freeze(controller, sheet, top_left):
-    row, col = _cell_to_rowcol(top_left)
+    row, col = top_left  # zero-based, worked out by the core (bridge.py) from the A1 cell
     controller.setActiveSheet(sheet)
     controller.freezeAtPosition(col, row)
-
-
-def _cell_to_rowcol(ref):
-    letters = "".join(ch for ch in ref if ch.isalpha()).upper()
-    digits = "".join(ch for ch in ref if ch.isdigit())
-    col = 0
-    for ch in letters:
-        col = col * 26 + (ord(ch) - 64)
-    return int(digits) - 1, col - 1
 
 
 def activate(doc, name):

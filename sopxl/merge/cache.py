@@ -70,17 +70,19 @@ def _files(folder, prefix: str = "") -> list[tuple[str, bytes]]:
 
 
 def file_digest(path: str) -> tuple[int, int, str] | None:
-    """(size, mtime_ns, content hash) of a regular file; None when it cannot be read."""
+    """(size, mtime_ns, content hash) of a regular file; None when it cannot be read (a FIFO
+    or a device is never read here: the reader's own check opens it without waiting)."""
+    from ..errors import WorkbookError
+    from ..read.source import open_input
+
     try:
-        st = os.stat(path)
-        if not (st.st_mode & 0o170000 == 0o100000):  # S_ISREG: never open a FIFO here
-            return None
-        h = hashlib.blake2b(digest_size=20)
-        with open(path, "rb") as fh:
+        with open_input(path) as fh:
+            st = os.fstat(fh.fileno())
+            h = hashlib.blake2b(digest_size=20)
             while chunk := fh.read(1 << 20):
                 h.update(chunk)
         return st.st_size, st.st_mtime_ns, h.hexdigest()
-    except OSError:
+    except (OSError, WorkbookError):
         return None
 
 

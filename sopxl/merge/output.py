@@ -7,10 +7,12 @@ JSON stays machine-friendly.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import suppress
+from functools import partial
 from operator import itemgetter
 from typing import Any, TextIO
 
@@ -136,7 +138,8 @@ def write_csv(reg: Register, folder: str, lang: str = "id") -> list[str]:
 
 
 def _clean(v: Any) -> Any:
-    return None if isinstance(v, float) and v != v else v
+    # NaN and infinities are not JSON: such a value is "no value" here.
+    return None if isinstance(v, float) and not math.isfinite(v) else v
 
 
 def register_json(reg: Register) -> dict[str, Any]:
@@ -150,7 +153,7 @@ def register_json(reg: Register) -> dict[str, Any]:
 
 def write_json(reg: Register, stream: TextIO, summary: dict[str, Any] | None = None) -> None:
     """``register_json`` written record by record (a national register need not fit in memory)."""
-    dump = json.dumps
+    dump = partial(json.dumps, allow_nan=False)
     stream.write('{\n "summary": ' + dump(summary or reg.summary, ensure_ascii=False) + ',\n "tables": {')
     for t, (table, _name, cols) in enumerate(TABLES):
         keys = [c[0] for c in cols]

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
-import stat
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -92,9 +90,6 @@ def summarize(path: str, cfg: Config) -> FileSummary:
     """Validate one file and keep what the register needs. Never raises."""
     from ..validate import validate_file
 
-    special = _special(path, cfg.lang)
-    if special is not None:
-        return special
     try:
         result = validate_file(path, cfg)
     except Exception as exc:  # a parser bug on one odd file must not stop the batch
@@ -144,20 +139,6 @@ def summary_text(path: str, cfg: Config) -> str:
     pure function of (path, configuration), to map over files on any engine (a process
     pool, Dask, Ray) and reduce into one register."""
     return to_json(summarize(path, cfg))
-
-
-def _special(path: str, lang: str) -> FileSummary | None:
-    """A FIFO, a device or a socket named .xlsx: reading it could wait forever, so it is
-    never opened; it is listed with its reason instead."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return None  # missing or unreadable: the reader says which, in its own words
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    msg = ("Not a regular file (a pipe, device or socket); it was not read." if lang == "en" else
-           "Bukan berkas biasa (pipa/FIFO, perangkat atau soket); tidak dibaca.")
-    return FileSummary(path, error_code="BERKAS-KHUSUS", error=msg)
 
 
 # ---------------------------------------------------------------------------- as JSON text

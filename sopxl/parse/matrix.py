@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..a1 import rowcol_to_cell
-from ..findings import Hit
+from ..findings import Hit, declare
 from ..grid import Grid
 from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
@@ -17,6 +17,9 @@ from .header import Header, find_header, header_rows, is_number_row
 from .numbers import step_number
 from .text import tidy
 from .vocab import Vocab
+
+# The header parser is the one that sees a role column's empty header cell.
+declare(__name__, "pelaksana-tanpa-nama")
 
 # Upper case only: "a. memahami …" in a box is a list item, "A. PERENCANAAN" a section.
 _TITLE = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\s*[.)]\s+\S")

@@ -26,10 +26,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..a1 import rowcol_to_cell
-from ..findings import Hit
+from ..findings import Hit, declare
 from ..grid import Shape
 from ..model import Branch, Marker, Role, Section, SopDocument, Step
 from ..resources import load_data
+
+declare(__name__, "gambar-beda-simbol", "alur-langkah-tak-terjangkau", "alur-tidak-sampai-akhir",
+        "alur-keputusan-kurang-cabang", "alur-lompat-tanpa-keputusan")
 
 FLOW_KINDS = ("terminator", "process", "decision", "offpage")
 END_TOLERANCE = 0.6  # rows/cols an unglued arrow end may stop short of the symbol it points at

@@ -16,7 +16,8 @@ symbols into them. This module reads those shapes and places them on the cell gr
     └── mc:AlternateContent  around an anchor or an object: mc:Choice when we understand what
                              it requires, else mc:Fallback
 
-Positions are fractional zero-based row/column positions (``SheetGeometry``).
+Positions are fractional zero-based row/column positions (``SheetGeometry``), worked out
+by ``sopxl.read.placement``.
 
 Connectors keep their direction. For ``kind == "connector"`` the shape's (top, left) is the
 point where the arrow starts and (bottom, right) the point it ends at, so ``bottom < top``
@@ -28,17 +29,14 @@ its ``xdr:cNvPr``, or a name starting with ``sopxl:``; so does every shape in su
 """
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Callable, Union
 
 from lxml import etree
 
 from ..grid import Shape
 from ..resources import load_data
 from .geometry import SheetGeometry
+from .placement import CellOrigin, Origin, Place, PointOrigin, emu, emu_int, flag, group_transform, read_frame
 from .safezip import NS, SafeZip
 
 MAX_SHAPES = 20_000  # shapes returned for one sheet
@@ -57,9 +55,6 @@ _UNDERSTOOD = frozenset({
 })
 _SHAPES = ("sp", "cxnSp", "grpSp")
 _SKIPPED = ("pic", "graphicFrame", "contentPart")
-
-Transform = tuple[float, float, float, float]  # x -> ax*x + bx, y -> ay*y + by
-
 
 def read_shapes(z: SafeZip, part: str, geometry: SheetGeometry) -> list[Shape]:
     """The shapes of one drawing part, in document order, placed with the sheet's geometry."""
@@ -117,209 +112,6 @@ def _understood(choice: etree._Element) -> bool:
     return all(choice.nsmap.get(p) in _UNDERSTOOD for p in prefixes)
 
 
-# -- numbers ---------------------------------------------------------------------------------
-
-_UNIT_EMU = {"in": 914400, "cm": 360000, "mm": 36000, "pt": 12700, "pc": 152400, "pi": 152400}
-_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(in|cm|mm|pt|pc|pi)?\s*$")
-_LIMIT = 2**53  # larger numbers are nonsense; keep them from turning into huge floats
-
-
-def _emu(text: str | None) -> float:
-    """An ST_Coordinate: EMU as an integer, or a universal measure such as "2.5cm"."""
-    if not text:
-        return 0.0
-    try:
-        value = float(int(text))  # the usual case, and the quickest
-        return max(-_LIMIT, min(_LIMIT, value))
-    except (ValueError, OverflowError):
-        pass
-    m = _MEASURE.match(text)
-    if not m:
-        return 0.0
-    value = float(m.group(1)) * _UNIT_EMU.get(m.group(2) or "", 1)
-    return max(-_LIMIT, min(_LIMIT, value)) if math.isfinite(value) else 0.0
-
-
-def _int(text: str | None) -> int:
-    return int(_emu(text))
-
-
-# -- where a shape lands ---------------------------------------------------------------------
-
-
-def _walk(position: Callable[[int, int], float], size: Callable[[int], int], index: int,
-          offset: float) -> float:
-    """``position(index, offset)``, also stepping back over earlier cells for a negative offset."""
-    steps = 0
-    # Children of a group may sit a little above or left of its anchor when the file's xfrm is
-    # stale; a hostile offset cannot make this loop long.
-    while offset < 0 and index > 0 and steps < 1_000:
-        index -= 1
-        offset += size(index)
-        steps += 1
-    return position(index, max(0, round(offset)))
-
-
-@dataclass(frozen=True)
-class _CellOrigin:
-    """The top-left corner of a cell anchor: a cell plus an offset in EMU."""
-
-    g: SheetGeometry
-    col: int
-    col_off: int
-    row: int
-    row_off: int
-
-    def at(self, dx: float, dy: float) -> tuple[float, float]:
-        return (_walk(self.g.row_position, self.g.row_emu, self.row, self.row_off + dy),
-                _walk(self.g.col_position, self.g.col_emu, self.col, self.col_off + dx))
-
-
-@dataclass(frozen=True)
-class _PointOrigin:
-    """The top-left corner of an absolute anchor, in EMU from the sheet's corner."""
-
-    g: SheetGeometry
-    x: float
-    y: float
-
-    def at(self, dx: float, dy: float) -> tuple[float, float]:
-        return self.g.point_to_position(max(0, round(self.x + dx)), max(0, round(self.y + dy)))
-
-
-_Origin = Union[_CellOrigin, _PointOrigin]
-
-
-@dataclass(frozen=True)
-class _Frame:
-    """An ``a:xfrm``: box in EMU (in its parent's coordinates), rotation, flips."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-    rot: float = 0.0  # degrees, clockwise
-    flip_h: bool = False
-    flip_v: bool = False
-
-    def bbox(self) -> tuple[float, float, float, float]:
-        """The box an anchor stores for this frame: (x, y, w, h).
-
-        Excel anchors a shape turned by 45°..135° (or 225°..315°) by its frame turned a
-        quarter, so a connector written with rot="5400000" has its anchor around the line as
-        it is seen.
-        """
-        a = self.rot % 180
-        if 45 <= a < 135:
-            cx, cy = self.x + self.w / 2, self.y + self.h / 2
-            return cx - self.h / 2, cy - self.w / 2, self.h, self.w
-        return self.x, self.y, self.w, self.h
-
-    def ends(self) -> tuple[tuple[float, float], tuple[float, float]]:
-        """A line's first and last point (x, y): the frame's corners after flips and turn."""
-        x0, x1 = self.x, self.x + self.w
-        y0, y1 = self.y, self.y + self.h
-        if self.flip_h:
-            x0, x1 = x1, x0
-        if self.flip_v:
-            y0, y1 = y1, y0
-        if not self.rot:
-            return (x0, y0), (x1, y1)
-        cx, cy = self.x + self.w / 2, self.y + self.h / 2
-        t = math.radians(self.rot)
-        cos, sin = math.cos(t), math.sin(t)
-
-        def turn(x: float, y: float) -> tuple[float, float]:
-            # y grows downwards, so this turns clockwise on screen.
-            return cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos
-
-        return turn(x0, y0), turn(x1, y1)
-
-
-def _flag(el: etree._Element, name: str) -> bool:
-    return el.get(name) in ("1", "true")
-
-
-def _frame(xfrm: etree._Element | None) -> _Frame | None:
-    if xfrm is None:
-        return None
-    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
-    return _Frame(
-        x=_emu(off.get("x")) if off is not None else 0.0,
-        y=_emu(off.get("y")) if off is not None else 0.0,
-        w=_emu(ext.get("cx")) if ext is not None else 0.0,
-        h=_emu(ext.get("cy")) if ext is not None else 0.0,
-        rot=_emu(xfrm.get("rot")) / 60_000,
-        flip_h=_flag(xfrm, "flipH"),
-        flip_v=_flag(xfrm, "flipV"),
-    )
-
-
-def _group_transform(xfrm: etree._Element | None, parent: Transform | None) -> Transform:
-    """Child coordinates of a group -> EMU from its anchor's corner.
-
-    ``parent`` maps the group's own coordinates the same way; None for a group that is the
-    anchor's object, whose a:off is where the anchor starts.
-    """
-    frame = _frame(xfrm)
-    if frame is None:
-        return parent or (1.0, 0.0, 1.0, 0.0)
-    if parent is None:
-        parent = (1.0, -frame.x, 1.0, -frame.y)
-    ch_off = xfrm.find("a:chOff", NS) if xfrm is not None else None
-    ch_ext = xfrm.find("a:chExt", NS) if xfrm is not None else None
-    chx = _emu(ch_off.get("x")) if ch_off is not None else frame.x
-    chy = _emu(ch_off.get("y")) if ch_off is not None else frame.y
-    chw = _emu(ch_ext.get("cx")) if ch_ext is not None else frame.w
-    chh = _emu(ch_ext.get("cy")) if ch_ext is not None else frame.h
-    sx = frame.w / chw if chw else 1.0
-    sy = frame.h / chh if chh else 1.0
-    pax, pbx, pay, pby = parent
-    # child x -> group x: frame.x + (x - chx) * sx; then the parent's mapping.
-    return (pax * sx, pax * (frame.x - chx * sx) + pbx, pay * sy, pay * (frame.y - chy * sy) + pby)
-
-
-@dataclass(frozen=True)
-class _Place:
-    """Where an object's coordinates land: its anchor, and the groups it sits in."""
-
-    origin: _Origin
-    box: tuple[float, float, float, float]  # the anchor: top, left, bottom, right
-    transform: Transform | None = None  # inside a group: child EMU -> EMU from the anchor
-
-    def point(self, x: float, y: float) -> tuple[float, float]:
-        assert self.transform is not None
-        ax, bx, ay, by = self.transform
-        return self.origin.at(ax * x + bx, ay * y + by)
-
-    def box_of(self, frame: _Frame | None) -> tuple[float, float, float, float]:
-        if self.transform is None or frame is None:
-            # The anchor's cells are what Excel shows; a top-level a:xfrm may be stale.
-            return self.box
-        x, y, w, h = frame.bbox()
-        t, left = self.point(x, y)
-        b, r = self.point(x + w, y + h)
-        return min(t, b), min(left, r), max(t, b), max(left, r)
-
-    def ends(self, frame: _Frame | None) -> tuple[tuple[float, float], tuple[float, float]]:
-        """A line's first and last point as (row_pos, col_pos)."""
-        top, left, bottom, right = self.box_of(frame)
-        if frame is None:
-            return (top, left), (bottom, right)
-        p0, p1 = frame.ends()
-        if self.transform is not None:
-            return self.point(*p0), self.point(*p1)
-        # Top level: where each end sits within the frame, carried over to the anchor's cells.
-        x, y, w, h = frame.bbox()
-
-        def inside(p: tuple[float, float]) -> tuple[float, float]:
-            fx = (p[0] - x) / w if w else 0.0
-            fy = (p[1] - y) / h if h else 0.0
-            return top + fy * (bottom - top), left + fx * (right - left)
-
-        return inside(p0), inside(p1)
-
-
 # -- the reader ------------------------------------------------------------------------------
 
 
@@ -345,10 +137,10 @@ class _Reader:
             if name in _SKIPPED:
                 return
 
-    def _place(self, el: etree._Element) -> _Place | None:
+    def _place(self, el: etree._Element) -> Place | None:
         kind = _local(el)
         g = self.g
-        origin: _Origin
+        origin: Origin
         if kind in ("twoCellAnchor", "oneCellAnchor"):
             cell = _cell_origin(g, el.find("xdr:from", NS))
             if cell is None:
@@ -367,7 +159,7 @@ class _Reader:
             pos = el.find("xdr:pos", NS)
             if pos is None:
                 return None
-            point = _PointOrigin(g, max(0.0, _emu(pos.get("x"))), max(0.0, _emu(pos.get("y"))))
+            point = PointOrigin(g, max(0.0, emu(pos.get("x"))), max(0.0, emu(pos.get("y"))))
             origin = point
             top, left = point.at(0, 0)
             cx, cy = _ext(el)
@@ -375,9 +167,9 @@ class _Reader:
         else:
             return None
         box = (min(top, bottom), min(left, right), max(top, bottom), max(left, right))
-        return _Place(origin, box)
+        return Place(origin, box)
 
-    def object(self, el: etree._Element, place: _Place, depth: int, sopxl: bool) -> None:
+    def object(self, el: etree._Element, place: Place, depth: int, sopxl: bool) -> None:
         self.seen += 1
         if self.full():
             return
@@ -386,11 +178,11 @@ class _Reader:
             if depth >= MAX_DEPTH:
                 return
             c_nv = el.find("xdr:nvGrpSpPr/xdr:cNvPr", NS)
-            if c_nv is not None and _flag(c_nv, "hidden"):
+            if c_nv is not None and flag(c_nv, "hidden"):
                 return
             sopxl = sopxl or _by_sopxl(c_nv)
-            transform = _group_transform(el.find("xdr:grpSpPr/a:xfrm", NS), place.transform)
-            inner = _Place(place.origin, place.box, transform)
+            transform = group_transform(el.find("xdr:grpSpPr/a:xfrm", NS), place.transform)
+            inner = Place(place.origin, place.box, transform)
             for child in _children(el):
                 if _local(child) in _SHAPES:
                     self.object(child, inner, depth + 1, sopxl)
@@ -401,10 +193,10 @@ class _Reader:
             if shape is not None:
                 self.shapes.append(shape)
 
-    def shape(self, el: etree._Element, name: str, place: _Place, sopxl: bool) -> Shape | None:
+    def shape(self, el: etree._Element, name: str, place: Place, sopxl: bool) -> Shape | None:
         nv = el.find("xdr:nvSpPr" if name == "sp" else "xdr:nvCxnSpPr", NS)
         c_nv = nv.find("xdr:cNvPr", NS) if nv is not None else None
-        if c_nv is not None and (_flag(c_nv, "hidden")
+        if c_nv is not None and (flag(c_nv, "hidden")
                                  or c_nv.find(f".//{{{_A14}}}compatExt") is not None):
             # Hidden shapes are not part of what the page shows; compatExt marks the stand-in
             # of an old form control (check box, button).
@@ -412,11 +204,11 @@ class _Reader:
         sp_pr = el.find("xdr:spPr", NS)
         geom = sp_pr.find("a:prstGeom", NS) if sp_pr is not None else None
         preset = geom.get("prst", "") if geom is not None else ""
-        frame = _frame(sp_pr.find("a:xfrm", NS) if sp_pr is not None else None)
+        frame = read_frame(sp_pr.find("a:xfrm", NS) if sp_pr is not None else None)
         text = _text(el)
         kind = _kind(name, nv, preset, sp_pr, text)
         shape = Shape(
-            id=_int(c_nv.get("id")) if c_nv is not None else 0,
+            id=emu_int(c_nv.get("id")) if c_nv is not None else 0,
             name=c_nv.get("name", "") if c_nv is not None else "",
             kind=kind, preset=preset, top=0.0, left=0.0, bottom=0.0, right=0.0, text=text,
             drawn_by_sopxl=sopxl or _by_sopxl(c_nv),
@@ -434,19 +226,19 @@ class _Reader:
         return shape
 
 
-def _cell_origin(g: SheetGeometry, marker: etree._Element | None) -> _CellOrigin | None:
+def _cell_origin(g: SheetGeometry, marker: etree._Element | None) -> CellOrigin | None:
     if marker is None:
         return None
     # One pass over the four children: anchors are the bulk of a big drawing.
-    v = {_local(c): _int(c.text) for c in marker}
-    return _CellOrigin(g, v.get("col", 0), v.get("colOff", 0), v.get("row", 0), v.get("rowOff", 0))
+    v = {_local(c): emu_int(c.text) for c in marker}
+    return CellOrigin(g, v.get("col", 0), v.get("colOff", 0), v.get("row", 0), v.get("rowOff", 0))
 
 
 def _ext(anchor: etree._Element) -> tuple[float, float]:
     ext = anchor.find("xdr:ext", NS)
     if ext is None:
         return 0.0, 0.0
-    return max(0.0, _emu(ext.get("cx"))), max(0.0, _emu(ext.get("cy")))
+    return max(0.0, emu(ext.get("cx"))), max(0.0, emu(ext.get("cy")))
 
 
 def _by_sopxl(c_nv: etree._Element | None) -> bool:
@@ -460,7 +252,7 @@ def _kind(name: str, nv: etree._Element | None, preset: str, sp_pr: etree._Eleme
     if name == "cxnSp":
         return "connector"
     c_nv_sp = nv.find("xdr:cNvSpPr", NS) if nv is not None else None
-    if c_nv_sp is not None and _flag(c_nv_sp, "txBox"):
+    if c_nv_sp is not None and flag(c_nv_sp, "txBox"):
         return "text"
     kind = shape_kinds().get(preset, "other")
     if preset == "rect" and text and sp_pr is not None and sp_pr.find("a:noFill", NS) is not None \
@@ -493,7 +285,7 @@ def _glue(nv: etree._Element | None) -> tuple[int | None, int | None]:
     out: list[int | None] = []
     for name in ("stCxn", "endCxn"):
         found = nv.find(f"xdr:cNvCxnSpPr/a:{name}", NS)
-        out.append(_int(found.get("id")) if found is not None and found.get("id") else None)
+        out.append(emu_int(found.get("id")) if found is not None and found.get("id") else None)
     return out[0], out[1]
 
 

@@ -15,6 +15,9 @@ Units, as Excel uses them at 96 dpi with the default Calibri 11 font (maximum di
 * row heights are in points; 1 pt = 12700 EMU.
 * hidden columns and rows have zero size, as on screen.
 
+``sheet_geometry`` reads them from a worksheet part of a package (``sopxl draw`` does);
+``sopxl.read.xlsx`` fills a ``SheetGeometry`` while it streams the same elements.
+
 Other fonts change the digit width and so the pixel size of a character; shapes are matched to
 cells by the fraction of a cell they cover, so this approximation is good enough.
 """
@@ -25,6 +28,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from lxml import etree
+
+from .safezip import SafeZip
 
 EMU_PER_PX = 9525
 EMU_PER_PT = 12700
@@ -233,3 +240,25 @@ def _number(text: str | None) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def sheet_geometry(z: SafeZip, sheet_part: str) -> SheetGeometry:
+    """Column widths and row heights of a worksheet, read the way ``sopxl.read.xlsx`` reads them."""
+    g = SheetGeometry()
+    root = z.xml(sheet_part)
+    ns = etree.QName(root).namespace or ""
+    fmt = root.find(f"{{{ns}}}sheetFormatPr")
+    if fmt is not None:
+        g.read_format(fmt)
+    for col in root.iterfind(f"{{{ns}}}cols/{{{ns}}}col"):
+        g.read_col(col)
+    data = root.find(f"{{{ns}}}sheetData")
+    next_row = 0
+    for row in (data if data is not None else ()):
+        try:
+            r = int(row.get("r", "")) - 1
+        except ValueError:
+            r = next_row
+        next_row = r + 1
+        g.read_row(r, row)
+    return g

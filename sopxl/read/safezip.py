@@ -11,10 +11,12 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
 from ..errors import WorkbookError
+from .source import open_input
 
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part, decompressed
 MAX_RATIO = 200  # decompressed / compressed, for parts bigger than 1 MiB
@@ -45,24 +47,28 @@ class SafeZip:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
+        self.fh = open_input(self.path)
         try:
-            self.zf = zipfile.ZipFile(self.path)
-        except FileNotFoundError:
-            raise WorkbookError("Berkas tidak ditemukan.", code="BERKAS-TIDAK-ADA", path=self.path,
-                                message_en="File not found.") from None
-        except IsADirectoryError:
-            raise WorkbookError("Ini sebuah folder, bukan berkas.", code="BERKAS-TIDAK-ADA",
-                                path=self.path, message_en="This is a folder, not a file.") from None
-        except PermissionError:
-            raise WorkbookError("Berkas tidak dapat dibuka: tidak ada izin membaca.",
-                                code="BERKAS-TERKUNCI", path=self.path,
-                                message_en="Cannot open the file: no permission to read.") from None
-        except (zipfile.BadZipFile, OSError, ValueError):
-            raise not_a_workbook(self.path) from None
+            self.zf = zipfile.ZipFile(self.fh)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            err = not_a_workbook(self.path, self._head())
+            self.fh.close()
+            raise err from None
+        except BaseException:
+            self.fh.close()
+            raise
         self.names = {i.filename: i for i in self.zf.infolist()}
+
+    def _head(self) -> bytes:
+        try:
+            self.fh.seek(0)
+            return self.fh.read(8)
+        except OSError:
+            return b""
 
     def close(self) -> None:
         self.zf.close()
+        self.fh.close()
 
     def __enter__(self) -> SafeZip:
         return self
@@ -76,14 +82,8 @@ class SafeZip:
     def read(self, name: str) -> bytes:
         info = self.names.get(name)
         if info is None:
-            raise WorkbookError(f"Bagian {name} tidak ada di dalam berkas; berkas rusak atau bukan "
-                                "buku kerja Excel.", code="BERKAS-RUSAK", path=self.path,
-                                message_en=f"Part {name} is missing; the file is damaged or not an "
-                                           "Excel workbook.")
-        if info.file_size > MAX_PART_BYTES or (
-            info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        ):
-            raise too_big(self.path, name)
+            raise self._missing(name)
+        self._check_size(name, info)
         data = self._read_direct(info)
         if data is not None:
             return data
@@ -91,12 +91,38 @@ class SafeZip:
             with self.zf.open(info) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
-            raise WorkbookError(f"Bagian {name} rusak dan tidak dapat dibaca.", code="BERKAS-RUSAK",
-                                path=self.path,
-                                message_en=f"Part {name} is damaged and cannot be read.") from None
+            raise damaged_part(self.path, name) from None
         if len(data) > MAX_PART_BYTES:
             raise too_big(self.path, name)
         return data
+
+    def stream(self, name: str) -> _Stream:
+        """A part to read bit by bit, for parts too big to hold at once (a long sheet).
+
+        zipfile stops at the part's declared size and checks its CRC at the end, and the
+        declared size is bounded here as in ``read``; a damaged part raises ``WorkbookError``
+        from the stream's ``read`` when the damage is reached.
+        """
+        info = self.names.get(name)
+        if info is None:
+            raise self._missing(name)
+        self._check_size(name, info)
+        try:
+            return _Stream(self.zf.open(info), self.path, name)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+            raise damaged_part(self.path, name) from None
+
+    def _missing(self, name: str) -> WorkbookError:
+        return WorkbookError(f"Bagian {name} tidak ada di dalam berkas; berkas rusak atau bukan "
+                             "buku kerja Excel.", code="BERKAS-RUSAK", path=self.path,
+                             message_en=f"Part {name} is missing; the file is damaged or not an "
+                                        "Excel workbook.")
+
+    def _check_size(self, name: str, info: zipfile.ZipInfo) -> None:
+        if info.file_size > MAX_PART_BYTES or (
+            info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
+            raise too_big(self.path, name)
 
     def _read_direct(self, info: zipfile.ZipInfo) -> bytes | None:
         """A part's bytes read straight from the archive, or None to leave it to zipfile.
@@ -176,20 +202,37 @@ class SafeZip:
         return out
 
 
+class _Stream:
+    """A part being read from the archive, whose failures are the user's ``WorkbookError``."""
+
+    def __init__(self, fh: IO[bytes], path: str, name: str):
+        self.fh, self.path, self.name = fh, path, name
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self.fh.read(size)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error):
+            raise damaged_part(self.path, self.name) from None
+
+    def close(self) -> None:
+        self.fh.close()
+
+    def __enter__(self) -> _Stream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def resolve_target(folder: str, target: str) -> str:
     if target.startswith("/"):
         return target.lstrip("/")
     return posixpath.normpath(posixpath.join(folder, target))
 
 
-def not_a_workbook(path: str) -> WorkbookError:
+def not_a_workbook(path: str, head: bytes) -> WorkbookError:
+    """Why a regular file that zipfile refused is no workbook, from its first bytes."""
     p = Path(path)
-    head = b""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except OSError:
-        pass
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         # OLE2: either an old .xls or an encrypted (password-protected) OOXML file.
         if p.suffix.lower() == ".xls":
@@ -208,6 +251,11 @@ def not_a_workbook(path: str) -> WorkbookError:
     return WorkbookError("Berkas ini bukan buku kerja Excel (.xlsx/.xlsm) atau rusak.",
                          code="BERKAS-BUKAN-XLSX", path=path,
                          message_en="This file is not an Excel workbook (.xlsx/.xlsm) or is damaged.")
+
+
+def damaged_part(path: str, name: str) -> WorkbookError:
+    return WorkbookError(f"Bagian {name} rusak dan tidak dapat dibaca.", code="BERKAS-RUSAK", path=path,
+                         message_en=f"Part {name} is damaged and cannot be read.")
 
 
 def unsafe_doctype(path: str, name: str) -> WorkbookError:

@@ -30,7 +30,7 @@ from ..grid import Grid, Value, value_to_text
 from ..parse.numbers import step_number
 from ..parse.text import key as text_key
 from ..resources import load_data
-from .sheet import Scalar
+from ..sheetspec import Scalar
 
 ANSWER_FIELDS = ("penilaian", "catatan", "tindakan", "paraf")
 EVAL_FIELDS = ("jawaban", "catatan")

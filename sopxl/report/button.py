@@ -13,16 +13,19 @@ Nothing here imports an office library, pandas or openpyxl.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from ..config import Config
 from ..grid import Grid
 from ..model import FileResult
-from .sheet import CellSpec, SheetSpec
+from ..sheetspec import (
+    CellSpec,
+    SheetSpec,
+    Validation,
+    looks,  # noqa: F401  (the office adapters take it from here with the rest of the button core)
+)
 
 
 @dataclass
@@ -52,7 +55,7 @@ def check_grids(path: str, grids: Iterable[Grid], cfg: Config,
     """
     from ..validate import validate_grids
     from .answers import read_answers
-    from .apply import build_reports
+    from .build import build_reports
 
     grids = list(grids)
     status, checklist = report_names()
@@ -67,67 +70,26 @@ def check_grids(path: str, grids: Iterable[Grid], cfg: Config,
 
 
 def summary_text(result: FileResult, lang: str = "id") -> str:
-    """The few lines a message box shows when the check is done."""
+    """The few lines a message box shows when the check is done: the count, and what to do next
+    ("Perbaiki 2 galat di SOP 02 (B19, F4) lalu tekan Validasi lagi.")."""
+    from ..digest import again_words, next_step
+
     if result.error is not None:
         return result.error.text(lang) if hasattr(result.error, "text") else str(result.error)
     n = len(result.sops)
+    todo = next_step([result], again_words("button", lang), lang)
     if lang == "en":
         if not n:
-            return ("No SOP sheet was recognised in this workbook. "
-                    "The Status sheet explains what is missing.")
-        verdict = "All SOPs pass the check." if result.passed else "Some SOPs need fixing."
+            return f"{todo}\nThe Status sheet explains what is missing."
         return (f"Checked {n} SOP sheet(s): {result.errors} error(s), {result.warnings} warning(s).\n"
-                f"{verdict}\nSee the Status sheet for details.")
+                f"{todo}\nSee the Status sheet for details.")
     if not n:
-        return ("Tidak ada lembar SOP yang dikenali di buku kerja ini. "
-                "Lembar Status menjelaskan apa yang kurang.")
-    verdict = ("Semua SOP lolos pemeriksaan." if result.passed
-               else "Ada SOP yang perlu diperbaiki.")
-    return (f"{n} lembar SOP diperiksa: {result.errors} kesalahan, {result.warnings} peringatan.\n"
-            f"{verdict}\nRinciannya ada di lembar Status.")
+        return f"{todo}\nLembar Status menjelaskan apa yang kurang."
+    return (f"{n} lembar SOP diperiksa: {result.errors} galat, {result.warnings} peringatan.\n"
+            f"{todo}\nRinciannya ada di lembar Status.")
 
 
 # ---------------------------------------------------------------------------- the look of styles
-
-@cache
-def looks() -> dict[str, dict[str, Any]]:
-    """Each named style as plain properties, read from the package writer's own looks.
-
-    Keys: bold, italic, underline (bool), size (points), color and fill ("RRGGBB" or None),
-    border ("RRGGBB" of a thin border on every side, or None), halign and valign
-    ("left" | "center" | "right" | "top" | "bottom" or None), wrap (bool), locked (bool).
-    The package writer (``sopxl.write.styles``) stays the one place that says how a
-    style looks; the office adapters copy it from here.
-    """
-    from ..write.styles import LOOKS
-
-    out: dict[str, dict[str, Any]] = {}
-    for name, look in LOOKS.items():
-        align = dict(look.align)
-        out[name] = {
-            "bold": "<b/>" in look.font,
-            "italic": "<i/>" in look.font,
-            "underline": "<u/>" in look.font,
-            "size": float(_first(r'<sz val="([\d.]+)"', look.font) or 11),
-            "color": _rgb(_first(r'<color rgb="([0-9A-Fa-f]{6,8})"', look.font)),
-            "fill": _rgb(_first(r'<fgColor rgb="([0-9A-Fa-f]{6,8})"', look.fill)),
-            "border": _rgb(_first(r'<left style="thin"><color rgb="([0-9A-Fa-f]{6,8})"', look.border)),
-            "halign": align.get("horizontal"),
-            "valign": align.get("vertical"),
-            "wrap": align.get("wrapText") == "1",
-            "locked": look.locked,
-        }
-    return out
-
-
-def _first(pattern: str, text: str) -> str | None:
-    m = re.search(pattern, text)
-    return m.group(1) if m else None
-
-
-def _rgb(argb: str | None) -> str | None:
-    return argb[-6:].upper() if argb else None
-
 
 def style_blocks(spec: SheetSpec) -> list[tuple[int, int, int, int, str]]:
     """The styled cells as few rectangles as possible, zero-based and inclusive:
@@ -195,8 +157,6 @@ def spec_to_dict(spec: SheetSpec) -> dict[str, Any]:
 
 def spec_from_dict(data: dict[str, Any]) -> SheetSpec:
     """The inverse of ``spec_to_dict``."""
-    from .sheet import Validation
-
     rows: list[list[Any]] = []
     for row in data.get("rows", []):
         rows.append([None if c is None else CellSpec(c[0], c[1], c[2]) for c in row])

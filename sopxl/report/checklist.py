@@ -21,6 +21,7 @@ from typing import Any
 from ..a1 import rowcol_to_cell
 from ..model import FileResult, SopResult, Step
 from ..resources import load_data
+from ..sheetspec import CellLike, CellSpec, SheetSpec, Validation
 from .answers import (
     ANSWER_FIELDS,
     EVAL_PART,
@@ -33,7 +34,8 @@ from .answers import (
     match_steps,
     step_item,
 )
-from .sheet import CellLike, CellSpec, RowBuilder, SheetSpec, Validation
+from .fit import fit_labels
+from .sheet import RowBuilder
 from .status import sheet_ref
 
 SHEET_NAME = "Checklist"
@@ -115,6 +117,9 @@ def build_checklist(result: FileResult, answers: Answers, *, lang: str = "id") -
         _sop_block(b, s, t, qs, pairs, eval_pairs)
     if left_steps or left_evals:
         _removed_block(b, t, qs, left_steps, left_evals)
+    # Headers on one line: a wrapped header is taller than the writer's estimate of its row in
+    # LibreOffice, which then cuts its top ("Penilaian terhadap penerapan").
+    fit_labels(spec, ("header", "subtitle", "section"))
     return spec
 
 

@@ -2,17 +2,21 @@
 
 From the top::
 
-    title                                   (frozen with the next row)
+    title                                   (frozen with the next two rows)
     Hasil | LULUS / PERLU PERBAIKAN | 2 SOP, 0 galat, 5 peringatan
+    Langkah berikutnya | Perbaiki 2 galat di SOP 02 (B19, F4) lalu tekan Validasi lagi.
     Berkas / Waktu pemeriksaan / Versi sopxl
+    Ringkasan temuan    one row per code and sheet: how many, which cells; by severity, then count
     Ringkasan per SOP   one row per SOP sheet, the sheet name a link to it
-    Temuan              every finding, its cell a link to that cell (autofilter here)
+    Temuan              every finding, its cell a link to that cell (autofilter here), errors
+                        first, then what changes the register, then style
     Kelengkapan format  per SOP, each part the regulation asks for: ✓ or ✗
     Waktu per pelaksana minutes per role per SOP
     a note naming the sheets skipped as not SOPs
 
 Pure data: it builds a ``SheetSpec`` and touches no Excel library. The time of the
-check is one cell (``CHECKED_AT``), so two runs differ in that cell only.
+check is one cell (``CHECKED_AT``), so two runs differ in that cell only. Columns are widened
+to their headers and labels (``fit``), so none is cut on screen or on paper.
 """
 from __future__ import annotations
 
@@ -21,13 +25,16 @@ from typing import Any
 
 from ..a1 import cell_to_rowcol, rowcol_to_cell
 from ..config import Config
+from ..digest import again_words, in_order, kind_of, kinds, next_step, summary_rows
 from ..durations import format_span
 from ..model import FileResult, Finding, SopDocument, SopResult, Span
 from ..resources import load_data
-from .sheet import CellLike, CellSpec, RowBuilder, SheetSpec
+from ..sheetspec import CellLike, CellSpec, SheetSpec
+from .fit import fit_labels
+from .sheet import RowBuilder
 
 SHEET_NAME = "Status"
-CHECKED_AT = (3, 1)  # zero-based (row, col) of the time-stamp cell
+CHECKED_AT = (4, 1)  # zero-based (row, col) of the time-stamp cell
 N_COLS = 11
 WIDTHS = {0: 18, 1: 9, 2: 16, 3: 40, 4: 50, 5: 40, 6: 24, 7: 11, 8: 11, 9: 9, 10: 11}
 YES, NO = "✓", "✗"
@@ -58,15 +65,6 @@ def _span_cells(span: Span | None) -> list[CellLike]:
     return [CellSpec(minutes(span[0]), "number"), CellSpec(minutes(span[1]), "number")]
 
 
-def _position(cell: str | None) -> tuple[int, int]:
-    if not cell:
-        return (-1, -1)
-    try:
-        return cell_to_rowcol(cell)
-    except ValueError:
-        return (-1, -1)
-
-
 def _one_line(text: str, limit: int = _NOTE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -88,10 +86,12 @@ class _Builder(RowBuilder):
 def build_status(result: FileResult, cfg: Config, checked_at: str, version: str) -> SheetSpec:
     """The Status sheet for one checked workbook."""
     t = texts(cfg.lang)
-    spec = SheetSpec(name=SHEET_NAME, col_widths=dict(WIDTHS), freeze="A3", print_title_rows=(0, 1),
+    spec = SheetSpec(name=SHEET_NAME, col_widths=dict(WIDTHS), freeze="A4", print_title_rows=(0, 2),
                      landscape=True, fit_width=True)
     b = _Builder(spec)
-    _heading(b, result, t, checked_at, version)
+    _heading(b, result, t, checked_at, version, cfg.lang)
+    b.blank()
+    _codes(b, result, t, cfg.lang)
     b.blank()
     _summary(b, result, cfg, t)
     b.blank()
@@ -104,10 +104,11 @@ def build_status(result: FileResult, cfg: Config, checked_at: str, version: str)
     if skipped:
         b.blank()
         b.add([CellSpec(t["skipped"].format(sheets=", ".join(skipped)), "plain")], merges=[(0, 5)])
+    fit_labels(spec)
     return spec
 
 
-def _heading(b: _Builder, result: FileResult, t: dict, checked_at: str, version: str) -> None:
+def _heading(b: _Builder, result: FileResult, t: dict, checked_at: str, version: str, lang: str) -> None:
     b.title(t["title"], "title")
     if result.error is not None:
         verdict = CellSpec(t["unreadable"], "error")
@@ -116,6 +117,9 @@ def _heading(b: _Builder, result: FileResult, t: dict, checked_at: str, version:
     summary = t["summary"].format(sops=len(result.sops), errors=result.errors, warnings=result.warnings)
     b.add([CellSpec(t["verdict"], "subtitle"), verdict, None, CellSpec(summary, "plain")],
           merges=[(1, 2), (3, 5)])
+    b.add([CellSpec(t["next"], "subtitle"),
+           CellSpec(next_step([result], again_words("sheet", lang), lang), "text")],
+          merges=[(1, 5)])
     b.add([CellSpec(t["file"], "subtitle"), CellSpec(os.path.basename(result.path), "plain")],
           merges=[(1, 5)])
     b.add([CellSpec(t["checked_at"], "subtitle"), CellSpec(checked_at, "plain")], merges=[(1, 2)])
@@ -150,10 +154,30 @@ def _summary(b: _Builder, result: FileResult, cfg: Config, t: dict) -> None:
 
 
 def sorted_findings(result: FileResult) -> list[Finding]:
-    """Workbook-level findings first, then each SOP's in sheet order, top to bottom."""
+    """In the order to act on (errors, then what changes the register, then style); within
+    that, workbook-level findings first, then each SOP's in sheet order, top to bottom."""
     order = {s.doc.sheet: i for i, s in enumerate(result.sops)}
-    everything = list(result.findings) + [f for s in result.sops for f in s.findings]
-    return sorted(everything, key=lambda f: (order.get(f.sheet or "", -1), _position(f.cell), f.code))
+    return in_order(list(result.findings) + [f for s in result.sops for f in s.findings], order)
+
+
+def _codes(b: _Builder, result: FileResult, t: dict, lang: str) -> None:
+    """One row per code and sheet: what to look at first, before the row-per-cell list."""
+    b.title(t["codes_title"])
+    b.header([t["col_sheet"], t["col_count"], t["col_severity"], t["col_code"], t["col_message"],
+              t["col_cells"], t["col_kind"]])
+    rows = summary_rows(result)
+    if not rows:
+        b.add([CellSpec(t["no_findings"], "text")], merges=[(0, 5)])
+    for g in rows:
+        f = g.first
+        sheet = (CellSpec(g.sheet, "link", sheet_ref(g.sheet, f.cell or "A1")) if g.sheet
+                 else CellSpec("-", "text"))
+        message = f.message if g.count == 1 else f"{f.message} {t['more'].format(n=g.count - 1)}"
+        kind = kinds().get(kind_of(g.code), {})
+        b.add([sheet, CellSpec(g.count, "number"),
+               CellSpec(t["severity"].get(g.severity, g.severity), _SEVERITY_STYLE.get(g.severity, "text")),
+               CellSpec(g.code, "text"), CellSpec(message, "text"), CellSpec(g.cell_range(), "text"),
+               CellSpec(kind.get(lang) or kind.get("id", ""), "text")])
 
 
 def _findings(b: _Builder, result: FileResult, t: dict) -> None:
@@ -225,7 +249,7 @@ def completeness(s: SopResult, lang: str = "id") -> list[dict[str, Any]]:
     """Each element of the format for one SOP: name, group, label, present, cell, note.
 
     An element is missing when the document lacks it, or when a finding of one of its
-    codes (error or warning) says so; identity and box findings count only at the
+    codes says so; identity and box findings count only at the
     element's own cell, because "identitas-kosong" serves several elements.
     """
     t = texts(lang)
@@ -234,7 +258,9 @@ def completeness(s: SopResult, lang: str = "id") -> list[dict[str, Any]]:
         present, cell, note = _element_facts(s.doc, name, t)
         codes = set(spec.get("codes", ()))
         local = spec["group"] in ("identitas", "kotak")
-        hits = [f for f in s.findings if f.code in codes and f.severity in ("error", "warning")
+        # Any severity: an "info" code (a common style) still says the element is not as the
+        # regulation writes it; a code switched "off" made no finding at all.
+        hits = [f for f in s.findings if f.code in codes
                 and (not local or (cell is not None and f.cell == cell))]
         if hits:
             present = False

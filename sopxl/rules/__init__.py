@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..config import Config
-from ..findings import Hit
+from ..findings import Hit, declare_rule
 from ..model import SopDocument, Step
 from ..parse.numbers import step_number
 from ..parse.vocab import Vocab
@@ -36,6 +36,7 @@ REGISTRY: list[Rule] = []
 
 def rule(*codes: str) -> Callable[[RuleFunc], RuleFunc]:
     def register(func: RuleFunc) -> RuleFunc:
+        declare_rule(func.__module__, codes)
         REGISTRY.append(Rule(func, codes))
         return func
     return register
@@ -57,4 +58,4 @@ def shown(step: Step) -> str:
 
 
 def _load() -> None:
-    from . import flow, identity, matrix, steps  # noqa: F401  (importing registers the rules)
+    from . import flow, identity, matrix, steps, waktu  # noqa: F401  (importing registers the rules)

@@ -37,8 +37,3 @@ def roles_act(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
         for role in sec.roles:
             if role.name not in acting:
                 yield Hit("pelaksana-tidak-bertugas", role.cell, {"pelaksana": role.name})
-
-
-@rule("pelaksana-tanpa-nama")
-def blank_role(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
-    return iter(())  # emitted by the header parser, which sees the empty header cell

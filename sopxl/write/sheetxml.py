@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..a1 import cell_to_rowcol, col_to_letters, range_to_rowcols, rowcol_to_cell, rowcols_to_range
 from ..errors import WriteError
-from ..report.sheet import CellSpec, Scalar, SheetSpec, Validation
+from ..sheetspec import CellSpec, Scalar, SheetSpec, Validation
 from .styles import LINE_POINTS, WRAPPED
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

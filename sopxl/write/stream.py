@@ -9,50 +9,33 @@ before the rows)::
     xl/worksheets/sheetN.xml   header row styled, frozen, filtered, columns fitted
     xl/workbook.xml  xl/_rels/workbook.xml.rels  xl/styles.xml
 
-The file is written beside the target under a temporary name and moved into place only when
-complete; on any failure the temporary file is removed and the target is untouched.
+The file is written beside the target under a temporary name, checked and moved into place
+only when complete (``replace.commit_with``); on any failure the temporary file is removed
+and the target is untouched.
 """
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
-import stat
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from ..a1 import col_to_letters
-from ..errors import SopxlError, WriteError
-from ..report.sheet import CellSpec, SheetSpec
-from .package import (
-    CONTENT_TYPES,
-    CT_NS,
-    CT_RELS,
-    CT_STYLES,
-    CT_WORKBOOK,
-    CT_WORKSHEET,
-    MAIN,
-    PKG_REL,
-    REL,
-    RT_DOCUMENT,
-    RT_STYLES,
-    RT_WORKSHEET,
-    _attr,
-    _check_target,
-    _default_mode,
-    _new_info,
-    _os_error,
-    _text,
-)
+from ..errors import WriteError
+from ..sheetspec import CellSpec, SheetSpec
+from .contenttypes import CT_STYLES, CT_WORKBOOK, CT_WORKSHEET, fresh_content_types
+from .packing import new_info
+from .relationships import REL, RT_DOCUMENT, RT_STYLES, RT_WORKSHEET, relationships_xml
+from .replace import check_target, commit_with
 from .sheetxml import MAX_COLS, MAX_ROWS, _cell_tail, check_sheet_name, quote_sheet
 from .styles import XML_DECL, fresh_styles
 
 __all__ = ["StreamSheet", "stream_workbook"]
 
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 RT_CUSTOM = REL + "/custom-properties"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -86,79 +69,54 @@ def stream_workbook(path: str | os.PathLike[str], sheets: Sequence[StreamSheet],
                          path=shown, message_en="A new workbook needs at least one sheet.")
     for s in sheets:
         check_sheet_name(s.name)
-    _check_target(target, shown=shown)
-    folder = os.path.dirname(target) or "."
-    try:
-        like: os.stat_result | None = os.stat(target)
-    except OSError:
-        like = None
-    tmp = os.path.join(folder, f".~sopxl-{secrets.token_hex(6)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    except OSError as exc:
-        raise _os_error(exc, shown) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
-                _package(zf, sheets, properties or {}, fit)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, stat.S_IMODE(like.st_mode) if like is not None else _default_mode())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        with suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, SopxlError):
-            raise
-        if isinstance(exc, OSError):
-            raise _os_error(exc, shown) from None
-        raise
+    check_target(target, shown=shown)
+
+    def write(fh: IO[bytes]) -> list[str]:
+        with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
+            _package(zf, sheets, properties or {}, fit)
+            return zf.namelist()
+
+    commit_with(target, write, shown=shown)
 
 
 def _put(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
-    zf.writestr(_new_info(name), data, compresslevel=1)
+    zf.writestr(new_info(name), data, compresslevel=1)
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
 
 
 def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dict[str, str],
              fit: Callable[[str, int], float]) -> None:
     decl = XML_DECL.decode()
     n = len(sheets)
-    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="{CT_WORKSHEET}"/>'
-                        for i in range(n))
-    _put(zf, CONTENT_TYPES, (
-        f'{decl}<Types xmlns="{CT_NS}"><Default Extension="rels" ContentType="{CT_RELS}"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{CT_WORKBOOK}"/>'
-        f'<Override PartName="/xl/styles.xml" ContentType="{CT_STYLES}"/>'
-        f'<Override PartName="/docProps/custom.xml" ContentType="{CT_CUSTOM}"/>{overrides}</Types>').encode())
-    _put(zf, "_rels/.rels", (
-        f'{decl}<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{RT_DOCUMENT}" '
-        f'Target="xl/workbook.xml"/><Relationship Id="rId2" Type="{RT_CUSTOM}" '
-        'Target="docProps/custom.xml"/></Relationships>').encode())
-    props = "".join(f'<property fmtid="{_FMTID}" pid="{i + 2}" name="{_attr(k)}"><vt:lpwstr>{_text(v)}'
+    _put(zf, "[Content_Types].xml", fresh_content_types(
+        [("xl/workbook.xml", CT_WORKBOOK), ("xl/styles.xml", CT_STYLES), ("docProps/custom.xml", CT_CUSTOM)]
+        + [(f"xl/worksheets/sheet{i + 1}.xml", CT_WORKSHEET) for i in range(n)]))
+    _put(zf, "_rels/.rels", relationships_xml([("rId1", RT_DOCUMENT, "xl/workbook.xml"),
+                                               ("rId2", RT_CUSTOM, "docProps/custom.xml")]))
+    props = "".join(f'<property fmtid="{_FMTID}" pid="{i + 2}" name="{_attr(k)}"><vt:lpwstr>{_attr(v)}'
                     f"</vt:lpwstr></property>" for i, (k, v) in enumerate(sorted(properties.items())))
     _put(zf, "docProps/custom.xml",
          f'{decl}<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT}">{props}</Properties>'.encode())
     styles, ids = fresh_styles()
-    names, sheet_list, rels = [], [], []
+    names, sheet_list = [], []
     for i, sheet in enumerate(sheets):
         rows, cols = _sheet(zf, f"xl/worksheets/sheet{i + 1}.xml", sheet, ids, selected=i == 0, fit=fit)
-        ref = quote_sheet(sheet.name)
+        ref = _attr(quote_sheet(sheet.name))
         last = col_to_letters(max(cols, 1) - 1)
         names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-                     f"{_text(ref)}!$A$1:${last}${rows}</definedName>")
-        names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{_text(ref)}!$1:$1'
-                     "</definedName>")
+                     f"{ref}!$A$1:${last}${rows}</definedName>")
+        names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{ref}!$1:$1</definedName>')
         sheet_list.append(f'<sheet name="{_attr(sheet.name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>')
-        rels.append(f'<Relationship Id="rId{i + 1}" Type="{RT_WORKSHEET}" '
-                    f'Target="worksheets/sheet{i + 1}.xml"/>')
-    rels.append(f'<Relationship Id="rId{n + 1}" Type="{RT_STYLES}" Target="styles.xml"/>')
     _put(zf, "xl/workbook.xml", (
         f'{decl}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><bookViews><workbookView activeTab="0"/>'
         f'</bookViews><sheets>{"".join(sheet_list)}</sheets><definedNames>{"".join(names)}'
         "</definedNames></workbook>").encode())
-    _put(zf, "xl/_rels/workbook.xml.rels",
-         f'{decl}<Relationships xmlns="{PKG_REL}">{"".join(rels)}</Relationships>'.encode())
+    _put(zf, "xl/_rels/workbook.xml.rels", relationships_xml(
+        [(f"rId{i + 1}", RT_WORKSHEET, f"worksheets/sheet{i + 1}.xml") for i in range(n)]
+        + [(f"rId{n + 1}", RT_STYLES, "styles.xml")]))
     _put(zf, "xl/styles.xml", styles)
 
 
@@ -186,7 +144,7 @@ def _sheet(zf: zipfile.ZipFile, part: str, sheet: StreamSheet, ids: dict[str, in
                 '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
                 f'<pageSetup paperSize="9" orientation="{orient}"/></worksheet>')
         body.seek(0)
-        info = _new_info(part)
+        info = new_info(part)
         # The fastest deflate level, as package.py writes a register: a few per cent in size
         # for a third of the time. (zipfile takes a streamed entry's level from its ZipInfo.)
         info._compresslevel = 1  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""The look of the named styles, and ``xl/styles.xml`` with them appended.
+"""``xl/styles.xml`` with the named styles appended (their look is data: ``sopxl.sheetspec``).
 
 Every cell of every sheet points into ``cellXfs`` by position (``s="7"``), so the
 user's own entries are never changed or reordered: the fonts, fills, borders and
@@ -11,32 +11,25 @@ light blue header, Excel's own light red / yellow / green for error / warning / 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lxml import etree
 
 from ..errors import WriteError
-from ..report.sheet import STYLES
+from ..sheetspec import Look, style_looks
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
-_BORDER_COLOUR = "FFBFBFBF"
-_THIN = (f'<left style="thin"><color rgb="{_BORDER_COLOUR}"/></left>'
-         f'<right style="thin"><color rgb="{_BORDER_COLOUR}"/></right>'
-         f'<top style="thin"><color rgb="{_BORDER_COLOUR}"/></top>'
-         f'<bottom style="thin"><color rgb="{_BORDER_COLOUR}"/></bottom><diagonal/>')
 NO_BORDER = "<border><left/><right/><top/><bottom/><diagonal/></border>"
-THIN_BORDER = f"<border>{_THIN}</border>"
 NO_FILL = '<fill><patternFill patternType="none"/></fill>'
 
 
-def _font(size: int = 11, *, bold: bool = False, italic: bool = False, underline: bool = False,
+def _font(size: float = 11, *, bold: bool = False, italic: bool = False, underline: bool = False,
           rgb: str | None = None) -> str:
     # Child order as Excel writes it: b, i, u, sz, color, name, family.
     return ("<font>" + ("<b/>" if bold else "") + ("<i/>" if italic else "")
-            + ("<u/>" if underline else "") + f'<sz val="{size}"/>'
+            + ("<u/>" if underline else "") + f'<sz val="{size:g}"/>'
             + (f'<color rgb="{rgb}"/>' if rgb else "")
             + '<name val="Calibri"/><family val="2"/></font>')
 
@@ -46,9 +39,19 @@ def _fill(rgb: str) -> str:
             '<bgColor indexed="64"/></patternFill></fill>')
 
 
+def _thin_border(rgb: str) -> str:
+    sides = "".join(f'<{side} style="thin"><color rgb="{rgb}"/></{side}>'
+                    for side in ("left", "right", "top", "bottom"))
+    return f"<border>{sides}<diagonal/></border>"
+
+
+def _argb(rgb: str | None) -> str | None:
+    return "FF" + rgb.upper() if rgb else None
+
+
 @dataclass(frozen=True)
-class Look:
-    """What one named style looks like, as the XML entries it needs."""
+class XfLook:
+    """One named style as the ``styles.xml`` entries it needs."""
 
     font: str
     fill: str = NO_FILL
@@ -58,39 +61,24 @@ class Look:
     locked: bool = True
 
 
-_TOP_WRAP = (("vertical", "top"), ("wrapText", "1"))
+def xf_look(look: Look) -> XfLook:
+    """The XML entries of a look (the data in ``sopxl/data/styles.json``)."""
+    align = tuple((k, v) for k, v in (("horizontal", look.halign), ("vertical", look.valign),
+                                      ("wrapText", "1" if look.wrap else None)) if v)
+    fill_rgb, border_rgb = _argb(look.fill), _argb(look.border)
+    return XfLook(_font(look.size, bold=look.bold, italic=look.italic, underline=look.underline,
+                        rgb=_argb(look.color)),
+                  _fill(fill_rgb) if fill_rgb else NO_FILL,
+                  _thin_border(border_rgb) if border_rgb else NO_BORDER,
+                  look.num_fmt, align, look.locked)
 
-LOOKS: dict[str, Look] = {
-    "title": Look(_font(14, bold=True, rgb="FF1F3864")),
-    "subtitle": Look(_font(11, bold=True, rgb="FF404040")),
-    "header": Look(_font(11, bold=True, rgb="FF1F3864"), _fill("FFD9E1F2"), THIN_BORDER,
-                   align=(("horizontal", "center"), ("vertical", "center"), ("wrapText", "1"))),
-    "text": Look(_font(), border=THIN_BORDER, align=_TOP_WRAP),
-    "plain": Look(_font()),
-    "number": Look(_font(), border=THIN_BORDER, align=(("vertical", "top"),)),
-    "error": Look(_font(rgb="FF9C0006"), _fill("FFFFC7CE"), THIN_BORDER, align=_TOP_WRAP),
-    "warning": Look(_font(rgb="FF7F6000"), _fill("FFFFEB9C"), THIN_BORDER, align=_TOP_WRAP),
-    "ok": Look(_font(rgb="FF006100"), _fill("FFC6EFCE"), THIN_BORDER, align=_TOP_WRAP),
-    "link": Look(_font(underline=True, rgb="FF0563C1"), border=THIN_BORDER, align=_TOP_WRAP),
-    "input": Look(_font(), _fill("FFFFF2CC"), THIN_BORDER, align=_TOP_WRAP, locked=False),
-    "section": Look(_font(bold=True), _fill("FFF2F2F2"), THIN_BORDER, align=(("vertical", "top"),)),
-    "removed": Look(_font(italic=True, rgb="FF808080"), border=THIN_BORDER, align=_TOP_WRAP),
-}
-assert set(LOOKS) == set(STYLES), "every named style needs a look"
+
+LOOKS: dict[str, XfLook] = {name: xf_look(look) for name, look in style_looks().items()}
 
 # Styles whose text wraps, and the height (points) of one line of their font: used to
 # give wrapped rows a height, since LibreOffice shows a stored file's rows as they are.
-WRAPPED = frozenset(name for name, look in LOOKS.items() if ("wrapText", "1") in look.align)
-
-
-def _line_points(name: str, font: str) -> float:
-    size = re.search(r'<sz val="(\d+)"', font)
-    if size is None:
-        raise ValueError(f"the look of style {name!r} has a font without a size: {font}")
-    return round(int(size.group(1)) * 15 / 11, 2)
-
-
-LINE_POINTS = {name: _line_points(name, look.font) for name, look in LOOKS.items()}
+WRAPPED = frozenset(name for name, look in style_looks().items() if look.wrap)
+LINE_POINTS = {name: round(look.size * 15 / 11, 2) for name, look in style_looks().items()}
 
 # A stylesheet for a workbook made from nothing; index 0 of each list is Excel's default.
 FRESH = (
@@ -156,7 +144,7 @@ class _Sheet:
         self.changed = True
         return len(entries)
 
-    def xf_for(self, look: Look) -> int:
+    def xf_for(self, look: XfLook) -> int:
         font = self.index_of("fonts", look.font)
         # Fill 0 is "none" in every workbook Excel accepts (it reserves 0 and 1).
         fill = 0 if look.fill == NO_FILL else self.index_of("fills", look.fill)

@@ -1,0 +1,179 @@
+"""Findings as a person reads them: in the order to act on, one entry per repeated code, and
+the one thing to do next.
+
+A code that fires on 27 steps of one SOP is one ``Group`` (its count and cell range), so a
+clerk sees the finding that matters instead of a wall of the same line. Order: errors first,
+then by the code's kind (``kind`` in ``sopxl/data/codes/*.json``, ranked by
+``sopxl/data/kinds.json``: what changes the register before style), then warnings before
+info, then sheet and cell. The text output, the Status sheet and the button's message box
+all take their order, groups and "what next" line from here.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from .a1 import cell_to_rowcol
+from .findings import catalogue
+from .model import FileResult, Finding
+from .resources import load_data
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+_MAX_CELLS = 3  # cells named in one "what next" line, per sheet
+GROUP_FROM = 4  # a code this many times on one sheet is shown as one entry (fewer: each line)
+_MAX_SHEETS = 3
+
+
+@cache
+def kinds() -> dict[str, dict]:
+    """Kind -> {"rank", "id", "en"}, in the order of ``kinds.json``."""
+    data = load_data("kinds.json")
+    return {k: {"rank": i, **data["names"][k]} for i, k in enumerate(data["order"])}
+
+
+def kind_of(code: str) -> str:
+    return catalogue().get(code, {}).get("kind", "isi")
+
+
+def _position(cell: str | None) -> tuple[int, int]:
+    if not cell:
+        return (-1, -1)
+    try:
+        return cell_to_rowcol(cell)
+    except ValueError:
+        return (-1, -1)
+
+
+def act_key(f: Finding) -> tuple:
+    """Errors first; then what changes the register before style; then warning before info."""
+    return (f.severity != "error", kinds().get(kind_of(f.code), {"rank": 99})["rank"],
+            SEVERITY_RANK.get(f.severity, 9))
+
+
+def in_order(findings: Iterable[Finding], sheet_order: dict[str, int] | None = None) -> list[Finding]:
+    order = sheet_order or {}
+    return sorted(findings, key=lambda f: (act_key(f), order.get(f.sheet or "", -1), f.code,
+                                           _position(f.cell)))
+
+
+@dataclass
+class Group:
+    """One code on one sheet, at one severity: every finding it made there."""
+
+    code: str
+    severity: str
+    sheet: str | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+    @property
+    def first(self) -> Finding:
+        return self.findings[0]
+
+    @property
+    def per_step(self) -> bool:
+        """The code speaks of one step each time (its message names the step's number)."""
+        return "{nomor}" in catalogue()[self.code]["id"]["message"]
+
+    def cells(self) -> list[str]:
+        return [f.cell for f in self.findings if f.cell]
+
+    def cell_range(self) -> str:
+        """"B19–B55" when many cells share a column, else the first few: "B19, F4, …"."""
+        cells = sorted(set(self.cells()), key=_position)
+        if len(cells) <= _MAX_CELLS:
+            return ", ".join(cells) or "-"
+        cols = {"".join(ch for ch in c if ch.isalpha()) for c in cells}
+        if len(cols) == 1:
+            return f"{cells[0]}–{cells[-1]}"
+        shown = ", ".join(cells[:_MAX_CELLS])
+        return shown + (", …" if len(cells) > _MAX_CELLS else "")
+
+    def size_text(self, lang: str = "id") -> str:
+        """"27 langkah" / "27 steps", or "3 sel" / "3 cells"."""
+        unit = ("langkah" if lang != "en" else "steps") if self.per_step else (
+            "sel" if lang != "en" else "cells")
+        return f"{self.count} {unit}"
+
+
+def groups(findings: Iterable[Finding], sheet_order: dict[str, int] | None = None) -> list[Group]:
+    """Findings grouped by (sheet, code, severity), the groups in the order to act on."""
+    out: dict[tuple, Group] = {}
+    for f in in_order(findings, sheet_order):
+        k = (f.sheet, f.code, f.severity)
+        if k not in out:
+            out[k] = Group(f.code, f.severity, f.sheet)
+        out[k].findings.append(f)
+    return list(out.values())
+
+
+def summary_rows(result: FileResult) -> list[Group]:
+    """The Status sheet's table of codes: by severity, then the most frequent first."""
+    order = {s.doc.sheet: i for i, s in enumerate(result.sops)}
+    every = list(result.findings) + [f for s in result.sops for f in s.findings]
+    return sorted(groups(every, order),
+                  key=lambda g: (SEVERITY_RANK.get(g.severity, 9), -g.count,
+                                 order.get(g.sheet or "", -1), g.code))
+
+
+# ---------------------------------------------------------------------------- what to do next
+
+def _where(findings: list[Finding], lang: str) -> str:
+    """"SOP 02 (B19, F4)", one part per sheet, in sheet order of first appearance."""
+    by_sheet: dict[str | None, list[str]] = {}
+    for f in findings:
+        cells = by_sheet.setdefault(f.sheet, [])
+        if f.cell and f.cell not in cells:
+            cells.append(f.cell)
+    parts = []
+    for sheet, cells in list(by_sheet.items())[:_MAX_SHEETS]:
+        name = sheet or ("buku kerja" if lang != "en" else "workbook")
+        shown = ", ".join(cells[:_MAX_CELLS]) + (", …" if len(cells) > _MAX_CELLS else "")
+        parts.append(f"{name} ({shown})" if shown else name)
+    more = len(by_sheet) - _MAX_SHEETS
+    if more > 0:
+        parts.append(f"{more} lembar lain" if lang != "en" else f"{more} more sheets")
+    return ", ".join(parts)
+
+
+def next_step(results: list[FileResult], again: str, lang: str = "id") -> str:
+    """One sentence: what to fix first, where, and what to do after ("tekan Validasi lagi").
+
+    ``again`` is the front end's own words for checking again (a button, a command).
+    """
+    t = load_data("report_text.json")["next"]
+    t = t.get(lang, t["id"])
+    unreadable = [r for r in results if r.error is not None]
+    several = len(results) > 1
+    every: list[Finding] = []
+    for r in results:
+        if r.error is not None:
+            continue
+        order = {s.doc.sheet: i for i, s in enumerate(r.sops)}
+        mine = in_order(list(r.findings) + [f for s in r.sops for f in s.findings], order)
+        if several:
+            name = os.path.basename(r.path)
+            mine = [Finding(f.code, f.severity, f"{name}: {f.sheet}" if f.sheet else name, f.cell,
+                            f.message, f.hint) for f in mine]
+        every.extend(mine)
+    errors = [f for f in every if f.severity == "error"]
+    warnings = [f for f in every if f.severity == "warning"]
+    parts = [t["unreadable"].format(n=len(unreadable))] if unreadable else []
+    if errors:
+        parts.append(t["errors"].format(n=len(errors), where=_where(errors, lang), again=again))
+    elif warnings:
+        parts.append(t["warnings"].format(n=len(warnings), where=_where(warnings, lang), again=again))
+    elif not unreadable:
+        parts.append(t["clean"] if any(r.sops for r in results) else t["no_sop"])
+    return " ".join(parts)
+
+
+def again_words(front: str, lang: str = "id") -> str:
+    """How a front end ("cli", "button", "sheet") says "check again"."""
+    t = load_data("report_text.json")["next"]
+    return t.get(lang, t["id"])["again_" + front]

@@ -1,0 +1,143 @@
+"""The package level of an xlsx/xlsm file: which part is the workbook, its sheets, its tables.
+
+The package, as far as this reader is concerned::
+
+    _rels/.rels                      -> officeDocument: xl/workbook.xml
+    [Content_Types].xml              (only looked at for macro content types)
+    xl/workbook.xml                  <workbookPr date1904>, <sheets> (name, state, r:id)
+    xl/_rels/workbook.xml.rels       r:id -> worksheets, sharedStrings, styles
+    xl/sharedStrings.xml             <si> texts (values.py)
+    xl/styles.xml                    <cellXfs> numFmtId -> "is this cell a date?" (values.py)
+    xl/worksheets/sheetN.xml         cells, merges, geometry (worksheet.py)
+    xl/worksheets/_rels/sheetN.xml.rels -> xl/drawings/drawingN.xml (shapes, drawing.py)
+
+Values are the ones Excel last calculated and saved (the cached ``<v>``); formula text is
+never returned. Every part goes through ``SafeZip`` (bounded reads, no DTDs or entities).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import WorkbookError
+from ..grid import Grid
+from .safezip import SafeZip
+from .values import TAGS, CellFormats, rel_id, shared_strings
+from .worksheet import read_sheet
+
+_PKG_RELS = "_rels/.rels"
+
+
+@dataclass
+class Workbook:
+    path: str
+    sheets: list[Grid]  # every worksheet read, in workbook order (chartsheets/dialogsheets skipped)
+    macro_enabled: bool  # has xl/vbaProject.bin or a macro content type
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # every worksheet: name -> part
+
+    def sheet(self, name: str) -> Grid | None:
+        """The grid of a sheet by name (Excel compares sheet names without case)."""
+        for g in self.sheets:
+            if g.name == name:
+                return g
+        folded = name.casefold()
+        for g in self.sheets:
+            if g.name.casefold() == folded:
+                return g
+        return None
+
+
+def read_workbook(path: str | os.PathLike[str], *, sheets: Collection[str] | None = None,
+                  shapes: bool = True, skip: Collection[str] = ()) -> Workbook:
+    """Read every worksheet (or only those named in ``sheets``, less those in ``skip``) as grids.
+
+    Raises ``WorkbookError`` when the file cannot be read as a workbook; its ``code`` says why
+    (BERKAS-TIDAK-ADA, BERKAS-KOSONG, BERKAS-XLS, BERKAS-BERSANDI, BERKAS-BUKAN-XLSX,
+    BERKAS-RUSAK, BERKAS-TIDAK-AMAN, BERKAS-TERLALU-BESAR).
+    """
+    path = os.fspath(path)
+    with SafeZip(path) as z:
+        return _read(z, path, sheets, shapes, skip)
+
+
+def _read(z: SafeZip, path: str, wanted: Collection[str] | None, shapes: bool,
+          skip: Collection[str]) -> Workbook:
+    wb_part = _workbook_part(z, path)
+    try:
+        root = z.xml(wb_part)
+    except WorkbookError as e:
+        if e.code == "BERKAS-RUSAK" and not z.has(wb_part):
+            raise _not_xlsx(path) from None
+        raise
+    ns = etree.QName(root).namespace or ""
+    if etree.QName(root).localname != "workbook" or ns not in TAGS:
+        raise _not_xlsx(path)
+    tags = TAGS[ns]
+
+    date1904 = False
+    pr = root.find(tags.workbookPr)
+    if pr is not None:
+        date1904 = pr.get("date1904", "").lower() in ("1", "true")
+
+    rels = z.rels(wb_part)
+    sst: list[str] = []
+    styles_part = None
+    for rtype, target in rels.values():
+        if rtype.endswith("/sharedStrings"):
+            sst = shared_strings(z, target, tags)
+        elif rtype.endswith("/styles"):
+            styles_part = target
+    formats = CellFormats(z, tags, styles_part, date1904)
+
+    folded = None if wanted is None else {n.casefold() for n in wanted}
+    skipped = {n.casefold() for n in skip}
+    grids: list[Grid] = []
+    sheet_parts: dict[str, str] = {}
+    sheets_el = root.find(tags.sheets)
+    for el in (sheets_el if sheets_el is not None else ()):
+        if el.tag != tags.sheet:
+            continue
+        name = el.get("name", "")
+        rtype, part = rels.get(rel_id(el) or "", ("", ""))
+        if not rtype.endswith("/worksheet"):
+            continue  # chartsheet, dialogsheet, macrosheet: no cell grid to read
+        sheet_parts[name] = part
+        if (folded is not None and name.casefold() not in folded) or name.casefold() in skipped:
+            continue
+        grid = Grid(name=name, hidden=el.get("state", "visible") in ("hidden", "veryHidden"))
+        read_sheet(z, path, grid, part, sst, formats, shapes)
+        grids.append(grid)
+    return Workbook(path=path, sheets=grids, macro_enabled=_macro_enabled(z),
+                    sheet_parts=sheet_parts)
+
+
+def _workbook_part(z: SafeZip, path: str) -> str:
+    if z.has(_PKG_RELS):
+        for rtype, target in z.rels("").values():
+            if rtype.endswith("/officeDocument") and z.has(target):
+                return target
+    if z.has("xl/workbook.xml"):  # some writers leave the package relationships out
+        return "xl/workbook.xml"
+    raise _not_xlsx(path)
+
+
+def _not_xlsx(path: str) -> WorkbookError:
+    return WorkbookError("Berkas ini bukan buku kerja Excel (.xlsx/.xlsm): bagian buku kerja "
+                         "tidak ditemukan.", code="BERKAS-BUKAN-XLSX", path=path,
+                         message_en="This file is not an Excel workbook (.xlsx/.xlsm): it has "
+                                    "no workbook part.")
+
+
+def _macro_enabled(z: SafeZip) -> bool:
+    if any(n.endswith("vbaProject.bin") for n in z.names):
+        return True
+    if z.has("[Content_Types].xml"):
+        # A byte search is enough: these names only appear as macro content types.
+        types = z.read("[Content_Types].xml")
+        return b"macroEnabled" in types or b"ms-excel.macrosheet" in types
+    return False
+
+
