@@ -397,6 +397,15 @@ def main(argv: list[str] | None = None) -> int:
         floor = run_calamine(paths, args.jobs, folder)
         cold = run_merge(tree, out, args.jobs)
         warm = run_merge(tree, out, args.jobs)
+        # A Bagian sends a correction: one workbook changes, the register must be written again.
+        changed = paths[len(paths) // 2]
+        with zipfile.ZipFile(changed) as z:
+            parts = {i.filename: z.read(i) for i in z.infolist()}
+        parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace(b"Seri", b"Seri Revisi", 1)
+        with zipfile.ZipFile(changed, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+        one = run_merge(tree, out, args.jobs)
         floor2 = run_calamine(paths, args.jobs, folder)
         lite = run_merge(small, folder / "REKAP-kecil.xlsx", args.jobs, "--no-cache")
         first = cold["stdout"].strip().splitlines()[0] if cold["stdout"].strip() else ""
@@ -406,9 +415,11 @@ def main(argv: list[str] | None = None) -> int:
         _merge_line(f"sopxl merge --jobs {args.jobs}, {args.n} files, cold", cold, args.n)
         print(f"  {first}; register {out.stat().st_size / 1024:.0f} KiB")
         _merge_line(f"sopxl merge --jobs {args.jobs}, {args.n} files, warm", warm, args.n)
+        _merge_line(f"sopxl merge --jobs {args.jobs}, {args.n} files, one changed", one, args.n)
         _merge_line(f"sopxl merge --jobs {args.jobs}, {small_n} files, no cache", lite, small_n)
         print(f"ratio merge (cold) / calamine floor: {cold['wall'] / floor:.2f}x  (goal: <= 4x)")
-        print(f"ratio warm / cold: {100 * warm['wall'] / cold['wall']:.1f} %  (goal: <= 15 %)")
+        print(f"ratio warm / cold: {100 * warm['wall'] / cold['wall']:.1f} % unchanged tree (goal: <= 15 %), "
+              f"{100 * one['wall'] / cold['wall']:.1f} % with one file changed")
         print(f"ratio peak RSS of the merge process, {args.n} / {small_n} files: "
               f"{cold['rss_self_kb'] / lite['rss_self_kb']:.2f}x  (goal: <= 1.5x)")
 

@@ -79,6 +79,31 @@ def test_a_rerun_on_an_unchanged_tree_reads_nothing_and_writes_the_same_register
     assert (tree / "rekap.xlsx").read_bytes() == first
 
 
+def test_an_up_to_date_register_is_left_alone_but_never_a_touched_or_missing_one(tree, monkeypatch):
+    import sopxl.merge.output as output
+
+    assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")[0] == 0
+    writes: list[str] = []
+    real = output.write_register
+    monkeypatch.setattr(output, "write_register", lambda reg, path, lang="id": (writes.append(path),
+                                                                               real(reg, path, lang)))
+    monkeypatch.setattr(merge, "write_register", output.write_register)
+    code, out, _err = cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
+    assert code == 0 and writes == []
+    assert "Sudah mutakhir (tidak ada berkas yang berubah): rekap.xlsx" in out
+    wb = openpyxl.load_workbook("rekap.xlsx")  # someone edits the register by hand
+    wb["Daftar SOP"]["D2"] = "diubah"
+    wb.save("rekap.xlsx")
+    assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")[0] == 0
+    assert writes == ["rekap.xlsx"] and names("rekap.xlsx")[0] == "Pengiriman Surat"
+    os.unlink("rekap.xlsx")
+    assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")[0] == 0
+    assert writes == ["rekap.xlsx", "rekap.xlsx"]
+    (tree / "peta.json").write_text('{"a.xlsx": "Bagian Tata Usaha"}', encoding="utf-8")
+    assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1", "--map", "peta.json")[0] == 0
+    assert len(writes) == 3  # another map, another register
+
+
 def test_a_changed_file_is_always_read_again_even_with_its_old_time_stamp(tree, reads):
     cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
     target = tree / "SOP" / "b.xlsx"

@@ -103,7 +103,8 @@ def _progress(stream: TextIO, lang: str, total: int, quiet: bool):
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .. import merge
     from ..config import load_config
-    from ..merge.cache import Cache, cache_path, config_hash, file_digest
+    from ..merge.cache import Cache, cache_path, config_hash
+    from ..merge.collect import collect, register_fingerprint
     from ..merge.guard import check_output
 
     _check_args(args)
@@ -123,43 +124,31 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     where = None if args.no_cache else (args.cache or cache_path(args.out, args.csv))
     cache = Cache(where, config_hash(cfg, args.config)) if where else None
     jobs = args.jobs or os.cpu_count() or 1
+    bar = _progress(stderr, lang, len(sources), args.quiet)
     with merge.collector_paused():
-        builder = merge.RegisterBuilder(cfg, bmap)
-        todo: list[merge.Source] = []
-        stamps: dict[str, Any] = {}
-        for src in sources:
-            stamp = file_digest(src.path) if cache is not None else None
-            text = cache.get(src.path, stamp) if cache is not None and stamp is not None else None
-            if text is not None:
-                try:
-                    builder.add(src, text)
-                    cache.put(src.path, stamp, text)  # type: ignore[union-attr, arg-type]
-                    continue
-                except ValueError:  # a damaged entry: read the file again
-                    pass
-            stamps[src.path] = stamp
-            todo.append(src)
-        bar = _progress(stderr, lang, len(sources), args.quiet)
-        cached = len(sources) - len(todo)  # counted as read already
-        step = (lambda done, _total: bar(cached + done, len(sources))) if bar is not None else None
-        if step is not None and not todo:
-            step(0, 0)
-        by_path = {s.path: s for s in todo}
         try:
-            for path, text in merge.iter_summaries([s.path for s in todo], cfg, config_path=args.config,
-                                                   jobs=jobs, progress=step):
-                builder.add(by_path[path], text)
-                if cache is not None and stamps[path] is not None:
-                    cache.put(path, stamps[path], text)
+            reg, key = collect(sources, cfg, bmap, cache=cache, config_path=args.config, jobs=jobs,
+                               progress=bar)
         finally:
             if bar is not None:
                 bar.close()
-        reg = builder.finish()
+        # Nothing changed since this register was written (same files, same content, same
+        # settings) and the register is still the file written then: it is left as it is.
+        current = None
+        if cache is not None and key is not None and args.out:
+            if cache.old_meta.get("register") == key:
+                current = cache.old_meta.get("register_file")
+                if current is None or register_fingerprint(args.out) != current:
+                    current = None
         try:
-            code = _write(reg, args, stdout, stderr)
+            code, wrote = _write(reg, args, stdout, stderr, skip_register=current is not None)
         finally:
             reg.close()
     if cache is not None:
+        if key is not None and args.out:
+            made = current or (register_fingerprint(args.out) if wrote else None)
+            if made:
+                cache.meta.update(register=key, register_file=made)
         problem = cache.commit()
         if problem:
             stderr.write(f"sopxl: warning: the merge cache was not saved ({problem})\n" if lang == "en" else
@@ -167,32 +156,41 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return code
 
 
-def _write(reg: Any, args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def _write(reg: Any, args: argparse.Namespace, stdout: TextIO, stderr: TextIO, *,
+           skip_register: bool = False) -> tuple[int, bool]:
+    """Write the outputs; (exit code, whether the register workbook was written)."""
     from .. import merge
 
     lang = args.lang
     code = reg.exit_code
     written: list[str] = []
-    for what, do in ((args.out, lambda: merge.write_register(reg, args.out, lang)),
-                     (args.csv, lambda: written.extend(merge.write_csv(reg, args.csv, lang)))):
-        if not what:
-            continue
+    wrote = False
+    if args.out and not skip_register:
         try:
-            do()
+            merge.write_register(reg, args.out, lang)
+            wrote = True
         except SopxlError as exc:  # the register is lost, but the other outputs still go out
             stderr.write(f"sopxl: {exc.text(lang)}\n")
             code = EXIT_UNREADABLE
+    if args.csv:
+        try:
+            written.extend(merge.write_csv(reg, args.csv, lang))
+        except SopxlError as exc:
+            stderr.write(f"sopxl: {exc.text(lang)}\n")
+            code = EXIT_UNREADABLE
         except OSError as exc:
-            stderr.write(f"sopxl: {what}: {exc.strerror or exc}\n")
+            where = merge.register.shown_path(args.csv)
+            stderr.write(f"sopxl: {where}: {exc.strerror or exc}\n")
             code = EXIT_UNREADABLE
     if args.json:
         merge.write_json(reg, stdout, dict(reg.summary, kode_keluar=code))
     else:
-        _print_summary(reg, args, written, stdout)
-    return code
+        _print_summary(reg, args, written, stdout, unchanged=skip_register)
+    return code, wrote
 
 
-def _print_summary(reg: Any, args: argparse.Namespace, csv_files: list[str], out: TextIO) -> None:
+def _print_summary(reg: Any, args: argparse.Namespace, csv_files: list[str], out: TextIO, *,
+                   unchanged: bool = False) -> None:
     from ..merge.register import shown_path
 
     s = reg.summary
@@ -204,7 +202,8 @@ def _print_summary(reg: Any, args: argparse.Namespace, csv_files: list[str], out
                   f"from {s['bagian']} units; {s['sop_lulus']} passed; {s['galat']} errors, "
                   f"{s['peringatan']} warnings.\n")
         if args.out:
-            out.write(f"Written: {args.out}\n")
+            out.write(f"Up to date (no file changed): {args.out}\n" if unchanged else
+                      f"Written: {args.out}\n")
         if csv_files:
             out.write(f"CSV: {len(csv_files)} files in {args.csv}\n")
         return
@@ -212,7 +211,8 @@ def _print_summary(reg: Any, args: argparse.Namespace, csv_files: list[str], out
               f"{s['bagian']} Bagian; {s['sop_lulus']} lulus; {s['galat']} galat, {s['peringatan']} "
               "peringatan.\n")
     if args.out:
-        out.write(f"Ditulis: {args.out}\n")
+        out.write(f"Sudah mutakhir (tidak ada berkas yang berubah): {args.out}\n" if unchanged else
+                  f"Ditulis: {args.out}\n")
     if csv_files:
         out.write(f"CSV: {len(csv_files)} berkas di {args.csv}\n")
 

@@ -97,8 +97,10 @@ class Cache:
     def __init__(self, path: str, chash: str):
         self.path = path
         self.chash = chash
+        self.old_meta: dict[str, str] = {}
         self.old: sqlite3.Connection | None = self._open_old()
         self.new: list[tuple[bytes, int, int, str, str]] = []
+        self.meta: dict[str, str] = {}  # more to keep: what the register was made from
         self.hits = 0
 
     def _open_old(self) -> sqlite3.Connection | None:
@@ -111,6 +113,7 @@ class Cache:
                 con.close()
                 return None
             con.execute("SELECT path, size, mtime_ns, digest, summary FROM files LIMIT 1").fetchall()
+            self.old_meta = {str(k): str(v) for k, v in meta.items()}
             return con
         except (sqlite3.Error, ValueError, TypeError):
             return None  # not sqlite, another layout, or damaged: read every file
@@ -145,8 +148,8 @@ class Cache:
                 con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
                 con.execute("CREATE TABLE files (path BLOB PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
                             "digest TEXT, summary TEXT)")
-                con.executemany("INSERT INTO meta VALUES (?, ?)",
-                                [("format", CACHE_FORMAT), ("config", self.chash), ("sopxl", __version__)])
+                meta = {**self.meta, "format": CACHE_FORMAT, "config": self.chash, "sopxl": __version__}
+                con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
                 con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", self.new)
                 con.commit()
             finally:

@@ -16,6 +16,7 @@ and the target is untouched.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -30,7 +31,7 @@ from .contenttypes import CT_STYLES, CT_WORKBOOK, CT_WORKSHEET, fresh_content_ty
 from .packing import new_info
 from .relationships import REL, RT_DOCUMENT, RT_STYLES, RT_WORKSHEET, relationships_xml
 from .replace import check_target, commit_with
-from .sheetxml import MAX_COLS, MAX_ROWS, _cell_tail, check_sheet_name, quote_sheet
+from .sheetxml import MAX_CELL_TEXT, MAX_COLS, MAX_ROWS, _cell_tail, check_sheet_name, quote_sheet
 from .styles import XML_DECL, fresh_styles
 
 __all__ = ["StreamSheet", "stream_workbook"]
@@ -155,15 +156,24 @@ def _sheet(zf: zipfile.ZipFile, part: str, sheet: StreamSheet, ids: dict[str, in
     return nrows, ncols
 
 
+# Text that goes into a cell as it is: nothing to escape for XML or for Excel ("_x0041_"),
+# nothing XML forbids, no carriage return to fold. Most of a register's texts; the rest take
+# the general path (sheetxml._cell_tail), which gives the same bytes for these.
+_NOT_PLAIN = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_")
+_TEXT_OPEN = b'" t="inlineStr"><is><t xml:space="preserve">'
+_TEXT_CLOSE = b"</t></is></c>"
+
+
 def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list[int]) -> int:
     """Write the rows' XML to ``body``; fills ``longest`` (text length per column)."""
     spec = SheetSpec(name=sheet.name)  # only named in an error message
     starts = [f'<c r="{col_to_letters(c)}'.encode() for c in range(len(longest))]
     # A cell's XML after its reference depends on its value and style only, and a register
-    # holds few distinct ones per column: each is built once (within a bound, so that a
-    # national register's unique texts do not pile up here). A bool is keyed apart from
-    # the int it equals.
-    memo: dict[Any, tuple[bytes, int]] = {None: (b"", 0), "": (b"", 0)}
+    # repeats many (Bagian, codes, sheet names, messages): each is built once. The memo is
+    # emptied when full, so a national register's unique texts do not pile up in it. A bool
+    # is keyed apart from the int it equals.
+    memo: dict[Any, tuple[bytes, int]] = {}
+    plain = _NOT_PLAIN.search
     buf: list[bytes] = []
     add = buf.append
     n = 0
@@ -174,16 +184,25 @@ def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list
                              sheet=sheet.name, message_en=f"Sheet {sheet.name!r} exceeds Excel's row limit.")
         rn = str(n).encode()
         add(b'<row r="' + rn + b'">')
-        for c, cell in enumerate(row):
-            key = (cell, True) if type(cell) is bool else cell
+        c = -1
+        for cell in row:
+            c += 1
+            if cell is None or cell == "":
+                continue
+            kind = type(cell)
+            key = (cell, True) if kind is bool else cell
             got = memo.get(key)
             if got is None:
-                value, style = cell if type(cell) is tuple else (cell, None)
-                text = _cell_tail(CellSpec(value, style), ids, spec, "")
-                size = 0 if value is None else (len(value) if type(value) is str else len(str(value)))
-                got = (('"' + text).encode("utf-8", "backslashreplace") if text else b"", size)
-                if len(memo) < 20_000:
-                    memo[key] = got
+                if kind is str and len(cell) <= MAX_CELL_TEXT and not plain(cell):
+                    got = (_TEXT_OPEN + cell.encode() + _TEXT_CLOSE, len(cell))
+                else:
+                    value, style = cell if kind is tuple else (cell, None)
+                    text = _cell_tail(CellSpec(value, style), ids, spec, "")
+                    size = 0 if value is None else (len(value) if type(value) is str else len(str(value)))
+                    got = (('"' + text).encode("utf-8", "backslashreplace") if text else b"", size)
+                if len(memo) >= 50_000:
+                    memo.clear()
+                memo[key] = got
             tail, size = got
             if tail:
                 add(starts[c] + rn + tail)
