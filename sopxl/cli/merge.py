@@ -129,6 +129,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         try:
             reg, key = collect(sources, cfg, bmap, cache=cache, config_path=args.config, jobs=jobs,
                                progress=bar)
+        except BaseException:
+            if cache is not None:
+                cache.discard()  # no half-written cache left behind (Ctrl+C, a failure)
+            raise
         finally:
             if bar is not None:
                 bar.close()

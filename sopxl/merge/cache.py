@@ -92,16 +92,20 @@ def _key(path: str) -> bytes:
 
 
 class Cache:
-    """Old entries (read-only) and the entries of this run (written at ``commit``)."""
+    """Old entries (read-only) and this run's entries, written as they come into a new
+    database under a temporary name (memory stays flat), put in place by ``commit``."""
 
     def __init__(self, path: str, chash: str):
         self.path = path
         self.chash = chash
         self.old_meta: dict[str, str] = {}
         self.old: sqlite3.Connection | None = self._open_old()
-        self.new: list[tuple[bytes, int, int, str, str]] = []
         self.meta: dict[str, str] = {}  # more to keep: what the register was made from
         self.hits = 0
+        self.problem: str | None = None  # why the new cache is not being written
+        self.tmp: str | None = None
+        self.new: sqlite3.Connection | None = None
+        self.pending: list[tuple[bytes, int, int, str, str]] = []
 
     def _open_old(self) -> sqlite3.Connection | None:
         if not os.path.isfile(self.path):
@@ -133,33 +137,65 @@ class Cache:
         return row[2]
 
     def put(self, path: str, stamp: tuple[int, int, str], summary: str) -> None:
-        self.new.append((_key(path), stamp[0], stamp[1], stamp[2], summary))
+        if self.problem is not None:
+            return
+        self.pending.append((_key(path), stamp[0], stamp[1], stamp[2], summary))
+        if len(self.pending) >= 64:
+            self._flush()
+
+    def _flush(self) -> None:
+        try:
+            if self.new is None:
+                from ..write.lock import HOST
+                from ..write.replace import TEMP_PREFIX
+
+                folder = os.path.dirname(self.path) or "."
+                name = f"{TEMP_PREFIX}{HOST}-{os.getpid()}-{secrets.token_hex(6)}.tmp"
+                self.tmp = os.path.join(folder, name)
+                self.new = sqlite3.connect(os.fsencode(self.tmp))
+                self.new.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+                self.new.execute("CREATE TABLE files (path BLOB PRIMARY KEY, size INTEGER, "
+                                 "mtime_ns INTEGER, digest TEXT, summary TEXT)")
+            self.new.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", self.pending)
+        except (OSError, sqlite3.Error) as exc:
+            self.problem = str(exc) or type(exc).__name__
+            self.discard()
+        self.pending.clear()
 
     def commit(self) -> str | None:
-        """Write this run's entries as the new cache; a reason (text) when it could not be."""
+        """Put this run's cache in place; a reason (text) when it could not be written."""
         if self.old is not None:
             self.old.close()
             self.old = None
-        folder = os.path.dirname(self.path) or "."
-        tmp = os.path.join(folder, f".~sopxl-{secrets.token_hex(6)}.tmp")
+        self._flush()
+        if self.problem is not None or self.new is None or self.tmp is None:
+            return self.problem
         try:
-            con = sqlite3.connect(os.fsencode(tmp))
-            try:
-                con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-                con.execute("CREATE TABLE files (path BLOB PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
-                            "digest TEXT, summary TEXT)")
-                meta = {**self.meta, "format": CACHE_FORMAT, "config": self.chash, "sopxl": __version__}
-                con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-                con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", self.new)
-                con.commit()
-            finally:
-                con.close()
-            os.replace(tmp, self.path)
+            meta = {**self.meta, "format": CACHE_FORMAT, "config": self.chash, "sopxl": __version__}
+            self.new.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+            self.new.commit()
+            self.new.close()
+            self.new = None
+            os.replace(self.tmp, self.path)
+            self.tmp = None
             return None
         except (OSError, sqlite3.Error) as exc:
+            self.discard()
+            return str(exc) or type(exc).__name__
+
+    def discard(self) -> None:
+        """Drop the new cache (the merge failed, or the cache cannot be written)."""
+        if self.new is not None:
+            with suppress(sqlite3.Error):
+                self.new.close()
+            self.new = None
+        if self.tmp is not None:
             with suppress(OSError):
-                os.unlink(tmp)
-            return str(exc)
+                os.unlink(self.tmp)
+            self.tmp = None
+        if self.old is not None:
+            self.old.close()
+            self.old = None
 
 
 def _uri(path: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 
@@ -104,7 +105,7 @@ class _Index:
         self.by_nama: dict[str, int] = {}  # name text -> distinct name id
         self.by_token: dict[str, list[int]] = defaultdict(list)  # word -> distinct name ids
         for i, n in enumerate(namas):
-            w = _words(n)
+            w = [sys.intern(t) for t in _words(n)]  # a national register's names share their words
             if not w:
                 continue
             text = " ".join(w)
@@ -123,6 +124,8 @@ class _Index:
         if item in self._memo:
             found = self._memo[item]
         else:
+            if len(self._memo) >= 4096:
+                self._memo.clear()  # bounded: most repeats are near each other (one office's SOPs)
             found = self._memo[item] = self._find(item)
         if found is None:
             return None

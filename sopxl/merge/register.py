@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -29,6 +30,9 @@ from .tables import columns, minutes
 
 NOMOR_GANDA, NAMA_GANDA, TIDAK_DITEMUKAN = declare(
     __name__, "rekap-nomor-ganda", "rekap-nama-ganda", "rekap-keterkaitan-tidak-ditemukan")
+
+
+_HOW = ("", "nomor", "nama", "nama-mirip")  # how a reference matched, by its code in _Sop.links
 
 
 class _Spool:
@@ -106,7 +110,8 @@ class _Sop:
         self.errors = sum(f[1] == "error" for f in sop["findings"])
         self.warnings = sum(f[1] == "warning" for f in sop["findings"])
         self.extra: list[Hit] = []
-        self.links: list[tuple[str, int | None, str]] = []  # (item, target SOP, matched by)
+        # Per item of refs: the target SOP's row * 4 + how it matched (_HOW), or -1: not found.
+        self.links = array("q")
         self.flags: list[str] = []
 
 
@@ -231,16 +236,17 @@ class Register:
         self._references()
         self.roles = b.roles
         unread = sum(1 for f in b.files if f.error is not None)
-        errors = b.errors + sum(self._sev[h.code] == "error" for s in self.sops for h in s.extra)
-        warnings = b.warnings + sum(self._sev[h.code] == "warning" for s in self.sops for h in s.extra)
+        counted = [self._counts(s) for s in self.sops]
+        errors = b.errors + sum(c[0] - s.errors for c, s in zip(counted, self.sops))
+        warnings = b.warnings + sum(c[1] - s.warnings for c, s in zip(counted, self.sops))
         self.exit_code = 2 if unread else (1 if errors else 0)
         self.summary = {
             "berkas": len(b.files), "berkas_terbaca": len(b.files) - unread,
             "berkas_bermasalah": len(self.problems), "sop": len(self.sops),
             "bagian": len({s.bagian for s in self.sops}),
-            "sop_lulus": sum(1 for s in self.sops if self._counts(s)[0] == 0),
+            "sop_lulus": sum(1 for c in counted if c[0] == 0),
             "galat": errors, "peringatan": warnings,
-            "keterkaitan_tidak_ditemukan": sum(1 for s in self.sops for x in s.links if x[1] is None),
+            "keterkaitan_tidak_ditemukan": sum(s.links.count(-1) for s in self.sops),
             "kode_keluar": self.exit_code,
         }
 
@@ -280,15 +286,12 @@ class Register:
         for i, s in enumerate(self.sops):
             for item in s.refs:
                 hit = index.resolve(item, i)
-                if hit is None:
-                    s.links.append((item, None, "tidak-ditemukan"))
-                    s.extra.append(Hit(TIDAK_DITEMUKAN, s.cells[2], {"rujukan": item}))
-                else:
-                    s.links.append((item, hit[0], hit[1]))
+                # A reference not found becomes its finding when the findings are written.
+                s.links.append(-1 if hit is None else hit[0] * 4 + _HOW.index(hit[1]))
 
     def _findings(self, s: _Sop) -> list[Finding]:
         hits = []
-        for h in s.extra:
+        for h in self._extra(s):
             if "_group" in h.params:
                 params = {k: v for k, v in h.params.items() if k != "_group"}
                 params["lain"] = self._others(h.params["_group"], s)
@@ -296,9 +299,15 @@ class Register:
             hits.append(h)
         return resolve(hits, s.sheet, self.severities, self.lang)
 
+    def _extra(self, s: _Sop) -> list[Hit]:
+        """The register-wide findings of one SOP: duplicates, then references not found."""
+        return s.extra + [Hit(TIDAK_DITEMUKAN, s.cells[2], {"rujukan": item})
+                          for item, link in zip(s.refs, s.links) if link < 0]
+
     def _counts(self, s: _Sop) -> tuple[int, int]:
-        return (s.errors + sum(self._sev[h.code] == "error" for h in s.extra),
-                s.warnings + sum(self._sev[h.code] == "warning" for h in s.extra))
+        codes = [h.code for h in s.extra] + [TIDAK_DITEMUKAN] * s.links.count(-1)
+        return (s.errors + sum(self._sev[c] == "error" for c in codes),
+                s.warnings + sum(self._sev[c] == "warning" for c in codes))
 
     def _sop_of(self, s: _Sop) -> dict[str, Any]:
         return self.spool.get(s.file.where)["sops"][s.order]
@@ -385,14 +394,15 @@ class Register:
 
     def _rows_keterkaitan(self) -> Iterator[dict[str, Any]]:
         for s in self.sops:
-            for item, target, how in s.links:
+            for item, link in zip(s.refs, s.links):
                 row = {"bagian": s.bagian, "nomor_sop": s.nomor, "nama_sop": s.nama, "rujukan": item,
                        "berkas": s.file.path, "lembar": s.sheet, "sel": s.cells[2]}
-                if target is None:
+                if link < 0:
                     row["status"] = "tidak-ditemukan"
                 else:
+                    target, how = divmod(link, 4)
                     t = self.sops[target]
-                    row.update(status="ditemukan", cocok=how, bagian_tujuan=t.bagian,
+                    row.update(status="ditemukan", cocok=_HOW[how], bagian_tujuan=t.bagian,
                                nomor_tujuan=t.nomor, nama_tujuan=t.nama,
                                berkas_tujuan=t.file.path, lembar_tujuan=t.sheet)
                 yield row

@@ -200,7 +200,7 @@ def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list
                     text = _cell_tail(CellSpec(value, style), ids, spec, "")
                     size = 0 if value is None else (len(value) if type(value) is str else len(str(value)))
                     got = (('"' + text).encode("utf-8", "backslashreplace") if text else b"", size)
-                if len(memo) >= 50_000:
+                if len(memo) >= 4096:
                     memo.clear()
                 memo[key] = got
             tail, size = got
