@@ -62,6 +62,9 @@ class Fingerprint:
 def fingerprint(path: str) -> Fingerprint | None:
     """The file's fingerprint, or None when there is no file."""
     try:
+        first = os.stat(path)
+        if not stat.S_ISREG(first.st_mode):  # a FIFO or a device: never opened, it would block
+            return Fingerprint(first.st_size, first.st_mtime_ns, "")
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
             digest = hashlib.sha256()
