@@ -359,3 +359,18 @@ def test_per_file_step_on_dask_reduces_into_the_same_register(tree):
     reg.close()
     assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1", "--no-cache")[0] == 0
     assert (tree / "dask.xlsx").read_bytes() == (tree / "rekap.xlsx").read_bytes()
+
+
+def test_a_table_longer_than_a_sheet_goes_on_in_continuation_sheets(tmp_path):
+    """A national register's Temuan outgrows Excel's 1,048,576 rows; here the limit is 3."""
+    from sopxl.write.stream import StreamSheet, stream_workbook
+
+    rows = [[i, f"temuan {i}"] for i in range(1, 8)]
+    stream_workbook(tmp_path / "r.xlsx", [StreamSheet("Temuan", ["No", "Pesan"], iter(rows)),
+                                          StreamSheet("Keterkaitan", ["No"], iter([[1]]))], max_rows=3)
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert wb.sheetnames == ["Temuan", "Temuan (2)", "Temuan (3)", "Temuan (4)", "Keterkaitan"]
+    got = [[list(r) for r in wb[name].iter_rows(values_only=True)] for name in wb.sheetnames[:4]]
+    assert all(part[0] == ["No", "Pesan"] for part in got)
+    assert [r for part in got for r in part[1:]] == rows
+    assert wb["Temuan (4)"].auto_filter.ref == "A1:B2"

@@ -20,8 +20,9 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import IO, Any, BinaryIO
 
 from ..a1 import col_to_letters
@@ -61,7 +62,7 @@ def _fit(header: str, longest: int) -> float:
 
 def stream_workbook(path: str | os.PathLike[str], sheets: Sequence[StreamSheet], *,
                     properties: dict[str, str] | None = None,
-                    fit: Callable[[str, int], float] = _fit) -> None:
+                    fit: Callable[[str, int], float] = _fit, max_rows: int = MAX_ROWS) -> None:
     """Write a fresh workbook of ``sheets`` (header row styled "header", frozen, filtered)."""
     shown = os.fspath(path)
     target = os.path.realpath(shown)
@@ -74,7 +75,7 @@ def stream_workbook(path: str | os.PathLike[str], sheets: Sequence[StreamSheet],
 
     def write(fh: IO[bytes]) -> list[str]:
         with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
-            _package(zf, sheets, properties or {}, fit)
+            _package(zf, sheets, properties or {}, fit, max_rows)
             return zf.namelist()
 
     commit_with(target, write, shown=shown)
@@ -89,12 +90,12 @@ def _attr(text: str) -> str:
 
 
 def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dict[str, str],
-             fit: Callable[[str, int], float]) -> None:
+             fit: Callable[[str, int], float], max_rows: int = MAX_ROWS) -> None:
+    """The parts; a sheet longer than Excel's row limit goes on in "Name (2)", "Name (3)", …
+    (each with the header row), so a national register is never refused for its length. The
+    number of sheets is known only at the end, so [Content_Types].xml is written last
+    (readers find parts through the zip's central directory, not by order)."""
     decl = XML_DECL.decode()
-    n = len(sheets)
-    _put(zf, "[Content_Types].xml", fresh_content_types(
-        [("xl/workbook.xml", CT_WORKBOOK), ("xl/styles.xml", CT_STYLES), ("docProps/custom.xml", CT_CUSTOM)]
-        + [(f"xl/worksheets/sheet{i + 1}.xml", CT_WORKSHEET) for i in range(n)]))
     _put(zf, "_rels/.rels", relationships_xml([("rId1", RT_DOCUMENT, "xl/workbook.xml"),
                                                ("rId2", RT_CUSTOM, "docProps/custom.xml")]))
     props = "".join(f'<property fmtid="{_FMTID}" pid="{i + 2}" name="{_attr(k)}"><vt:lpwstr>{_attr(v)}'
@@ -102,15 +103,26 @@ def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dic
     _put(zf, "docProps/custom.xml",
          f'{decl}<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT}">{props}</Properties>'.encode())
     styles, ids = fresh_styles()
-    names, sheet_list = [], []
-    for i, sheet in enumerate(sheets):
-        rows, cols = _sheet(zf, f"xl/worksheets/sheet{i + 1}.xml", sheet, ids, selected=i == 0, fit=fit)
-        ref = _attr(quote_sheet(sheet.name))
-        last = col_to_letters(max(cols, 1) - 1)
-        names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-                     f"{ref}!$A$1:${last}${rows}</definedName>")
-        names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{ref}!$1:$1</definedName>')
-        sheet_list.append(f'<sheet name="{_attr(sheet.name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>')
+    names: list[str] = []
+    sheet_list: list[str] = []
+    for sheet in sheets:
+        rows: Iterator[Sequence[Cell]] | None = iter(sheet.rows)
+        part_no = 0
+        while rows is not None:
+            i = len(sheet_list)
+            part_no += 1
+            name = sheet.name if part_no == 1 else f"{sheet.name[:24]} ({part_no})"
+            one = StreamSheet(name, sheet.header, rows, sheet.landscape)
+            nrows, cols, rows = _sheet(zf, f"xl/worksheets/sheet{i + 1}.xml", one, ids, selected=i == 0,
+                                       fit=fit, max_rows=max_rows)
+            ref = _attr(quote_sheet(name))
+            last = col_to_letters(max(cols, 1) - 1)
+            names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                         f"{ref}!$A$1:${last}${nrows}</definedName>")
+            names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{ref}!$1:$1'
+                         "</definedName>")
+            sheet_list.append(f'<sheet name="{_attr(name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>')
+    n = len(sheet_list)
     _put(zf, "xl/workbook.xml", (
         f'{decl}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><bookViews><workbookView activeTab="0"/>'
         f'</bookViews><sheets>{"".join(sheet_list)}</sheets><definedNames>{"".join(names)}'
@@ -119,18 +131,23 @@ def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dic
         [(f"rId{i + 1}", RT_WORKSHEET, f"worksheets/sheet{i + 1}.xml") for i in range(n)]
         + [(f"rId{n + 1}", RT_STYLES, "styles.xml")]))
     _put(zf, "xl/styles.xml", styles)
+    _put(zf, "[Content_Types].xml", fresh_content_types(
+        [("xl/workbook.xml", CT_WORKBOOK), ("xl/styles.xml", CT_STYLES), ("docProps/custom.xml", CT_CUSTOM)]
+        + [(f"xl/worksheets/sheet{i + 1}.xml", CT_WORKSHEET) for i in range(n)]))
 
 
 def _sheet(zf: zipfile.ZipFile, part: str, sheet: StreamSheet, ids: dict[str, int], *, selected: bool,
-           fit: Callable[[str, int], float]) -> tuple[int, int]:
-    """Stream one worksheet part; returns (rows written, header included; columns)."""
+           fit: Callable[[str, int], float], max_rows: int = MAX_ROWS,
+           ) -> tuple[int, int, Iterator[Sequence[Cell]] | None]:
+    """Stream one worksheet part of at most ``max_rows`` rows; returns (rows written, header
+    included; columns; the rows that did not fit, or None)."""
     ncols = len(sheet.header)
     if not 0 < ncols <= MAX_COLS:
         raise WriteError(f"Lembar {sheet.name!r}: jumlah kolom tidak sah.", code="TULIS-LEMBAR",
                          sheet=sheet.name, message_en=f"Sheet {sheet.name!r}: invalid number of columns.")
     longest = [0] * ncols
     with tempfile.TemporaryFile(prefix=".~sopxl-rows-") as body:
-        nrows = _rows(body, sheet, ids, longest)
+        nrows, rest = _rows(body, sheet, ids, longest, max_rows)
         view = '<sheetView workbookViewId="0"' + (' tabSelected="1"' if selected else "") + ">"
         last = col_to_letters(ncols - 1)
         widths = "".join(f'<col min="{j + 1}" max="{j + 1}" width="{fit(h, longest[j]):g}" customWidth="1"/>'
@@ -153,7 +170,7 @@ def _sheet(zf: zipfile.ZipFile, part: str, sheet: StreamSheet, ids: dict[str, in
             out.write(head.encode())
             shutil.copyfileobj(body, out, 1 << 20)
             out.write(tail.encode())
-    return nrows, ncols
+    return nrows, ncols, rest
 
 
 # Text that goes into a cell as it is: nothing to escape for XML or for Excel ("_x0041_"),
@@ -164,8 +181,10 @@ _TEXT_OPEN = b'" t="inlineStr"><is><t xml:space="preserve">'
 _TEXT_CLOSE = b"</t></is></c>"
 
 
-def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list[int]) -> int:
-    """Write the rows' XML to ``body``; fills ``longest`` (text length per column)."""
+def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list[int],
+          max_rows: int = MAX_ROWS) -> tuple[int, Iterator[Sequence[Cell]] | None]:
+    """Write the header and rows' XML to ``body`` (fills ``longest``, the text length per
+    column); (rows written, the rows left over beyond ``max_rows`` or None)."""
     spec = SheetSpec(name=sheet.name)  # only named in an error message
     starts = [f'<c r="{col_to_letters(c)}'.encode() for c in range(len(longest))]
     # A cell's XML after its reference depends on its value and style only, and a register
@@ -177,11 +196,14 @@ def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list
     buf: list[bytes] = []
     add = buf.append
     n = 0
-    for row in _with_header(sheet):
+    rows = iter(sheet.rows)
+    rest: Iterator[Sequence[Cell]] | None = None
+    for row in chain([[(h, "header") for h in sheet.header]], rows):
         n += 1
-        if n > MAX_ROWS:
-            raise WriteError(f"Lembar {sheet.name!r} melebihi batas baris Excel.", code="TULIS-LEMBAR",
-                             sheet=sheet.name, message_en=f"Sheet {sheet.name!r} exceeds Excel's row limit.")
+        if n > max_rows:
+            rest = chain([row], rows)  # this row opens the next part
+            n -= 1
+            break
         rn = str(n).encode()
         add(b'<row r="' + rn + b'">')
         c = -1
@@ -213,10 +235,5 @@ def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list
             body.write(b"".join(buf))
             buf.clear()
     body.write(b"".join(buf))
-    return n
-
-
-def _with_header(sheet: StreamSheet) -> Iterable[Sequence[Cell]]:
-    yield [(h, "header") for h in sheet.header]
-    yield from sheet.rows
+    return n, rest
 
