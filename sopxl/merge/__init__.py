@@ -14,6 +14,7 @@ How a batch goes, one module per step::
                    findings, then the tables streamed row by row (memory flat in the files)
     output.py      write_register (streamed xlsx), write_csv, write_json, register_json
     cache.py       the re-merge cache beside the register (sqlite; a changed file is read again)
+    collect.py     one batch: each summary from the cache or a reader, into the RegisterBuilder
     guard.py       refuse an --out that is an input, or a workbook that is not our register
     runtime.py     the garbage collector paused, the optional library checked
 """

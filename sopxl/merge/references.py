@@ -5,12 +5,23 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from functools import cache
+from typing import Callable
 
-from rapidfuzz.distance import Indel
 
-# Two words' likeness, 0..1: 1 - Indel distance / total length, as difflib's ratio but exact
-# (difflib's is a heuristic) and in C.
-_similarity = Indel.normalized_similarity
+@cache
+def _similarity_function() -> Callable[[str, str], float]:
+    # Imported on first use, so that `import sopxl.merge` works without the optional library
+    # (the command says which extra to install before it starts, see runtime.py).
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity
+
+
+def _similarity(a: str, b: str) -> float:
+    """Two words' likeness, 0..1: 1 - Indel distance / total length, as difflib's ratio but
+    exact (difflib's is a heuristic) and in C."""
+    return _similarity_function()(a, b)
 
 _EMPTY_REFS = {"", "-", "--", "—", "–", "tidak ada", "n/a", "na", "nihil", "tidak", "belum ada", "0"}
 _SEPARATORS = re.compile(r"[;\n\r]+")
