@@ -112,10 +112,15 @@ def groups(findings: Iterable[Finding], sheet_order: dict[str, int] | None = Non
     return list(out.values())
 
 
+def every_finding(result: FileResult) -> tuple[list[Finding], dict[str, int]]:
+    """The workbook's findings and its SOPs', with each SOP sheet's place in the workbook."""
+    order = {s.doc.sheet: i for i, s in enumerate(result.sops)}
+    return list(result.findings) + [f for s in result.sops for f in s.findings], order
+
+
 def summary_rows(result: FileResult) -> list[Group]:
     """The Status sheet's table of codes: by severity, then the most frequent first."""
-    order = {s.doc.sheet: i for i, s in enumerate(result.sops)}
-    every = list(result.findings) + [f for s in result.sops for f in s.findings]
+    every, order = every_finding(result)
     return sorted(groups(every, order),
                   key=lambda g: (SEVERITY_RANK.get(g.severity, 9), -g.count,
                                  order.get(g.sheet or "", -1), g.code))
@@ -154,8 +159,7 @@ def next_step(results: list[FileResult], again: str, lang: str = "id") -> str:
     for r in results:
         if r.error is not None:
             continue
-        order = {s.doc.sheet: i for i, s in enumerate(r.sops)}
-        mine = in_order(list(r.findings) + [f for s in r.sops for f in s.findings], order)
+        mine = in_order(*every_finding(r))
         if several:
             name = os.path.basename(r.path)
             mine = [Finding(f.code, f.severity, f"{name}: {f.sheet}" if f.sheet else name, f.cell,

@@ -76,6 +76,16 @@ def test_errors_come_first_and_the_last_line_says_what_to_do(books):
         "Langkah berikutnya: Perbaiki 1 galat di SOP 01 (A23) lalu jalankan sopxl validate lagi.")
 
 
+def test_with_several_files_the_next_step_names_the_file(books):
+    _, out = cli("validate", str(books["good"]), str(books["broken"]))
+    assert out.rstrip().splitlines()[-1] == (
+        "Langkah berikutnya: Perbaiki 1 galat di rusak.xlsx: SOP 01 (A23) lalu jalankan sopxl validate lagi.")
+    _, out = cli("validate", "--lang", "en", str(books["broken"]), str(books["good"]) + ".tidak-ada")
+    assert out.rstrip().splitlines()[-1] == (
+        "Next: 1 file(s) cannot be read: see the message. Fix 1 error(s) in rusak.xlsx: SOP 01 (A23), "
+        "then run sopxl validate again.")
+
+
 def test_a_style_most_offices_use_is_info_and_a_warning_under_final(books):
     _, out = cli("validate", str(books["good"]))
     assert lines_with(out, "kegiatan-diawali-pelaksana")[0].split()[0] == "[INFO]"

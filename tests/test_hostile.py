@@ -54,17 +54,25 @@ def strict_json(text: str) -> object:
 # -- special files ------------------------------------------------------------------------------
 
 @posix_only
-@pytest.mark.parametrize("command", [["validate"], ["validate", "--write"], ["validate", "--json"],
-                                     ["export"], ["draw"]])
+@pytest.mark.parametrize("command", [
+    ["validate", "{fifo}"], ["validate", "--write", "{fifo}"], ["draw", "{fifo}"],
+    # The FIFO as the copy to write: the writer fingerprints its target before writing.
+    ["validate", "--write", "--output", "{fifo}", "{good}"], ["draw", "--output", "{fifo}", "{good}"],
+])
 def test_a_fifo_named_xlsx_is_refused_at_once(tmp_path: Path, command: list[str]) -> None:
     fifo = tmp_path / "kiriman.xlsx"
     os.mkfifo(fifo)
-    p = sopxl_process(*command, str(fifo))  # before the fix: waited forever for a writer
+    good = tmp_path / "sop.xlsx"
+    build_workbook(good)
+    before = good.read_bytes()
+    argv = [a.format(fifo=fifo, good=good) for a in command]
+    p = sopxl_process(*argv)  # before the fix: waited forever for a writer
     text = (p.stdout + p.stderr).decode()
     assert p.returncode == 2
     assert "bukan berkas biasa melainkan pipa bernama (FIFO)" in text
     assert str(fifo) in text
     assert UNEXPECTED not in text
+    assert good.read_bytes() == before
 
 
 @posix_only
@@ -286,22 +294,25 @@ def test_empty_formatted_rows_and_a_stray_bottom_cell_are_not_counted(
 # -- file names ----------------------------------------------------------------------------------
 
 @posix_only
-@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
-def test_any_file_name_the_os_allows_works_in_every_command(tmp_path: Path, encoding: str) -> None:
-    folder = os.fsencode(tmp_path)
-    for raw in (b"laporan \xff\xfe lama.xlsx", "nama dengan spasi ünïcødé 📄.xlsx".encode()):
-        name = os.path.join(folder, raw)
-        build_workbook(os.fsdecode(name))
-        env = {"PYTHONIOENCODING": encoding, "LC_ALL": "C"}
-        for argv in (["validate"], ["validate", "--json"], ["validate", "--write"], ["draw"],
-                     ["export"]):
-            p = sopxl_process(*argv, name, env=env)
-            text = (p.stdout + p.stderr).decode("utf-8", "replace")
-            assert p.returncode in (0, 1), (argv, text[-500:])
-            assert UNEXPECTED not in text and "Traceback" not in text
-            if "--json" in argv or argv == ["export"]:
-                strict_json(p.stdout.decode("utf-8"))
-        assert read_workbook(os.fsdecode(name)).sheet("Status") is not None  # --write wrote it
+@pytest.mark.parametrize(("raw", "encoding"), [
+    (b"laporan \xff\xfe lama.xlsx", "ascii"),  # not UTF-8, printed where only ASCII goes
+    ("nama dengan spasi ünïcødé 📄.xlsx".encode(), "utf-8"),
+])
+def test_any_file_name_the_os_allows_works_in_every_command(tmp_path: Path, raw: bytes,
+                                                            encoding: str) -> None:
+    name = os.path.join(os.fsencode(tmp_path), raw)
+    build_workbook(os.fsdecode(name))
+    env = {"PYTHONIOENCODING": encoding, "LC_ALL": "C"}
+    for argv in (["validate"], ["validate", "--json"], ["validate", "--write"], ["draw"]):
+        p = sopxl_process(*argv, name, env=env)
+        text = (p.stdout + p.stderr).decode("utf-8", "replace")
+        assert p.returncode in (0, 1), (argv, text[-500:])
+        assert UNEXPECTED not in text and "Traceback" not in text
+        if "--json" in argv:
+            strict_json(p.stdout.decode("utf-8"))
+    assert read_workbook(os.fsdecode(name)).sheet("Status") is not None  # --write wrote it
+    code, out, err = cli("export", os.fsdecode(name))  # the name as Python holds it, in memory
+    assert code == 0 and strict_json(out)
 
 
 @posix_only
@@ -317,3 +328,46 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     p.wait(timeout=120)
     assert UNEXPECTED not in err and "Traceback" not in err
     assert p.returncode in (0, 1, 2)
+
+
+# -- found by the fuzzer -------------------------------------------------------------------------
+
+def _with_texts(path: Path, texts: dict[str, str]) -> str:
+    """The seed SOPs with some inline texts of the first SOP sheet replaced as raw XML."""
+    placed = build_workbook(path)
+    parts = read_parts(path)
+    sheet = next(iter(placed))
+    name = next(n for n, data in parts.items() if n.startswith("xl/worksheets/")
+                and all(old.encode() in data for old in texts))
+    for old, new in texts.items():
+        parts[name] = parts[name].replace(old.encode(), new.encode(), 1)
+    write_parts(path, parts)
+    return sheet
+
+
+def test_escaped_utf16_halves_become_characters_or_a_replacement(tmp_path: Path) -> None:
+    """``_xD800_`` alone made a lone surrogate, which no JSON encoder or printer takes."""
+    path = tmp_path / "escape.xlsx"
+    sheet = _with_texts(path, {"<t>Mulai</t>": "<t>_xD83D__xDCC4_ Mulai _xD800_</t>"})
+    grid = read_workbook(path).sheet(sheet)
+    assert grid is not None
+    assert "\U0001F4C4 Mulai \ufffd" in grid.values.values()
+    for argv in (["validate", "--json"], ["export"], ["validate"]):
+        code, out, err = cli(*argv, str(path))
+        assert code in (0, 1) and UNEXPECTED not in err, err
+    strict_json(cli("export", str(path))[1])
+
+
+@pytest.mark.parametrize("text", ["9" * 5000, "²"])
+def test_digit_texts_int_refuses_do_not_crash_the_header_search(tmp_path: Path, text: str) -> None:
+    """A column-number row cell of 5000 digits (or "²", a digit to isdigit()) crashed int()."""
+    path = tmp_path / "digits.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No", "Kegiatan", "Staf", "Kelengkapan", "Waktu", "Output", "Keterangan"])
+    ws.append([1, 2, 3, 4, 5, text, 7])
+    ws.append([1, "Menerima surat", "Mulai", "Surat", "5 menit", "Surat", None])
+    wb.save(path)
+    code, out, err = cli("validate", "--json", str(path))
+    assert code in (0, 1) and UNEXPECTED not in err, err
+    strict_json(out)

@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("sopxl", "a1", "errors", "resources", "text", "dates"),  # "sopxl": the package's __version__
     ("model",),  # the SOP document and its results; step numbers
     ("grid", "durations", "findings"),  # cells as values; minutes; the catalogue of codes
-    ("config",),  # which codes are on, how strict, in which language
+    ("config", "digest"),  # which codes are on, how strict; findings in the order to act on
     ("sheetspec",),  # a sheet to write as data: report builds it, write renders it
     ("read",),  # the only file readers (safezip, xlsx, geometry, printsetup, placement, drawing)
     ("parse",),  # grid -> SopDocument
@@ -38,7 +38,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("__main__", "excel_bagan"),  # entry points
 ]
 # Rooms that read and decide but never open a file: no file library, even inside a function.
-PURE = ("model", "parse", "rules", "durations", "report", "findings", "validate", "schema")
+PURE = ("model", "parse", "rules", "durations", "report", "findings", "digest", "validate", "schema")
 FILE_LIBRARIES = ("openpyxl", "lxml", "xlwings", "pandas")
 MAX_LINES = 500
 

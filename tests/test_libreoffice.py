@@ -452,7 +452,7 @@ def test_bridge_answers_a_request_as_json(tmp_path: Path, sop_file: Path) -> Non
     assert answer["ok"] and answer["sops"] == 2 and answer["activate"] == "Status"
     assert [s["name"] for s in answer["sheets"]] == ["Status", "Checklist"]
     # The macro's Python has no sopxl.a1: the core hands it each frozen pane's corner zero-based.
-    assert [s["freeze_rowcol"] for s in answer["sheets"]] == [[2, 0], [3, 2]]  # A3, C4
+    assert [s["freeze_rowcol"] for s in answer["sheets"]] == [[3, 0], [3, 2]]  # A4, C4
     assert answer["looks"]["header"]["bold"] and answer["looks"]["header"]["fill"] == "D9E1F2"
     broken = subprocess.run([sys.executable, "-m", "sopxl.libreoffice.bridge"], capture_output=True,
                             input=json.dumps({"path": str(tmp_path / "tidak-ada.xlsx")}).encode(),

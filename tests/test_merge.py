@@ -153,7 +153,7 @@ def test_temuan_lists_every_finding_with_its_place(office):
         [HUKUM, "SOP Hukum", "D1", "rekap-nomor-ganda", "PERINGATAN"],
         [ORG, "SOP 01", "D1", "rekap-nomor-ganda", "PERINGATAN"],
         [ORG, "SOP 01", "A11", "rekap-keterkaitan-tidak-ditemukan", "INFO"],
-        [ORG, "SOP 02", "B19", "kegiatan-diawali-pelaksana", "INFO"],  # a warning under --final
+        [ORG, "SOP 02", "B19", "kegiatan-diawali-pelaksana", "INFO"],  # a common style: info
     ]
     assert flat[4:29] == [[ORG, "SOP 02", f"B{r}", "kegiatan-diawali-pelaksana", "INFO"]
                           for r in [*range(20, 27), *range(32, 50)]]

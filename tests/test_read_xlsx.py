@@ -17,7 +17,7 @@ import pytest
 from openpyxl.chart import BarChart, Reference
 
 from sopxl.errors import WorkbookError
-from sopxl.read import safezip, worksheet
+from sopxl.read import safezip, values, worksheet
 from sopxl.read.geometry import (
     DEFAULT_COL_WIDTH,
     EMU_PER_PT,
@@ -321,6 +321,45 @@ def test_streamed_sheets_read_the_same(tmp_path: Path, monkeypatch: pytest.Monke
     assert stream.merged == tree.merged == [(0, 0, 1, 1)]
 
 
+@pytest.mark.parametrize("ns", [MAIN, "http://purl.oclc.org/ooxml/spreadsheetml/main"])
+def test_streamed_shared_strings_read_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               ns: str) -> None:
+    """A big table is read entry by entry (its tree would take gigabytes), to the same texts."""
+    rows = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>'
+                   for i in range(len(RICH_SST)))
+    path = write_xlsx(tmp_path / "sst.xlsx", [("S", sheet_xml(rows, ns=ns))], sst=RICH_SST, ns=ns)
+    tree = read_workbook(path).sheets[0].values
+    monkeypatch.setattr(values, "TREE_LIMIT_BYTES", 0)
+    assert read_workbook(path).sheets[0].values == tree == {
+        (0, 0): "Kegiatan", (1, 0): "Tgl Pembuatan", (2, 0): "Baris\r\nbaru", (4, 0): "A & B <C>"}
+    monkeypatch.setattr(values, "MAX_SHARED_STRINGS", 3)
+    err = error_of(path)
+    assert err.code == "BERKAS-TERLALU-BESAR" and "lebih dari 3 teks" in err.message
+
+
+def test_a_streamed_shared_string_table_with_a_doctype_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(values, "TREE_LIMIT_BYTES", 0)
+    sst = (f'{DECL}<!DOCTYPE sst [<!ENTITY x "isi">]><sst xmlns="{MAIN}"><si><t>&x;</t></si></sst>')
+    path = write_xlsx(tmp_path / "dtd.xlsx", [("S", sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v>'
+                                                              "</c></row>"))],
+                      sst=["<t>x</t>"], extra={"xl/sharedStrings.xml": sst})
+    assert error_of(path).code == "BERKAS-TIDAK-AMAN"
+
+
+def test_a_part_too_big_to_parse_whole_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """styles.xml of hundreds of megabytes zips to a few: its tree would exhaust memory."""
+    def book(name: str, padding: int) -> Path:
+        return write_xlsx(tmp_path / name, [("S", sheet_xml('<row r="1"><c r="A1" s="1"><v>1</v>'
+                                                            "</c></row>"))],
+                          xfs=[0, 14] + [0] * padding)
+
+    monkeypatch.setattr(safezip, "MAX_TREE_BYTES", 2000)  # the workbook part is smaller
+    assert read_workbook(book("kecil.xlsx", 2)).sheets[0].values == {(0, 0): dt.datetime(1900, 1, 1)}
+    err = error_of(book("besar.xlsx", 200))
+    assert err.code == "BERKAS-TERLALU-BESAR" and "xl/styles.xml" in err.message
+
+
 def test_date1904_and_the_1900_leap_bug(tmp_path: Path) -> None:
     rows = ('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>1</v></c>'
             '<c r="C1" s="1"><v>61</v></c></row>')
@@ -417,6 +456,22 @@ def test_geometry_reaches_read_shapes(tmp_path: Path, monkeypatch: pytest.Monkey
     seen.clear()
     read_workbook(path, shapes=False)
     assert seen == {}
+
+
+def test_a_bad_row_number_reads_alike_with_or_without_a_drawing(tmp_path: Path) -> None:
+    """Found by the fuzzer: ``draw`` added a drawing, and the copy no longer read."""
+    rows = ('<row r="1"><c r="A1"><v>1</v></c></row><row r="0" ht="30" customHeight="1">'
+            '<c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>')
+    rels = (f'{DECL}<Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/drawing" '
+            'Target="../drawings/drawing1.xml"/></Relationships>')
+    drawing_xml = f'{DECL}<xdr:wsDr xmlns:xdr="{safezip.NS["xdr"]}"/>'
+    plain = write_xlsx(tmp_path / "a.xlsx", [("S", sheet_xml(rows))])
+    drawn = write_xlsx(tmp_path / "b.xlsx", [("S", sheet_xml(rows, after='<drawing r:id="rId1"/>'))],
+                       extra={"xl/worksheets/_rels/sheet1.xml.rels": rels,
+                              "xl/drawings/drawing1.xml": drawing_xml})
+    expected = {(0, 0): 1, (1, 0): 2, (2, 0): 3}
+    assert read_workbook(plain).sheets[0].values == expected
+    assert read_workbook(drawn).sheets[0].values == expected
 
 
 def test_shapes_are_read_from_an_office_workbook(tmp_path: Path) -> None:
@@ -539,6 +594,11 @@ def test_missing_and_broken_sheet_parts(tmp_path: Path) -> None:
     bad_ref = write_xlsx(tmp_path / "d.xlsx", [("S", sheet_xml('<row r="1"><c r="1A"><v>1</v></c></row>'))])
     assert error_of(bad_ref).code == "BERKAS-RUSAK"
 
+    # Rows count from 1: row 0 is damage, not a sheet too big (the fuzzer's "baris 0").
+    row_zero = write_xlsx(tmp_path / "d2.xlsx", [("S", sheet_xml('<row r="0"><c><v>1</v></c></row>'))])
+    err = error_of(row_zero)
+    assert (err.code, err.sheet) == ("BERKAS-RUSAK", "S") and "'0'" in err.message
+
     bad_number = write_xlsx(tmp_path / "e.xlsx",
                             [("S", sheet_xml('<row r="1"><c r="A1"><v>abc</v></c></row>'))])
     err = error_of(bad_number)
@@ -634,3 +694,21 @@ def test_doctype_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream
     path = write_xlsx(tmp_path / "dtd.xlsx", [("S", sheet.replace(DECL, DECL + doctype))])
     err = error_of(path)
     assert (err.code, err.sheet) == ("BERKAS-TIDAK-AMAN", "S")
+
+
+def test_many_merges_and_many_sheets_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sheet under its bound, all of them together over it: still refused, as one workbook."""
+    monkeypatch.setattr(worksheet, "MAX_MERGES", 5)
+    merges = "".join(f'<mergeCell ref="A{2 * i + 1}:B{2 * i + 2}"/>' for i in range(6))
+    after = f"<mergeCells>{merges}</mergeCells>"
+    path = write_xlsx(tmp_path / "gabung.xlsx", [("S", sheet_xml("", after=after))])
+    err = error_of(path)
+    assert (err.code, err.sheet) == ("BERKAS-TERLALU-BESAR", "S") and "5 sel gabungan" in err.message
+
+    monkeypatch.setattr(worksheet, "MAX_CELLS", 30)
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 11))
+    sheets = [(f"L{i}", sheet_xml(rows)) for i in range(4)]  # 10 cells each, 40 in all
+    path = write_xlsx(tmp_path / "lembar.xlsx", sheets)
+    err = error_of(path)
+    assert err.code == "BERKAS-TERLALU-BESAR" and "seluruh lembarnya" in err.message
+    assert len(read_workbook(path, sheets={"L0", "L1", "L2"}).sheets) == 3  # 30 cells: allowed

@@ -121,44 +121,41 @@ def test_two_validate_writes_at_once_keep_the_answers_and_one_status_sheet(book:
 
 # ---------------------------------------------------------------------------- a program without our lock
 
-def test_a_change_made_while_sheets_are_built_is_kept_and_the_sheets_applied_again(
-        book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Excel (or a copy over the file) writes it between sopxl's read and its replace."""
+def another_program_saves_after_our_read(monkeypatch: pytest.MonkeyPatch, book: Path,
+                                         times: int) -> list[str]:
+    """After each of sopxl's first ``times`` reads of ``book`` (for a Status sheet), another
+    program (no sopxl lock) adds a sheet of its own; the names of those sheets."""
     real = package._Edit.with_sheets
-    calls = {"n": 0}
+    added: list[str] = []
 
     def meanwhile(self, specs):
         entries = real(self, specs)
-        calls["n"] += 1
-        if calls["n"] == 1:  # the other program saves now, after our read
-            write_sheets(book, [SheetSpec("Catatan kantor", rows=[["ditulis oleh orang lain"]])])
+        if specs and specs[0].name == "Status" and len(added) < times:
+            added.append(f"Catatan kantor {len(added) + 1}")
+            write_sheets(book, [SheetSpec(added[-1], rows=[["ditulis oleh orang lain"]])])
         return entries
 
     monkeypatch.setattr(package._Edit, "with_sheets", meanwhile)
+    return added
+
+
+def test_a_change_made_while_sheets_are_built_is_kept_and_the_sheets_applied_again(
+        book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel (or a copy over the file) writes it between sopxl's read and its replace."""
+    added = another_program_saves_after_our_read(monkeypatch, book, times=1)
     write_sheets(book, [SheetSpec("Status", rows=[[CellSpec("hasil sopxl", "title")]])])
     names = sheet_names(book)
-    assert "Catatan kantor" in names and "Status" in names
-    assert calls["n"] == 3  # ours, the other program's, ours again on the new content
+    assert added == ["Catatan kantor 1"] and "Catatan kantor 1" in names and "Status" in names
 
 
 def test_a_file_that_keeps_changing_is_refused_and_left_as_the_other_program_wrote_it(
         book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = package._Edit.with_sheets
-    n = {"i": 0}
-
-    def always(self, specs):
-        entries = real(self, specs)
-        if specs and specs[0].name == "Status":
-            n["i"] += 1
-            write_sheets(book, [SheetSpec(f"Lain {n['i']}", rows=[["x"]])])
-        return entries
-
-    monkeypatch.setattr(package._Edit, "with_sheets", always)
+    added = another_program_saves_after_our_read(monkeypatch, book, times=99)
     with pytest.raises(WorkbookChangedError) as err:
         write_sheets(book, [SheetSpec("Status", rows=[["hasil"]])])
     assert err.value.code == "TULIS-BERUBAH" and CHANGED in err.value.message
     names = sheet_names(book)
-    assert "Status" not in names and f"Lain {package.ATTEMPTS}" in names
+    assert len(added) == package.ATTEMPTS and "Status" not in names and added[-1] in names
     assert hidden(book.parent) == []
 
 
@@ -352,3 +349,13 @@ def test_template_without_force_never_replaces_a_file(tmp_path: Path) -> None:
     assert code == 2 and "--force" in err
     assert target.read_bytes() == b"punya kantor"
     assert hidden(tmp_path) == []
+
+
+@needs_posix
+def test_the_fingerprint_of_a_named_pipe_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    """Regression: validate --write and draw blocked on a FIFO named .xlsx before the reader refused it."""
+    fifo = tmp_path / "kiriman.xlsx"
+    os.mkfifo(fifo)
+    seen = replace.fingerprint(str(fifo))
+    assert seen is not None and seen == replace.fingerprint(str(fifo))
+    assert replace.fingerprint(str(tmp_path / "tidak ada.xlsx")) is None

@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
 # Each command lives in its own module of this package, with add_arguments(sub, common) and
 # run(args, out, err); the order here is the order of ``sopxl --help``.
 _COMMANDS = {"validate": "validate", "export": "validate", "template": "template", "merge": "merge",
-             "draw": "draw", "excel": "excel", "libreoffice": "libreoffice"}
+             "draw": "draw", "excel": "excel", "libreoffice": "libreoffice",
+             "pdf": "pdf", "buku": "buku", "keputusan": "keputusan"}
 
 
 def run(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:

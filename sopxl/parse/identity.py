@@ -103,9 +103,19 @@ def _value_below(grid: Grid, r: int, c: int, end_row: int, labels: dict
         return None
     m = grid.merge_at(row, c)
     corner = (m[0], m[1]) if m else (row, c)
-    if corner in labels:
+    if corner in labels or _label_shaped(grid, corner):
         return None
     return corner, grid.text(*corner)
+
+
+def _label_shaped(grid: Grid, corner: tuple[int, int]) -> bool:
+    """A label the vocabulary does not know is still no value: "Unit Kerja :" or a text with
+    a ":" cell after it is the next row's label, not the empty value above it."""
+    text = grid.text(*corner)
+    if text.endswith(":"):
+        return True
+    m = grid.merge_at(*corner)
+    return grid.text(corner[0], (m[3] if m else corner[1]) + 1) in _FILLERS
 
 
 def _instansi(grid: Grid, cells: list[tuple[int, int]], vocab: Vocab, used: set) -> Text:

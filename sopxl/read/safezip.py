@@ -10,6 +10,7 @@ import posixpath
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -19,6 +20,10 @@ from ..errors import WorkbookError
 from .source import open_input
 
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part, decompressed
+# A part parsed whole costs ten times its size or more in lxml's tree: bigger ones are either
+# streamed element by element (sheets, shared strings: ``iter_elements``) or refused.
+MAX_TREE_BYTES = 32 * 1024 * 1024
+TREE_LIMIT_BYTES = 8 * 1024 * 1024  # sheets and shared strings bigger than this are streamed
 MAX_RATIO = 200  # decompressed / compressed, for parts bigger than 1 MiB
 
 # A zip entry's local header: signature, version, flags (the rest up to the name's and the
@@ -112,6 +117,27 @@ class SafeZip:
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
             raise damaged_part(self.path, name) from None
 
+    def iter_elements(self, name: str, tags: tuple[str, ...]) -> Iterator[etree._Element]:
+        """The elements of a part with these tags, each as it ends, freed once the caller moves on.
+
+        For parts too big to parse whole: memory stays flat however long the part is, and
+        the caller may stop early (a sheet over its row limit) having read only so far.
+        """
+        with self.stream(name) as stream:
+            events = etree.iterparse(stream, events=("end",), tag=tags, resolve_entities=False,
+                                     no_network=True, load_dtd=False, huge_tree=False)
+            checked = False
+            for _, el in events:
+                if not checked and el.getroottree().docinfo.doctype:
+                    raise unsafe_doctype(self.path, name)
+                checked = True
+                yield el
+                el.clear()
+                parent = el.getparent()
+                if parent is not None:
+                    while el.getprevious() is not None:
+                        del parent[0]
+
     def _missing(self, name: str) -> WorkbookError:
         return WorkbookError(f"Bagian {name} tidak ada di dalam berkas; berkas rusak atau bukan "
                              "buku kerja Excel.", code="BERKAS-RUSAK", path=self.path,
@@ -173,6 +199,8 @@ class SafeZip:
         """The part parsed; ``data`` is its bytes when the caller has read them already."""
         if data is None:
             data = self.read(name)
+        if len(data) > MAX_TREE_BYTES:
+            raise too_big(self.path, name)
         try:
             root = etree.fromstring(data, xml_parser())
         except etree.XMLSyntaxError:

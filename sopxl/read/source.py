@@ -41,7 +41,7 @@ def open_input(path: str) -> BinaryIO:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise _not_regular(path, mode)
+            raise not_regular(path, mode)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -53,7 +53,8 @@ def check_input(path: str) -> None:
     open_input(path).close()
 
 
-def _not_regular(path: str, mode: int) -> WorkbookError:
+def not_regular(path: str, mode: int) -> WorkbookError:
+    """The message for a path that is a folder, a pipe, a device or a socket."""
     if stat.S_ISDIR(mode):
         return WorkbookError("Ini sebuah folder, bukan berkas.", code="BERKAS-TIDAK-ADA", path=path,
                              message_en="This is a folder, not a file.")

@@ -13,8 +13,9 @@ import re
 
 from lxml import etree
 
+from ..errors import WorkbookError
 from ..grid import Value
-from .safezip import SafeZip
+from .safezip import TREE_LIMIT_BYTES, SafeZip
 
 MAIN_NS = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -44,6 +45,8 @@ class Tags:
 
 TAGS = {ns: Tags(ns) for ns in MAIN_NS}
 
+MAX_SHARED_STRINGS = 2_000_000  # as many as the cells one sheet may hold
+
 
 def rel_id(el: etree._Element) -> str | None:
     for ns in REL_NS:
@@ -59,6 +62,8 @@ def shared_strings(z: SafeZip, part: str, default: Tags) -> list[str]:
     """The shared string table of a workbook, in index order."""
     if not z.has(part):
         return []
+    if z.names[part].file_size > TREE_LIMIT_BYTES:
+        return _streamed_strings(z, part)
     root = z.xml(part)
     t = TAGS.get(etree.QName(root).namespace or "", default)
     # Nearly every entry is a plain <si><t>text</t></si>: read it directly, which halves
@@ -74,6 +79,22 @@ def shared_strings(z: SafeZip, part: str, default: Tags) -> list[str]:
                 add(unescape(text) if "_x" in text else text)
                 continue
         add(rich_text(si, t))
+    return out
+
+
+def _streamed_strings(z: SafeZip, part: str) -> list[str]:
+    """A big table read entry by entry: a few megabytes zipped can hold millions of them,
+    whose tree would take gigabytes; the texts alone take about what the part does."""
+    out: list[str] = []
+    by_tag = {t.si: t for t in TAGS.values()}
+    for si in z.iter_elements(part, tuple(by_tag)):
+        out.append(rich_text(si, by_tag[si.tag]))
+        if len(out) > MAX_SHARED_STRINGS:
+            limit = f"{MAX_SHARED_STRINGS:,}"
+            raise WorkbookError(f"Bagian {part} memuat lebih dari {limit.replace(',', '.')} teks; "
+                                "berkas ditolak demi keamanan.", code="BERKAS-TERLALU-BESAR",
+                                path=z.path, message_en=f"Part {part} holds more than {limit} "
+                                                        "texts; refused for safety.")
     return out
 
 
@@ -94,13 +115,19 @@ def rich_text(el: etree._Element, t: Tags) -> str:
 
 
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def unescape(text: str) -> str:
     """Undo OOXML's ``_xHHHH_`` escapes (control characters such as ``_x000D_``)."""
     if "_x" not in text:
         return text
-    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    out = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if _SURROGATE.search(out):
+        # "_xD83D__xDE00_" is one character (an emoji) written as UTF-16 halves: join the
+        # pairs; a half alone is no character at all and could not even be printed or saved.
+        out = out.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return out
 
 
 # -- dates ------------------------------------------------------------------------------------

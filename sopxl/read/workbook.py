@@ -24,9 +24,9 @@ from lxml import etree
 
 from ..errors import WorkbookError
 from ..grid import Grid
+from . import worksheet
 from .safezip import SafeZip
 from .values import TAGS, CellFormats, rel_id, shared_strings
-from .worksheet import read_sheet
 
 _PKG_RELS = "_rels/.rels"
 
@@ -95,6 +95,7 @@ def _read(z: SafeZip, path: str, wanted: Collection[str] | None, shapes: bool,
     folded = None if wanted is None else {n.casefold() for n in wanted}
     skipped = {n.casefold() for n in skip}
     grids: list[Grid] = []
+    cells = 0
     sheet_parts: dict[str, str] = {}
     sheets_el = root.find(tags.sheets)
     for el in (sheets_el if sheets_el is not None else ()):
@@ -108,8 +109,18 @@ def _read(z: SafeZip, path: str, wanted: Collection[str] | None, shapes: bool,
         if (folded is not None and name.casefold() not in folded) or name.casefold() in skipped:
             continue
         grid = Grid(name=name, hidden=el.get("state", "visible") in ("hidden", "veryHidden"))
-        read_sheet(z, path, grid, part, sst, formats, shapes)
+        worksheet.read_sheet(z, path, grid, part, sst, formats, shapes)
         grids.append(grid)
+        # Each sheet is bounded; so are all of them together, or a thousand sheets just under
+        # the bound would fill memory before the first SOP is checked.
+        cells += len(grid.values)
+        if cells > worksheet.MAX_CELLS:
+            limit = f"{worksheet.MAX_CELLS:,}"
+            raise WorkbookError(f"Buku kerja terlalu besar untuk dibaca (lebih dari "
+                                f"{limit.replace(',', '.')} sel berisi di seluruh lembarnya); berkas "
+                                "ditolak demi keamanan.", code="BERKAS-TERLALU-BESAR", path=path,
+                                message_en=f"The workbook is too large to read (more than {limit} "
+                                           "non-empty cells in all its sheets); refused for safety.")
     return Workbook(path=path, sheets=grids, macro_enabled=_macro_enabled(z),
                     sheet_parts=sheet_parts)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 import sys
-from typing import Protocol
 
 from lxml import etree
 
@@ -20,22 +19,16 @@ from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
 from .drawing import read_shapes
 from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry
-from .safezip import SafeZip, unsafe_doctype
+from .safezip import TREE_LIMIT_BYTES, SafeZip
 from .values import CellFormats, iso_datetime, rich_text, unescape
 
-MAX_CELLS = 2_000_000  # non-empty cells in one sheet
+MAX_CELLS = 2_000_000  # non-empty cells in one sheet, and in all the sheets of a workbook read
+MAX_MERGES = 100_000  # merged ranges in one sheet (an SOP has a few hundred)
 _FLOAT_MAX = int(sys.float_info.max)  # numbers read are always ones float() can hold
 # Rows holding a value in one sheet. An SOP has tens of steps, a long one a few hundred; a
 # sheet past this is refused before its grid (let alone an SOP model) is built, however
 # many more rows follow. Non-SOP sheets of the same workbook are read too, hence the margin.
 MAX_SHEET_ROWS = 50_000
-TREE_LIMIT_BYTES = 8 * 1024 * 1024  # bigger sheet parts are streamed instead of built as one tree
-
-
-class SheetSource(Protocol):
-    """What the streaming driver reads a part from: ``SafeZip.stream``, or bytes in a BytesIO."""
-
-    def read(self, size: int = -1, /) -> bytes: ...
 
 
 def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], formats: CellFormats,
@@ -51,8 +44,7 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
             sheet.parse_tree(z.xml(part))
         else:
             sheet.check_dimension(z, part)
-            with z.stream(part) as stream:
-                sheet.parse_stream(stream, part)
+            sheet.parse_stream(z, part)
     except SopxlError as e:
         if e.sheet is None:
             e.sheet = grid.name
@@ -137,7 +129,15 @@ class SheetParser:
             return
         if self.geometry is not None:
             for row in data.iterchildren(t.row):
-                self.row_geometry(row, self.row_index(row))
+                try:
+                    r = self.row_index(row)
+                except WorkbookError as e:
+                    # Cells carry their own addresses: a row number Excel would repair costs
+                    # that row's height, not the sheet, as it does in a sheet with no drawing.
+                    if e.code != "BERKAS-RUSAK":
+                        raise
+                    continue
+                self.row_geometry(row, r)
             self.next_row = 0
         elif len(data):
             self.row_index(data[-1])  # rows come in order: the last one shows the sheet's extent
@@ -165,19 +165,11 @@ class SheetParser:
         if m is not None and int(m.group(1)) > MAX_SHEET_ROWS:
             raise too_many_rows(self.path, self.grid.name, int(m.group(1)), declared=True)
 
-    def parse_stream(self, stream: SheetSource, part: str) -> None:
+    def parse_stream(self, z: SafeZip, part: str) -> None:
         t = self.tags
-        wanted = (t.row, t.mergeCell, t.col, t.sheetFormatPr)
-        checked = False
-        events = etree.iterparse(stream, events=("end",), tag=wanted, resolve_entities=False,
-                                 no_network=True, load_dtd=False, huge_tree=False)
         values = self.grid.values
         rows = 0
-        for _, el in events:
-            if not checked:
-                checked = True
-                if el.getroottree().docinfo.doctype:
-                    raise unsafe_doctype(self.path, part)
+        for el in z.iter_elements(part, (t.row, t.mergeCell, t.col, t.sheetFormatPr)):
             tag = el.tag
             if tag == t.row:
                 before = len(values)
@@ -195,12 +187,6 @@ class SheetParser:
                 self.col(el)
             else:
                 self.other(el)
-            # Free what has been read so memory stays flat however long the sheet is.
-            el.clear()
-            parent = el.getparent()
-            if parent is not None:
-                while el.getprevious() is not None:
-                    del parent[0]
 
     def other(self, el: etree._Element) -> None:
         t = self.tags
@@ -314,10 +300,12 @@ class SheetParser:
         rref = row.get("r")
         try:
             r = int(rref) - 1 if rref else self.next_row
+            if r < 0:
+                raise ValueError(rref)  # rows count from 1
         except ValueError:
             raise broken(self.path, self.grid.name, f"nomor baris {rref!r} tidak sah",
-                                     f"row number {rref!r} is invalid") from None
-        if r < 0 or r >= MAX_ROWS:
+                         f"row number {rref!r} is invalid") from None
+        if r >= MAX_ROWS:
             raise too_big(self.path, self.grid.name, f"baris {r + 1}", f"row {r + 1}")
         self.next_row = r + 1
         return r
@@ -400,6 +388,9 @@ class SheetParser:
     # -- merges and geometry ----------------------------------------------------------------
 
     def merge(self, el: etree._Element) -> None:
+        if len(self.grid.merged) >= MAX_MERGES:
+            raise too_big(self.path, self.grid.name, f"lebih dari {_dotted(MAX_MERGES)} sel gabungan",
+                          f"more than {MAX_MERGES:,} merged ranges")
         a, _, b = el.get("ref", "").replace("$", "").partition(":")
         refs = _REF_CACHE
         try:

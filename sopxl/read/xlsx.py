@@ -7,8 +7,9 @@ strings, number formats, dates), ``drawing.py``/``geometry.py`` (shapes), all op
 """
 from __future__ import annotations
 
+from .safezip import TREE_LIMIT_BYTES
 from .values import is_date_format
 from .workbook import Workbook, read_workbook
-from .worksheet import MAX_CELLS, TREE_LIMIT_BYTES
+from .worksheet import MAX_CELLS
 
 __all__ = ["Workbook", "read_workbook", "is_date_format", "MAX_CELLS", "TREE_LIMIT_BYTES"]

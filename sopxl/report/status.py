@@ -25,7 +25,7 @@ from typing import Any
 
 from ..a1 import cell_to_rowcol, rowcol_to_cell
 from ..config import Config
-from ..digest import again_words, in_order, kind_of, kinds, next_step, summary_rows
+from ..digest import again_words, every_finding, in_order, kind_of, kinds, next_step, summary_rows
 from ..durations import format_span
 from ..model import FileResult, Finding, SopDocument, SopResult, Span
 from ..resources import load_data
@@ -156,8 +156,7 @@ def _summary(b: _Builder, result: FileResult, cfg: Config, t: dict) -> None:
 def sorted_findings(result: FileResult) -> list[Finding]:
     """In the order to act on (errors, then what changes the register, then style); within
     that, workbook-level findings first, then each SOP's in sheet order, top to bottom."""
-    order = {s.doc.sheet: i for i, s in enumerate(result.sops)}
-    return in_order(list(result.findings) + [f for s in result.sops for f in s.findings], order)
+    return in_order(*every_finding(result))
 
 
 def _codes(b: _Builder, result: FileResult, t: dict, lang: str) -> None:

@@ -154,11 +154,17 @@ def _busy(shown: str, content: bytes | None) -> WriteError:
 
 
 def alive(pid: int) -> bool:
-    """Whether a process of this id runs here (on Windows: assumed, the lock's age decides)."""
+    """Whether another process of this id runs on this machine.
+
+    Our own id counts as ended: a lock or temporary file of ours that this process does
+    not hold was left by an earlier process that had the same id.
+    """
     if pid == os.getpid():
-        return False  # ours, yet not held by us (see workbook_lock): a leftover of an earlier process
-    if os.name == "nt" or pid <= 0:
+        return False
+    if pid <= 0:
         return True
+    if os.name == "nt":
+        return _alive_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -166,6 +172,22 @@ def alive(pid: int) -> bool:
     except OSError:
         return True  # exists, belongs to someone else
     return True
+
+
+def _alive_on_windows(pid: int) -> bool:
+    # os.kill(pid, 0) would end the process on Windows; ask the kernel instead.
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # only on Windows
+    query_limited_information, still_active = 0x1000, 259
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return kernel32.GetLastError() == 5  # access denied: it exists, someone else's
+    try:
+        code = ctypes.c_ulong()
+        return not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)) or code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from ..errors import SopxlError, WorkbookChangedError, WriteError
+from ..read.source import not_regular
 from .lock import HOST, alive, workbook_lock
 from .packing import Entry, write_zip, zip_holds
 
@@ -60,18 +61,26 @@ class Fingerprint:
 
 
 def fingerprint(path: str) -> Fingerprint | None:
-    """The file's fingerprint, or None when there is no file."""
+    """The file's fingerprint, or None when there is no file.
+
+    Only a regular file's content is read: a named pipe or a device behind a workbook's
+    name would block or never end (the reader refuses those with its own message), and
+    a file that cannot be opened is fingerprinted by the failure.
+    """
     try:
-        first = os.stat(path)
-        if not stat.S_ISREG(first.st_mode):  # a FIFO or a device: never opened, it would block
-            return Fingerprint(first.st_size, first.st_mtime_ns, "")
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            digest = hashlib.sha256()
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
+        # O_NONBLOCK: opening a named pipe must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        return Fingerprint(-1, -1, f"errno {exc.errno}")
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            return Fingerprint(st.st_size, st.st_mtime_ns, f"mode {st.st_mode:o}")
+        digest = hashlib.sha256()
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
     return Fingerprint(st.st_size, st.st_mtime_ns, digest.hexdigest())
 
 
@@ -106,6 +115,8 @@ def check_target(target: str, *, shown: str) -> None:
     _office_lock(target, shown)
     if os.path.exists(target):
         mode = os.stat(target).st_mode
+        if not stat.S_ISREG(mode):  # a pipe or a device as the output: replacing it is no "write"
+            raise not_regular(shown, mode)
         if not mode & stat.S_IWUSR or not os.access(target, os.W_OK):
             raise WriteError("Berkas hanya-baca (read-only) sehingga tidak dapat ditulisi. Hapus "
                              "atribut hanya-baca atau simpan ke berkas lain.", code="TULIS-HANYA-BACA",

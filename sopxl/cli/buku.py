@@ -1,0 +1,65 @@
+"""``sopxl buku``: the compiled Buku SOP as one PDF (cover, Daftar SOP, Keputusan, every SOP)."""
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from ..errors import SopxlError
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
+from .pdf import kertas_argument, report_unreadable
+
+
+def add_arguments(sub: argparse._SubParsersAction, common) -> None:
+    p = sub.add_parser("buku", help="susun Buku SOP (sampul, daftar SOP, Keputusan, setiap SOP) ke satu PDF")
+    p.add_argument("sources", nargs="+", metavar="SUMBER",
+                   help="register rekap (sopxl merge), folder buku kerja, atau buku kerja SOP")
+    p.add_argument("--out", required=True, metavar="BUKU.pdf", help="berkas PDF yang ditulis")
+    kertas_argument(p)
+    p.add_argument("--keputusan", nargs="?", const="", metavar="TEKS.txt",
+                   help="sertakan teks Keputusan dari berkas ini; tanpa berkas: kerangka dengan isian [..]")
+    p.add_argument("--instansi", metavar="TEKS", help="instansi di sampul (bawaan: dari SOP pertama)")
+    p.add_argument("--judul", metavar="TEKS", help="judul di sampul")
+    p.add_argument("--tahun", metavar="TAHUN", help="tahun di sampul (bawaan: tahun ini)")
+    p.add_argument("--pejabat", metavar="JABATAN", help="pejabat yang menetapkan Keputusan")
+    common(p)
+
+
+def keputusan_paragraphs(args: argparse.Namespace, instansi: str, tahun: str) -> list[tuple[str, str]] | None:
+    from ..keputusan import draft, from_text, paragraphs
+    from ..pdf.source import short_instansi
+
+    if args.keputusan is None:
+        return None
+    if args.keputusan == "":
+        return paragraphs(draft(short_instansi(instansi), args.pejabat or "", tahun))
+    try:
+        with open(args.keputusan, encoding="utf-8-sig") as fh:
+            return from_text(fh.read())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SopxlError("Teks Keputusan tidak dapat dibaca (harus berkas teks UTF-8).", code="KEPUTUSAN",
+                         path=args.keputusan,
+                         message_en="The Keputusan text cannot be read (must be a UTF-8 text file).") from exc
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from ..config import load_config
+    from ..pdf import collect, default_info, print_book
+
+    en = args.lang == "en"
+    cfg = load_config(args.config, final=args.final, lang=args.lang)
+    found = collect(args.sources, cfg)
+    info = default_info(found, args.kertas, args.instansi, args.tahun, args.judul)
+    paras = keputusan_paragraphs(args, info.instansi, info.tahun)
+    r = print_book(found, args.out, info, paras, args.kertas, args.lang)
+    report_unreadable(r.unreadable, stderr)
+    for e in r.failed:
+        stderr.write(f"sopxl: {e.path} [{e.sop.doc.sheet}]: "
+                     + (f"{e.sop.errors} error(s), not printed (listed on its own page).\n" if en else
+                        f"{e.sop.errors} galat, tidak dicetak (didaftar di halaman tersendiri).\n"))
+    if en:
+        stdout.write(f"{r.path}: {len(r.printed)} SOP(s) on {r.pages} pages.\n")
+    else:
+        stdout.write(f"{r.path}: {len(r.printed)} SOP dalam {r.pages} halaman.\n")
+    if r.unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if r.failed else EXIT_OK

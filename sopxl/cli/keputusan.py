@@ -1,0 +1,44 @@
+"""``sopxl keputusan``: the draft Keputusan adopting the SOPs, as an editable Word file."""
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from .exits import EXIT_OK, EXIT_UNREADABLE
+from .pdf import report_unreadable
+
+
+def add_arguments(sub: argparse._SubParsersAction, common) -> None:
+    p = sub.add_parser("keputusan", help="draf Keputusan penetapan SOP dengan lampirannya (Word .docx)")
+    p.add_argument("sources", nargs="+", metavar="SUMBER",
+                   help="register rekap (sopxl merge), folder buku kerja, atau buku kerja SOP")
+    p.add_argument("--out", required=True, metavar="KEPUTUSAN.docx", help="berkas Word yang ditulis")
+    p.add_argument("--instansi", metavar="TEKS", help="instansi (bawaan: dari SOP pertama)")
+    p.add_argument("--pejabat", metavar="JABATAN",
+                   help="pejabat yang menetapkan, mis. SEKRETARIS DAERAH KOTA X")
+    p.add_argument("--tahun", metavar="TAHUN", help="tahun penetapan (bawaan: tahun ini)")
+    common(p)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from ..config import load_config
+    from ..keputusan import draft
+    from ..keputusan.docx import docx_bytes
+    from ..pdf import collect, default_info
+    from ..pdf.output import write_atomic
+    from ..pdf.source import short_instansi
+
+    en = args.lang == "en"
+    cfg = load_config(args.config, final=args.final, lang=args.lang)
+    found = collect(args.sources, cfg)
+    info = default_info(found, None, args.instansi, args.tahun)
+    rows = [[str(k + 1), e.sop.doc.nomor, e.sop.doc.nama or e.sop.doc.sheet, e.bagian,
+             e.sop.doc.identity["tanggal_efektif"].value] for k, e in enumerate(found.entries)]
+    d = draft(short_instansi(info.instansi), args.pejabat or "", info.tahun, rows)
+    path = write_atomic(args.out, docx_bytes(d))
+    report_unreadable(found.unreadable, stderr)
+    if en:
+        stdout.write(f"{path}: draft Keputusan with {len(rows)} SOP(s) in its Lampiran.\n")
+    else:
+        stdout.write(f"{path}: draf Keputusan dengan {len(rows)} SOP dalam Lampiran.\n")
+    return EXIT_UNREADABLE if found.unreadable else EXIT_OK

@@ -1,0 +1,54 @@
+"""``sopxl pdf``: one print-ready PDF per SOP; the layout and drawing are ``sopxl.pdf``."""
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
+
+PAPERS = ("A4", "F4")
+
+
+def kertas_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kertas", type=str.upper, choices=PAPERS, metavar="A4|F4",
+                   help="ukuran kertas (melintang); bawaan: pengaturan cetak lembar SOP, selain F4 = A4")
+
+
+def add_arguments(sub: argparse._SubParsersAction, common) -> None:
+    p = sub.add_parser("pdf", help="cetak setiap SOP ke PDF siap cetak (identitas + bagan alir)")
+    p.add_argument("files", nargs="+", metavar="BERKAS", help="buku kerja SOP, folder, atau register rekap")
+    p.add_argument("--out", metavar="FOLDER", help="folder PDF (bawaan: di samping tiap buku kerja)")
+    kertas_argument(p)
+    common(p)
+
+
+def report_unreadable(unreadable: list[tuple[str, str]], stderr: TextIO) -> None:
+    for path, message in unreadable:
+        stderr.write(f"sopxl: {path}: {message}\n")
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from ..config import load_config
+    from ..pdf import print_sops
+
+    en = args.lang == "en"
+    cfg = load_config(args.config, final=args.final, lang=args.lang)
+    done, found = print_sops(args.files, cfg, args.out, args.kertas)
+    report_unreadable(found.unreadable, stderr)
+    errors = 0
+    for d in done:
+        n = d.entry.sop.errors
+        errors += n
+        where = f"{d.entry.path} [{d.entry.sop.doc.sheet}]"
+        if en:
+            note = f"; {n} error(s): see 'sopxl validate'" if n else ""
+            stdout.write(f"{where}: printed to {d.path} ({d.pages} pages, {d.paper}){note}\n")
+        else:
+            note = f"; {n} galat: lihat 'sopxl validate'" if n else ""
+            stdout.write(f"{where}: dicetak ke {d.path} ({d.pages} halaman, {d.paper}){note}\n")
+    if not done:
+        stderr.write("sopxl: no SOP to print.\n" if en else "sopxl: tidak ada SOP yang dapat dicetak.\n")
+        return EXIT_UNREADABLE
+    if found.unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if errors else EXIT_OK

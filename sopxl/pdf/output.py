@@ -1,0 +1,35 @@
+"""Writing a finished PDF or Word file: a temporary file beside it, then an atomic replace.
+
+A reader with the old file open keeps the old one; a failure (a file locked by a viewer, a
+read-only folder, a full disk) leaves the old file as it was and says so in Indonesian.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+
+from ..errors import SopxlError
+
+
+def write_atomic(path: str, data: bytes) -> str:
+    folder = os.path.dirname(os.path.abspath(path))
+    tmp = None
+    try:
+        os.makedirs(folder, exist_ok=True)
+        if os.path.isdir(path):
+            raise IsADirectoryError(21, "tujuan adalah folder")
+        fd, tmp = tempfile.mkstemp(prefix=".sopxl-", suffix=os.path.splitext(path)[1], dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        raise SopxlError(f"Berkas keluaran tidak dapat ditulis ({why}); tutup berkas itu bila sedang dibuka, "
+                         "atau pilih folder lain.", code="CETAK-TULIS", path=path,
+                         message_en=f"The output file cannot be written ({why}); close it if it is open, "
+                                    "or choose another folder.") from exc
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+    return path

@@ -1,0 +1,163 @@
+"""Which SOPs go to print, read through ``sopxl.validate``, in the order of the register.
+
+Accepted: workbooks, folders of workbooks (a sub-folder's name is the Bagian of the workbooks
+in it), and the register ``sopxl merge`` writes — of that only the sheet "Daftar SOP" with
+its Bagian, Berkas (the workbook's path) and Lembar columns is read, and the workbooks are
+read again, so the book prints what the workbooks say today. Order: Bagian, then Nomor SOP
+compared as numbers where it has digits ("065/SOP/2" before "065/SOP/10").
+
+The paper of an SOP is its sheet's page setup: F4/Folio (paperSize 14) prints on F4, any
+other on A4, unless the user chose one.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Config
+from ..errors import SopxlError
+from ..model import FileResult, SopResult
+from ..parse.text import key
+from ..validate import validate_file
+
+REGISTER_SHEET = "Daftar SOP"
+F4_CODES = {14}  # Folio 8.5 x 13 in, what offices choose for F4 (no code of its own)
+WORKBOOK_EXT = (".xlsx", ".xlsm")
+
+
+@dataclass
+class Entry:
+    """One SOP to print, with where it came from."""
+
+    path: str
+    bagian: str
+    sop: SopResult
+    paper: str = "A4"
+
+    @property
+    def instansi(self) -> str:
+        return self.sop.doc.identity["instansi"].value
+
+
+@dataclass
+class Collected:
+    entries: list[Entry] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+
+
+def _natural(text: str) -> list:
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.split(r"(\d+)", text) if p]
+
+
+def order_key(e: Entry) -> tuple:
+    return (e.bagian.casefold(), _natural(e.sop.doc.nomor), _natural(e.sop.doc.nama))
+
+
+def _workbooks(folder: Path) -> list[tuple[Path, str]]:
+    out = []
+    for p in sorted(folder.rglob("*")):
+        if p.suffix.lower() in WORKBOOK_EXT and not p.name.startswith("~$") and p.is_file():
+            rel = p.relative_to(folder).parts
+            out.append((p, rel[0] if len(rel) > 1 else ""))
+    return out
+
+
+def _register_rows(path: Path) -> list[tuple[Path, str, str]] | None:
+    """(workbook, sheet, Bagian) of each row of a register, or None when ``path`` is not one."""
+    from ..read.xlsx import read_workbook
+
+    try:
+        wb = read_workbook(path, sheets=())
+        if REGISTER_SHEET not in wb.sheet_parts:
+            return None
+        grid = read_workbook(path, sheets=[REGISTER_SHEET], shapes=False).sheets[0]
+    except SopxlError:
+        return None
+    rows = sorted({r for r, _ in grid.values})
+    for r in rows[:10]:
+        heads = {key(grid.text(r, c)): c for c in range(0, 40) if grid.text(r, c)}
+        if "berkas" not in heads:
+            continue
+        out = []
+        for rr in rows:
+            if rr <= r:
+                continue
+            berkas = grid.text(rr, heads["berkas"])
+            if not berkas:
+                continue
+            target = Path(berkas)
+            if not target.is_absolute() and not target.exists():
+                target = path.parent / berkas
+            sheet = grid.text(rr, heads["lembar"]) if "lembar" in heads else ""
+            bagian = grid.text(rr, heads["bagian"]) if "bagian" in heads else ""
+            out.append((target, sheet, bagian))
+        return out
+    return None
+
+
+def _papers(path: str, sheets: list[str]) -> dict[str, str]:
+    """The paper each SOP sheet is set up to print on: "F4" or "A4"."""
+    from ..read.printsetup import print_setup
+    from ..read.safezip import SafeZip
+    from ..read.xlsx import read_workbook
+
+    out = dict.fromkeys(sheets, "A4")
+    try:
+        parts = read_workbook(path, sheets=()).sheet_parts
+        with SafeZip(path) as z:
+            for name in sheets:
+                if name in parts and print_setup(z, parts[name], name).paper in F4_CODES:
+                    out[name] = "F4"
+    except (SopxlError, OSError):
+        pass  # the paper is only a default: A4 then
+    return out
+
+
+def collect(paths: list[str], cfg: Config) -> Collected:
+    """Every SOP in ``paths``, read and checked, in the book's order."""
+    wanted: list[tuple[Path, str | None, str]] = []  # (workbook, only this sheet, Bagian)
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            wanted.extend((wb, None, bagian) for wb, bagian in _workbooks(p))
+            continue
+        if not p.exists():
+            raise SopxlError("Berkas atau folder tidak ditemukan.", code="BERKAS-TIDAK-ADA", path=raw,
+                             message_en="File or folder not found.")
+        rows = _register_rows(p) if p.suffix.lower() in WORKBOOK_EXT else None
+        if rows is None:
+            wanted.append((p, None, ""))
+        else:
+            wanted.extend((wb, sheet or None, bagian) for wb, sheet, bagian in rows)
+    out = Collected()
+    results: dict[str, FileResult] = {}
+    seen: set[tuple[str, str]] = set()
+    for wb, sheet, bagian in wanted:
+        name = os.fspath(wb)
+        fr = results.get(name)
+        if fr is None:
+            fr = results[name] = validate_file(name, cfg)
+        if fr.error is not None:
+            if name not in {u[0] for u in out.unreadable}:
+                out.unreadable.append((name, fr.error.text(cfg.lang)))
+            continue
+        sops = [s for s in fr.sops if sheet is None or s.doc.sheet == sheet]
+        papers = _papers(name, [s.doc.sheet for s in sops])
+        for s in sops:
+            if (name, s.doc.sheet) in seen:
+                continue
+            seen.add((name, s.doc.sheet))
+            out.entries.append(Entry(name, bagian or short_instansi(s.doc.identity["instansi"].value), s,
+                                     papers[s.doc.sheet]))
+    out.entries.sort(key=order_key)
+    return out
+
+
+_ADDRESS = re.compile(r"\b(?:Jl|Jln|Jalan|Telp|Telepon|Fax|Faks|Kode Pos|E-?mail|Laman)\b", re.I)
+
+
+def short_instansi(text: str) -> str:
+    """The instansi without the kop's address ("Jl. …", "Telp. …"): how a text names it."""
+    return " ".join(_ADDRESS.split(text, maxsplit=1)[0].split()).rstrip(" ,-")

@@ -1,0 +1,165 @@
+"""``sopxl buku``: the compiled Buku SOP, read back through pdftotext.
+
+Checked as a coordinator would: the order (Bagian, then Nomor), that the page the Daftar SOP
+names really starts that SOP, the SOPs with errors listed on their own page and not printed,
+the Keputusan text, "Halaman X dari Y" on every page, the page size.
+"""
+from __future__ import annotations
+
+import re
+
+import merge_builders as mb
+import openpyxl
+import pytest
+from test_pdf import cli, long_sop, needs_poppler, page_sizes, pdftotext, squeeze
+
+pytest.importorskip("reportlab")
+pytestmark = needs_poppler
+
+
+def _folder(tmp_path):
+    """Two Bagian folders; Organisasi holds two SOPs whose numbers sort as numbers (2 < 10)."""
+    root = tmp_path / "sop"
+    mb.workbook(root / "Organisasi" / "org.xlsx", [
+        mb.sop(0, sheet="A", nomor="065/SOP/10", nama="Penyusunan Anjab Sepuluh"),
+        long_sop(sheet="B", nomor="065/SOP/2", nama="Verifikasi Berkas Dua"),
+    ])
+    mb.workbook(root / "Hukum" / "hukum.xlsx",
+                [mb.sop(1, sheet="C", nomor="180/SOP/1", nama="Telaah Hukum Satu")])
+    return root
+
+
+def _daftar(pdf) -> list[tuple[str, int]]:
+    """(nama, page) rows of the Daftar SOP, read from page 2 (and on) of the book."""
+    text = pdftotext(pdf, 2)
+    rows = []
+    for nama in ("Telaah Hukum Satu", "Verifikasi Berkas Dua", "Penyusunan Anjab Sepuluh"):
+        m = re.search(re.escape(nama) + r".*?(\d+)\s*$", text, re.M)
+        if m:
+            rows.append((nama, int(m.group(1))))
+    return rows
+
+
+def test_book_in_register_order_with_true_page_numbers(tmp_path):
+    root = _folder(tmp_path)
+    out = tmp_path / "BUKU.pdf"
+    code, stdout, err = cli("buku", str(root), "--out", str(out), "--tahun", "2025")
+    assert code == 0, err
+    assert "3 SOP" in stdout
+    cover = pdftotext(out, 1)
+    assert "TAHUN 2025" in cover and "STANDAR OPERASIONAL PROSEDUR" in cover
+    daftar = pdftotext(out, 2)
+    assert "DAFTAR SOP" in daftar
+    # Bagian first (Hukum before Organisasi), then Nomor as numbers (065/SOP/2 before 065/SOP/10).
+    names = ("Telaah Hukum Satu", "Verifikasi Berkas Dua", "Penyusunan Anjab Sepuluh")
+    order = [daftar.index(n) for n in names]
+    assert order == sorted(order)
+    rows = _daftar(out)
+    assert len(rows) == 3
+    total = len(page_sizes(out))
+    for k, (nama, page) in enumerate(rows):
+        start = squeeze(pdftotext(out, page))
+        assert squeeze(nama) in start and "TanggalPembuatan" in start, (nama, page)
+        assert squeeze(f"Halaman {page} dari {total}") in start
+        # The page before it belongs to the SOP before (or to the Daftar).
+        assert squeeze(nama) not in squeeze(pdftotext(out, page - 1)) or k == 0
+    # The procedure of the 40-step SOP follows its identity page: every step is in the book.
+    nama, page = rows[1]
+    nxt = rows[2][1]
+    body = squeeze(pdftotext(out, page, nxt - 1))
+    for k in range(1, 41):
+        assert squeeze(f"Kegiatan nomor {k}:") in body or squeeze(f"berkas {k} lengkap") in body
+    for k in range(1, total + 1):
+        assert squeeze(f"Halaman {k} dari {total}") in squeeze(pdftotext(out, k))
+    assert all(abs(w - 841.89) < 0.5 and abs(h - 595.28) < 0.5 for w, h in page_sizes(out))
+
+
+def test_sop_with_errors_is_listed_not_printed(tmp_path):
+    root = _folder(tmp_path)
+    mb.workbook(root / "Hukum" / "draf.xlsx", [mb.sop(1, sheet="Draf", nomor="180/SOP/9", nama="")])
+    mb.broken(root / "Hukum" / "rusak.xlsx")
+    out = tmp_path / "BUKU.pdf"
+    code, stdout, err = cli("buku", str(root), "--out", str(out))
+    assert code == 2  # a file could not be read at all
+    assert "draf.xlsx [Draf]" in err and "tidak dicetak" in err and "rusak.xlsx" in err
+    text = pdftotext(out)
+    assert "SOP YANG TIDAK DICETAK" in text
+    galat = next(k for k in range(1, 6) if "SOP YANG TIDAK DICETAK" in pdftotext(out, k))
+    page = squeeze(pdftotext(out, galat))
+    assert "draf.xlsx" in page and "Draf" in page and squeeze("Nama SOP belum diisi") in page
+    assert "rusak.xlsx" in page
+    # Not in the Daftar SOP and no identity page of its own.
+    assert "180/SOP/9" not in pdftotext(out, 2)
+    assert text.count("180/SOP/9") == 0
+
+
+def test_keputusan_text_from_file_and_placeholders(tmp_path):
+    root = _folder(tmp_path)
+    txt = tmp_path / "kep.txt"
+    txt.write_text("KEPUTUSAN SEKRETARIS DAERAH KOTA CONTOH\nMenimbang : bahwa SOP perlu ditetapkan;\n",
+                   encoding="utf-8")
+    out = tmp_path / "BUKU.pdf"
+    code, _, err = cli("buku", str(root), "--out", str(out), "--keputusan", str(txt), "--kertas", "F4")
+    assert code == 0, err
+    text = squeeze(pdftotext(out))
+    assert squeeze("KEPUTUSAN SEKRETARIS DAERAH KOTA CONTOH") in text
+    assert squeeze("bahwa SOP perlu ditetapkan;") in text
+    assert all(abs(w - 935.43) < 0.5 and abs(h - 609.45) < 0.5 for w, h in page_sizes(out))
+    code, _, _ = cli("buku", str(root), "--out", str(out), "--keputusan", "--pejabat", "Sekretaris Daerah")
+    text = pdftotext(out)
+    for part in ("Menimbang", "Mengingat", "MEMUTUSKAN", "KESATU", "KEPUTUSAN SEKRETARIS DAERAH"):
+        assert part in text
+    # Daftar SOP still names the right page after the Keputusan pages moved everything on.
+    rows = _daftar(out)
+    assert len(rows) == 3
+    for nama, page in rows:
+        start = squeeze(pdftotext(out, page))
+        assert squeeze(nama) in start and "TanggalPembuatan" in start
+
+
+def test_register_lists_the_workbooks_and_their_bagian(tmp_path):
+    """A register (sheet "Daftar SOP" with Bagian, Berkas, Lembar) picks sheets and Bagian."""
+    root = _folder(tmp_path)
+    reg = tmp_path / "REKAP.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Daftar SOP"
+    ws.append(["No", "Bagian", "Nomor SOP", "Nama SOP", "Berkas", "Lembar"])
+    ws.append([1, "Bagian Organisasi", "065/SOP/2", "x", str(root / "Organisasi" / "org.xlsx"), "B"])
+    ws.append([2, "Bagian Hukum", "180/SOP/1", "x", "sop/Hukum/hukum.xlsx", "C"])  # relative to the register
+    wb.save(reg)
+    out = tmp_path / "BUKU.pdf"
+    code, stdout, err = cli("buku", str(reg), "--out", str(out))
+    assert code == 0, err
+    assert "2 SOP" in stdout
+    daftar = pdftotext(out, 2)
+    assert "Bagian Hukum" in daftar and "Bagian Organisasi" in daftar
+    assert daftar.index("Telaah Hukum Satu") < daftar.index("Verifikasi Berkas Dua")
+    assert "Penyusunan Anjab Sepuluh" not in daftar  # sheet A is not in the register
+
+
+def test_buku_english_messages(tmp_path):
+    root = _folder(tmp_path)
+    code, stdout, _ = cli("buku", str(root), "--out", str(tmp_path / "b.pdf"), "--lang", "en")
+    assert code == 0 and "3 SOP(s) on" in stdout
+    code, _, err = cli("buku", str(root), "--out", str(tmp_path / "b.pdf"), "--keputusan",
+                       str(tmp_path / "none.txt"), "--lang", "en")
+    assert code == 2 and "cannot be read" in err
+
+
+def test_register_written_by_sopxl_merge(tmp_path):
+    """The register ``sopxl merge`` writes is a source: its workbooks are read again."""
+    pytest.importorskip("pandas")
+    root = _folder(tmp_path)
+    reg = tmp_path / "REKAP.xlsx"
+    code, _, err = cli("merge", str(root), "--out", str(reg))
+    assert code in (0, 1), err
+    out = tmp_path / "BUKU.pdf"
+    code, stdout, err = cli("buku", str(reg), "--out", str(out))
+    assert code == 0, err
+    assert "3 SOP" in stdout
+    rows = _daftar(out)
+    assert len(rows) == 3
+    for nama, page in rows:
+        start = squeeze(pdftotext(out, page))
+        assert squeeze(nama) in start and "TanggalPembuatan" in start
