@@ -104,7 +104,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .. import merge
     from ..config import load_config
     from ..merge.cache import Cache, cache_path, config_hash
-    from ..merge.collect import collect, register_fingerprint
     from ..merge.guard import check_output
 
     _check_args(args)
@@ -123,16 +122,26 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                          message_en="No workbook (.xlsx/.xlsm) to merge.")
     where = None if args.no_cache else (args.cache or cache_path(args.out, args.csv))
     cache = Cache(where, config_hash(cfg, args.config)) if where else None
+    try:
+        return _merge(args, sources, cfg, bmap, cache, stdout, stderr)
+    except BaseException:
+        if cache is not None:
+            cache.discard()  # no half-written cache left behind (Ctrl+C, a failure)
+        raise
+
+
+def _merge(args: argparse.Namespace, sources: list, cfg: Any, bmap: Any, cache: Any, stdout: TextIO,
+           stderr: TextIO) -> int:
+    from .. import merge
+    from ..merge.collect import collect, register_fingerprint
+
+    lang = args.lang
     jobs = args.jobs or os.cpu_count() or 1
     bar = _progress(stderr, lang, len(sources), args.quiet)
     with merge.collector_paused():
         try:
             reg, key = collect(sources, cfg, bmap, cache=cache, config_path=args.config, jobs=jobs,
                                progress=bar)
-        except BaseException:
-            if cache is not None:
-                cache.discard()  # no half-written cache left behind (Ctrl+C, a failure)
-            raise
         finally:
             if bar is not None:
                 bar.close()
