@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import struct
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -43,8 +44,19 @@ NS = {
 
 
 def xml_parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False, remove_blank_text=False)
+    """This thread's parser. A batch parses some ten parts a workbook, and a parser made
+    afresh for each costs more than parsing a small part; lxml parsers may be reused one
+    document at a time, but not shared between threads (xlwings may call from another)."""
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        # collect_ids=False: no xml:id index, which no part of a workbook needs.
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+            remove_blank_text=False, collect_ids=False)
+    return parser
+
+
+_PARSERS = threading.local()
 
 
 class SafeZip:
