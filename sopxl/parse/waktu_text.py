@@ -7,6 +7,7 @@ is five minutes. The text the user wrote is kept for display; only its reading c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _TIMES = re.compile(rf"({_NUM})\s*[x×]\s*({_NUM})", re.I)
@@ -24,6 +25,8 @@ def _times(m: re.Match) -> str:
     return f"{value:g}".replace(".", ",")
 
 
+# Four regex passes a step, over the same few dozen waktu texts in every workbook of a batch.
+@lru_cache(maxsize=4096)
 def for_reading(text: str) -> str:
     """The waktu text as the duration reader understands it."""
     t = _PRIME.sub(r"\1 menit", text)
