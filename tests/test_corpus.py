@@ -12,8 +12,9 @@ import pytest
 from corpus import documents
 from corpus.builder import build
 from corpus.facts import FACTS, actual, expected
+from corpus.more import more_documents
 
-DOCS = {doc.__name__.rsplit(".", 1)[-1]: doc for doc in documents()}
+DOCS = {doc.__name__.rsplit(".", 1)[-1]: doc for doc in [*documents(), *more_documents()]}
 CASES = [(slug, fact) for slug, doc in DOCS.items() for fact in FACTS
          if expected(doc.EXPECTED).get(fact) is not None]
 
