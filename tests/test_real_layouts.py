@@ -289,3 +289,8 @@ def test_an_office_adds_its_own_table_end_words_in_the_config(tmp_path):
         assert_reads_the_five_steps(sop)
         assert [f.cell for f in sop.findings if f.code == "baris-akhir-diabaikan"] == ["A14"]
         assert [f.cell for f in sop.findings if f.code == "jumlah-waktu-berbeda"] == differs
+
+
+def test_the_name_written_as_a_banner_with_no_label(tmp_path):
+    doc = check(L.name_as_banner(tmp_path / "banner.xlsx")).sops[0].doc
+    assert (doc.nama, doc.identity["nama"].cell) == ("S.O.P PENGELOLAAN SURAT MASUK", "A3")
