@@ -385,6 +385,7 @@ def _add_branches(steps: list[Step], flow: _Flow, boxes: list[Shape]) -> None:
              for a in flow.out.get(i, []) if a.shape is not None]
     labels = _match_labels([a.shape for _, a in exits if a.shape is not None],
                            [b for b in boxes if b.text and len(b.text) <= MAX_LABEL_CHARS])
+    _complete_pairs(exits, labels, flow, [b for b in boxes if b.text])
     for i, arrow in exits:
         assert arrow.shape is not None
         step = steps[i]
@@ -401,6 +402,39 @@ def _add_branches(steps: list[Step], flow: _Flow, boxes: list[Shape]) -> None:
             if any(b.label.casefold() == label.casefold() and b.target == target for b in step.branches):
                 continue
             step.branches.append(Branch(label, target, cell, source="shape"))
+
+
+_OTHER = {"ya": "tidak", "tidak": "ya"}
+
+
+def _complete_pairs(exits: list, labels: dict[int, Shape], flow: _Flow, boxes: list[Shape]) -> None:
+    """A decision with one exit labelled "Ya" (or "Tidak") and one unlabelled: the other word,
+    typed in a free text box near the diamond (beside the line into it, say), labels that
+    other exit."""
+    free = [b for b in boxes if all(b is not v for v in labels.values())]
+    by_step: dict[int, list] = {}
+    for i, arrow in exits:
+        by_step.setdefault(i, []).append(arrow)
+    for i, arrows in by_step.items():
+        def text(a: _Arrow) -> str:
+            own = a.shape.text.strip() if a.shape is not None else ""
+            box = labels.get(id(a.shape))
+            return (own or (box.text.strip() if box is not None else "")).casefold()
+        named = [text(a) for a in arrows if text(a)]
+        bare = [a for a in arrows if not text(a)]
+        if len(named) != 1 or len(bare) != 1 or named[0] not in _OTHER:
+            continue
+        want = _OTHER[named[0]]
+        diamonds = [flow.symbols[k] for k, n in enumerate(flow.nodes)
+                    if n == i and flow.symbols[k].kind == "decision"]
+        if not diamonds:
+            continue
+        near = [(_gap(b.center, diamonds[0]), b) for b in free if b.text.strip().casefold() == want]
+        near = [(g, b) for g, b in near if g <= 2 * LABEL_TOLERANCE]
+        if near:
+            box = min(near, key=lambda gb: gb[0])[1]
+            labels[id(bare[0].shape)] = box
+            free.remove(box)
 
 
 def _match_labels(arrows: list[Shape], boxes: list[Shape]) -> dict[int, Shape]:
