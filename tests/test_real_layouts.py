@@ -294,3 +294,12 @@ def test_an_office_adds_its_own_table_end_words_in_the_config(tmp_path):
 def test_the_name_written_as_a_banner_with_no_label(tmp_path):
     doc = check(L.name_as_banner(tmp_path / "banner.xlsx")).sops[0].doc
     assert (doc.nama, doc.identity["nama"].cell) == ("S.O.P PENGELOLAAN SURAT MASUK", "A3")
+
+
+def test_one_figure_in_a_sentence_is_the_waktu_and_says_so(tmp_path):
+    texts = ["Pada hari kerja, maksimal 30 menit", "1 (satu) hari kerja sejak berkas diterima",
+             "Antara 5 menit dan 2 jam", "5 menit", "10 menit"]
+    sop = check(L.waktu_texts(tmp_path / "kalimat.xlsx", texts)).sops[0]
+    assert [s.minutes for s in sop.doc.steps[:3]] == [(30, 30), (450, 450), None]
+    assert [(f.code, f.cell) for f in sop.findings if f.code.startswith("waktu-")] == [
+        ("waktu-dari-kalimat", "G9"), ("waktu-dari-kalimat", "G10"), ("waktu-tidak-terbaca", "G11")]
