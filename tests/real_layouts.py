@@ -374,3 +374,19 @@ def table_over_two_sheets(path: Path) -> Path:
         ws = wb.create_sheet(name)
         put(ws, 1, [[title], [], header, *part] if title else [header, *part])
     return save(wb, path)
+
+
+def name_as_banner(path: Path) -> Path:
+    """No "Nama SOP" label: the name is a banner row over the boxes (a court's and a
+    university's habit); the Keterkaitan box below lists other SOPs."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    put(ws, 1, [["PENGADILAN NEGERI CONTOH", None, None, "Nomor SOP", "W17.U2/1/SOP/2017"],
+                [None, None, None, "Tanggal Pembuatan", "24-01-2017"],
+                ["S.O.P PENGELOLAAN SURAT MASUK"],
+                ["Dasar Hukum", None, None, "Keterkaitan"],
+                ["1. Buku II MARI", None, None, "S.O.P Pengelolaan Surat Keluar"]])
+    put(ws, 7, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
+    put(ws, 8, step_rows())
+    return save(wb, path)

@@ -21,13 +21,9 @@ def key(text: str) -> str:
     return _NON_ALNUM.sub("", t)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def tidy(text: str) -> str:
-    """One line, single spaces: how a value is shown back to the user. A lone surrogate (a
-    damaged "_xD800_" escape) becomes U+FFFD, so the value can still be written as UTF-8."""
-    return _SURROGATE.sub("\ufffd", " ".join(str(text).split()))
+    """One line, single spaces: how a value is shown back to the user."""
+    return " ".join(str(text).split())
 
 
 def alias_index(groups: dict[str, list[str]]) -> dict[str, str]:
