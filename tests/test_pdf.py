@@ -342,3 +342,58 @@ def test_text_longer_than_a_page_is_printed_whole(tmp_path):
     text = squeeze(pdftotext(tmp_path / "besar_Besar.pdf"))
     assert text.count(squeeze("laporan yang sangat panjang")) == 150 and "SELESAI." in text
     assert squeeze("199. Peraturan nomor 199;") in text
+
+
+def _with_settings_paper(src: Path, dst: Path, kertas: str, sheet_paper: int | None = None) -> Path:
+    """A copy of ``src`` whose Pengaturan sheet names ``kertas`` on a "Kertas" row (the
+    sheet is added when the workbook has none) and whose SOP sheets print on ``sheet_paper``."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Pengaturan"] if "Pengaturan" in wb.sheetnames else wb.create_sheet("Pengaturan")
+    row = 3 if ws.cell(3, 1).value is None else ws.max_row + 2
+    ws.cell(row, 1, "Ukuran kertas")
+    ws.cell(row, 2, kertas)
+    if sheet_paper is not None:
+        for name in wb.sheetnames:
+            if name.startswith("SOP"):
+                wb[name].page_setup.paperSize = sheet_paper
+    wb.save(dst)
+    return dst
+
+
+@needs_poppler
+def test_paper_from_the_pengaturan_sheet_comes_after_kertas_and_before_page_setup(tmp_path):
+    """Issue #16: the office's paper on its Pengaturan sheet beats the sheet's print setup,
+    and --kertas beats both."""
+    f4_w, a4_w = 935.43, 841.89
+    plain = mb.workbook(tmp_path / "p.xlsx", [mb.sop(0)])
+    on_f4 = _with_settings_paper(plain, tmp_path / "pengaturan_f4.xlsx", "F4", sheet_paper=9)
+    code, out, _ = cli("pdf", str(on_f4), "--out", str(tmp_path / "a"))
+    assert code == 0 and "F4" in out
+    assert all(abs(w - f4_w) < 0.5 for w, _ in page_sizes(next((tmp_path / "a").glob("*.pdf"))))
+    code, out, _ = cli("pdf", str(on_f4), "--out", str(tmp_path / "b"), "--kertas", "A4")
+    assert code == 0
+    assert all(abs(w - a4_w) < 0.5 for w, _ in page_sizes(next((tmp_path / "b").glob("*.pdf"))))
+    # The real template set up for F4, whose Pengaturan says A4 ("a4 (melintang)"): A4.
+    tpl = tmp_path / "contoh_f4.xlsx"
+    assert cli("template", "--contoh", "--paper", "F4", "--out", str(tpl))[0] == 0
+    on_a4 = _with_settings_paper(tpl, tmp_path / "pengaturan_a4.xlsx", "a4 (melintang)")
+    code, out, _ = cli("pdf", str(on_a4), "--out", str(tmp_path / "c"))
+    assert code == 0 and "F4" not in out
+    pdfs = sorted((tmp_path / "c").glob("*.pdf"))
+    assert len(pdfs) == 2
+    for pdf in pdfs:
+        assert all(abs(w - a4_w) < 0.5 for w, _ in page_sizes(pdf))
+    # Without the row the same template prints on its print setup's F4; an unknown value
+    # ("Legal") is no choice either.
+    on_legal = _with_settings_paper(tpl, tmp_path / "legal.xlsx", "Legal")
+    code, out, _ = cli("pdf", str(on_legal), "--out", str(tmp_path / "d"))
+    assert code == 0
+    for pdf in (tmp_path / "d").glob("*.pdf"):
+        assert all(abs(w - f4_w) < 0.5 for w, _ in page_sizes(pdf))
+    # The book follows the Pengaturan sheet too: cover, lists and SOP pages on F4.
+    book = tmp_path / "BUKU.pdf"
+    assert cli("buku", str(on_f4), "--out", str(book))[0] == 0
+    sizes = page_sizes(book)
+    assert len(sizes) > 3 and all(abs(max(w, h) - f4_w) < 0.5 for w, h in sizes)
