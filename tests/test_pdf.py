@@ -397,3 +397,52 @@ def test_paper_from_the_pengaturan_sheet_comes_after_kertas_and_before_page_setu
     assert cli("buku", str(on_f4), "--out", str(book))[0] == 0
     sizes = page_sizes(book)
     assert len(sizes) > 3 and all(abs(max(w, h) - f4_w) < 0.5 for w, h in sizes)
+
+
+def _three_actor_sop(tmp_path: Path):
+    roles = [f"Pelaksana {k}" for k in range(1, 7)]
+    s = mb.sop(0, sheet="Tiga", sections=1)
+    sec = s["bagian"][0]
+    sec["pelaksana"] = roles
+    actors = {1: [0], 2: [1], 3: [0, 2, 4], 4: [3], 5: [1, 2, 3, 5], 6: [4], 7: [2], 8: [5]}
+    sec["langkah"] = [
+        {"no": f"{k}.", "kegiatan": f"Langkah {k}", "waktu": "5 menit",
+         "pelaksana": [roles[i] for i in actors[k]],
+         "simbol": {1: "Mulai", 6: "Keputusan", 8: "Selesai"}.get(k, "Proses"),
+         "keterangan": "Ya: 7; Tidak: 3" if k == 6 else None}
+        for k in range(1, 9)]
+    return mb.workbook(tmp_path / "tiga.xlsx", [s])
+
+
+@pytest.mark.parametrize("listed", ["in column order", "shape marker listed last"])
+def test_three_or_more_actors_in_one_step_are_one_line_of_symbols(tmp_path, listed):
+    """Issue #16: a step given to three (and four) actors draws one symbol per actor, all on
+    one horizontal line that runs from neighbour to neighbour and through no other symbol,
+    whatever order the markers were read in (a marker drawn as a shape is added last)."""
+    path = _three_actor_sop(tmp_path)
+    doc = doc_of(path).doc
+    assert [len(s.actors) for s in doc.steps][2:5] == [3, 1, 4]
+    if listed != "in column order":
+        for k in (2, 4):
+            m = doc.steps[k].markers
+            m.append(m.pop(1))  # the middle column's marker comes last
+    fl = layout_flow(doc, PAPERS["A4"], _measure())
+    assert fl.collisions == 0
+    for page in fl.pages:
+        assert geometry_problems(page) == []
+    for k, n in ((2, 3), (4, 4)):
+        page = fl.pages[fl.step_page[k]]
+        mine = sorted((i for i, sym in enumerate(page.symbols) if sym.step == k),
+                      key=lambda i: page.symbols[i].box.cx)
+        assert len(mine) == n
+        joins = [a for a in page.arrows if not a.head and set(a.ends) <= set(mine)]
+        assert sorted(tuple(a.ends) for a in joins) == sorted(zip(mine, mine[1:]))
+        ys = {p[1] for a in joins for p in a.points}
+        assert len(ys) == 1  # one horizontal line
+        assert min(p[0] for a in joins for p in a.points) == page.symbols[mine[0]].box.right
+        assert max(p[0] for a in joins for p in a.points) == page.symbols[mine[-1]].box.x
+        # Arrows in and out of the step use neither side a join holds.
+        held = {a.points[0] for a in joins} | {a.points[-1] for a in joins}
+        for a in page.arrows:
+            if a.head:
+                assert a.points[0] not in held and a.points[-1] not in held
