@@ -99,3 +99,24 @@ def test_wrapped_text_in_status_and_checklist_rows_is_never_cut(tmp_path, lang):
              if c.value == "Surat Pemberitahuan dan jadwal ditandatangani Kepala Biro"]
     assert cells
     assert wb[checklist].row_dimensions[cells[0].row].height >= 4 * 12.8 + 2
+
+
+def test_line_count_follows_words_paragraphs_and_overlong_words():
+    from sopxl.report.fit import text_width, wrapped_lines
+
+    # Words that fit together stay on one line; the one that does not starts the next.
+    two = "Surat Pemberitahuan dan jadwal"
+    assert wrapped_lines(two, text_width(two)) == 1
+    assert wrapped_lines(two, text_width("Surat Pemberitahuan dan")) == 2
+    # Each line of a typed line break counts, an empty one too.
+    assert wrapped_lines("Ya\n\nTidak", 20) == 3
+    # A word longer than the column is broken inside, as often as it needs.
+    long_word = "manajerial/teknis/" * 4
+    per_line = text_width("manajerial/teknis/")
+    assert wrapped_lines(long_word, per_line) == 4
+    # Bold and a bigger font take more room than the same text plain at 11 pt.
+    text = "Kegiatan langkah 1 diawali nama pelaksana (Kasubbag Kelemb & Anjab)"
+    width = text_width(text)
+    assert wrapped_lines(text, width) == 1
+    assert wrapped_lines(text, width, size=14) == 2
+    assert wrapped_lines(text, width, bold=True) == 2

@@ -40,6 +40,12 @@ def _widest() -> float:
 
 
 @lru_cache(maxsize=65536)
+def _word_width(word: str, bold: bool) -> float:
+    # A register repeats the same words in thousands of cells: each is summed once.
+    return text_width(word, bold)
+
+
+@lru_cache(maxsize=65536)
 def wrapped_lines(text: str, width: float, bold: bool = False, size: float = 11) -> int:
     """Lines ``text`` takes when wrapped in a column ``width`` digit widths wide.
 
@@ -49,7 +55,7 @@ def wrapped_lines(text: str, width: float, bold: bool = False, size: float = 11)
     more), so the count errs on the side of one line too many, never one too few.
     """
     scale = size / 11
-    usable = max(width, 1.0) / scale
+    usable = max(width, 1.0) / scale + 1e-9  # a text exactly as wide as the column fits
     if "\n" not in text and len(text) * _widest() <= usable:
         return 1  # most cells: short enough whatever the letters
     regular, heavy, default = _table()
@@ -60,15 +66,18 @@ def wrapped_lines(text: str, width: float, bold: bool = False, size: float = 11)
         lines += 1
         used = 0.0
         for word in par.split(" "):
-            w = sum(widths.get(ch, default) for ch in word)
+            w = _word_width(word, bold)
             gap = space if used else 0.0
             if used + gap + w <= usable:
                 used += gap + w
                 continue
             if used:  # the word starts a new line
                 lines += 1
+            if w <= usable:
+                used = w
+                continue
             used = 0.0
-            for ch in word:  # only a word wider than the column is broken inside
+            for ch in word:  # a word wider than the column is broken inside
                 cw = widths.get(ch, default)
                 if used and used + cw > usable:
                     lines += 1
