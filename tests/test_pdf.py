@@ -8,7 +8,9 @@ off-page connectors with the same letter.
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -342,3 +344,21 @@ def test_text_longer_than_a_page_is_printed_whole(tmp_path):
     text = squeeze(pdftotext(tmp_path / "besar_Besar.pdf"))
     assert text.count(squeeze("laporan yang sangat panjang")) == 150 and "SELESAI." in text
     assert squeeze("199. Peraturan nomor 199;") in text
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_pdf_and_docx_are_readable_by_others_like_any_new_file(tmp_path):
+    # Regression: the PDF and the Word file were created 0o600 (tempfile.mkstemp), so a book put
+    # on the office share could not be opened by anyone else; a replaced file keeps its own bits.
+    book = mb.workbook(tmp_path / "Bagian Umum.xlsx", [mb.sop(0)])
+    old = os.umask(0o022)
+    try:
+        assert cli("pdf", str(book), "--out", str(tmp_path / "pdf"))[0] == 0
+        assert cli("keputusan", str(book), "--out", str(tmp_path / "K.docx"))[0] == 0
+        (tmp_path / "K.docx").chmod(0o640)
+        assert cli("keputusan", str(book), "--out", str(tmp_path / "K.docx"))[0] == 0
+    finally:
+        os.umask(old)
+    pdfs = list((tmp_path / "pdf").glob("*.pdf"))
+    assert pdfs and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in pdfs)
+    assert stat.S_IMODE((tmp_path / "K.docx").stat().st_mode) == 0o640

@@ -6,7 +6,8 @@ read-only folder, a full disk) leaves the old file as it was and says so in Indo
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 
 from ..errors import SopxlError
 
@@ -18,9 +19,14 @@ def write_atomic(path: str, data: bytes) -> str:
         os.makedirs(folder, exist_ok=True)
         if os.path.isdir(path):
             raise IsADirectoryError(21, "tujuan adalah folder")
-        fd, tmp = tempfile.mkstemp(prefix=".sopxl-", suffix=os.path.splitext(path)[1], dir=folder)
+        # Created with 0o666 less the umask, as any program's new file: mkstemp's 0o600 left a PDF
+        # put on an office share unreadable by everyone else. A file replaced keeps its own bits.
+        tmp = os.path.join(folder, f".sopxl-{secrets.token_hex(6)}{os.path.splitext(path)[1]}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        if os.path.isfile(path):
+            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
