@@ -6,7 +6,7 @@ from typing import TextIO
 
 from ..errors import SopxlError
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
-from .pdf import kertas_argument, report_unreadable
+from .pdf import kertas_argument, report_failed, report_unreadable
 
 
 def add_arguments(sub: argparse._SubParsersAction, common) -> None:
@@ -52,10 +52,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     paras = keputusan_paragraphs(args, info.instansi, info.tahun)
     r = print_book(found, args.out, info, paras, args.kertas, args.lang)
     report_unreadable(r.unreadable, stderr)
-    for e in r.failed:
-        stderr.write(f"sopxl: {e.path} [{e.sop.doc.sheet}]: "
-                     + (f"{e.sop.errors} error(s), not printed (listed on its own page).\n" if en else
-                        f"{e.sop.errors} galat, tidak dicetak (didaftar di halaman tersendiri).\n"))
+    report_failed(r.failed, stderr, en, "tidak dicetak (didaftar di halaman tersendiri)",
+                  "not printed (listed on its own page)")
     if en:
         stdout.write(f"{r.path}: {len(r.printed)} SOP(s) on {r.pages} pages.\n")
     else:

@@ -27,6 +27,14 @@ def report_unreadable(unreadable: list[tuple[str, str]], stderr: TextIO) -> None
         stderr.write(f"sopxl: {path}: {message}\n")
 
 
+def report_failed(failed: list, stderr: TextIO, en: bool, left_out_id: str, left_out_en: str) -> None:
+    """Name each SOP left out (of the Buku, of the Keputusan's Lampiran) because it has errors."""
+    for e in failed:
+        stderr.write(f"sopxl: {e.path} [{e.sop.doc.sheet}]: "
+                     + (f"{e.sop.errors} error(s), {left_out_en}.\n" if en else
+                        f"{e.sop.errors} galat, {left_out_id}.\n"))
+
+
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..config import load_config
     from ..pdf import print_sops
