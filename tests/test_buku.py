@@ -163,3 +163,18 @@ def test_register_written_by_sopxl_merge(tmp_path):
     for nama, page in rows:
         start = squeeze(pdftotext(out, page))
         assert squeeze(nama) in start and "TanggalPembuatan" in start
+
+
+def test_cover_names_the_instansi_of_an_sop_that_has_one(tmp_path):
+    # Regression: the cover and the Keputusan took the instansi of the register's first SOP only;
+    # when that one had no kop (an empty template sheet, a Bagian sorted first) they said
+    # "[INSTANSI]" although the printed SOPs name it.
+    root = tmp_path / "sop"
+    mb.workbook(root / "A Hukum" / "draf.xlsx", [mb.sop(1, sheet="Draf", nama="", instansi=None)])
+    mb.workbook(root / "Organisasi" / "org.xlsx", [mb.sop(0, sheet="A", nomor="065/SOP/1", nama="Anjab")])
+    out = tmp_path / "BUKU.pdf"
+    code, _, err = cli("buku", str(root), "--out", str(out), "--keputusan")
+    assert code == 1, err
+    cover = squeeze(pdftotext(out, 1))
+    assert squeeze("PROVINSI KALIMANTAN SELATAN") in cover.upper()
+    assert "[INSTANSI]" not in pdftotext(out)
