@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import merge_builders as mb
+import openpyxl
 import pytest
 
 from sopxl.cli import run
@@ -362,3 +363,16 @@ def test_pdf_and_docx_are_readable_by_others_like_any_new_file(tmp_path):
     pdfs = list((tmp_path / "pdf").glob("*.pdf"))
     assert pdfs and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in pdfs)
     assert stat.S_IMODE((tmp_path / "K.docx").stat().st_mode) == 0o640
+
+
+def test_workbook_without_sop_is_named_when_nothing_is_printed(tmp_path):
+    # Regression: "tidak ada SOP yang dapat dicetak." named no file, so with several files given
+    # the user could not tell which one held no SOP.
+    book = tmp_path / "Data Pegawai.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Data"
+    wb.active["A1"] = "Nama"
+    wb.save(book)
+    code, _, err = cli("pdf", str(book))
+    assert code == 2 and "tidak ada SOP yang dapat dicetak" in err and "Data Pegawai.xlsx" in err
+    assert not list(tmp_path.glob("*.pdf"))

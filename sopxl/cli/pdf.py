@@ -55,7 +55,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             note = f"; {n} galat: lihat 'sopxl validate'" if n else ""
             stdout.write(f"{where}: dicetak ke {d.path} ({d.pages} halaman, {d.paper}){note}\n")
     if not done:
-        stderr.write("sopxl: no SOP to print.\n" if en else "sopxl: tidak ada SOP yang dapat dicetak.\n")
+        given = ", ".join(args.files)  # a user who gave several files must know which ones
+        stderr.write(f"sopxl: no SOP to print in {given}.\n" if en else
+                     f"sopxl: tidak ada SOP yang dapat dicetak di {given}.\n")
         return EXIT_UNREADABLE
     if found.unreadable:
         return EXIT_UNREADABLE
