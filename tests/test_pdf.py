@@ -376,3 +376,14 @@ def test_workbook_without_sop_is_named_when_nothing_is_printed(tmp_path):
     code, _, err = cli("pdf", str(book))
     assert code == 2 and "tidak ada SOP yang dapat dicetak" in err and "Data Pegawai.xlsx" in err
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_output_under_a_file_is_told_in_indonesian(tmp_path):
+    # Regression: the reason was the operating system's English ("Not a directory", "Read-only
+    # file system") inside the Indonesian sentence.
+    path = mb.workbook(tmp_path / "p.xlsx", [mb.sop(0)])
+    code, _, err = cli("keputusan", str(path), "--out", str(path / "K.docx"))
+    assert code == 2 and "sebagian jalurnya berkas, bukan folder" in err
+    assert "directory" not in err.lower() and "exists" not in err.lower()
+    code, _, err = cli("buku", str(path), "--out", str(tmp_path), "--lang", "en")
+    assert code == 2 and "the target is a folder" in err
