@@ -94,6 +94,7 @@ class Step:
     waktu_problem: str | None = None  # "kosong" | "tidak-terbaca" | "disesuaikan"
     waktu_shared: bool = False  # waktu cell merged with an earlier step: counted there
     next_steps: list[int] = field(default_factory=list)  # drawn arrows, as step indexes
+    sheet: str | None = None  # the sheet the step is on, when the table goes on past its own
 
     @property
     def number_value(self) -> int | None:
@@ -129,6 +130,7 @@ class Section:
     branch_columns: dict[str, int] = field(default_factory=dict)  # "Ya" -> col
     steps: list[Step] = field(default_factory=list)
     waktu_unit: str | None = None  # "menit" when the header says "Waktu (dalam menit)"
+    waktu_unit_col: int | None = None  # the "Menit"/"Jam" column beside a bare-number waktu
 
     @property
     def name(self) -> str:
@@ -141,6 +143,8 @@ class SopDocument:
     identity: dict[str, Text]
     boxes: dict[str, Text]
     sections: list[Section]
+    # The cover sheet the identity block was read from, when it is not this sheet.
+    identity_sheet: str | None = None
 
     @property
     def steps(self) -> list[Step]:

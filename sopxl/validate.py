@@ -15,7 +15,7 @@ from .errors import SopxlError, WorkbookError
 from .findings import Hit, declare, resolve
 from .grid import Grid
 from .model import FileResult, SopDocument, SopResult, Span, Totals
-from .parse import parse_sheet
+from .parse.book import parse_book, relocate
 from .parse.settings import read_settings
 from .parse.text import key
 from .parse.vocab import Vocab, build_vocab
@@ -109,12 +109,15 @@ def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
         cfg = cfg.for_workbook(calendar, roles)
     result.calendar = dict(cfg.calendar)
     vocab = vocab_for(cfg)
-    for grid in grids:
-        doc, hits, skip = parse_sheet(grid, vocab)
+    for reading in parse_book(grids, vocab):
+        doc = reading.doc
         if doc is None:
-            result.skipped.append((grid.name, skip or "bukan-sop"))
+            result.skipped.append((reading.grid.name, reading.skip or "bukan-sop"))
+            # A sheet not read (a cover sheet left unpaired, a table not understood) says why.
+            result.findings.extend(resolve(reading.hits, reading.grid.name, cfg.severities(), cfg.lang))
             continue
-        result.sops.append(check_document(doc, hits, cfg, vocab))
+        sop = check_document(doc, reading.hits, cfg, vocab)
+        result.sops.append(dataclasses.replace(sop, findings=relocate(sop.findings, doc)))
     if not result.sops:
         result.findings.extend(resolve([Hit("tidak-ada-sop", None)], None, cfg.severities(), cfg.lang))
     return result

@@ -224,7 +224,7 @@ def test_alternate_content_choice_fallback_and_charts(tmp_path):
                                                  (5, "process", "D4", "Proses")]
 
 
-def test_pictures_and_form_controls_are_skipped(tmp_path):
+def test_pictures_are_read_as_pictures_and_form_controls_are_skipped(tmp_path):
     L = SOP_LAYOUT
     logo, check, proc = L.cell_box(0, 0), L.cell_box(1, 1), L.cell_box(3, 3)
     sk = Sketch(L)
@@ -234,7 +234,8 @@ def test_pictures_and_form_controls_are_skipped(tmp_path):
     sk.anchor(sp(4, "flowChartProcess", proc, "Proses"), proc)
     sk.anchor(sp(5, "flowChartProcess", proc, "tersembunyi", hidden=True), proc)
     shapes = read(tmp_path, sk.xml(), images={"rId1": tiny_png()})
-    assert summary(shapes) == [(4, "process", "D4", "Proses")]
+    # A picture is kept (offices paste symbols as images); the parser decides what it means.
+    assert summary(shapes) == [(2, "picture", "A1", ""), (4, "process", "D4", "Proses")]
 
 
 def test_labels_lines_with_text_and_sopxl_marker(tmp_path):

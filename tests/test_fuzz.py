@@ -11,7 +11,7 @@ flowcharts, comments and a macro. Each case applies one to three mutations:
 * zip entries: parts missing, names duplicated, sizes, compression method and flags wrong.
 
 and runs ``sopxl validate --json`` on the result (some cases ``export``, the text report in
-either language, ``validate --write --output COPY`` or ``draw --output COPY``). Whatever
+either language, ``validate --write --output COPY``, ``draw --output COPY`` or ``pdf``). Whatever
 the file, a user must get a named ``SopxlError`` or a report, never a traceback nor the
 "unexpected error" line; exit codes are 0, 1 or 2; JSON parses without NaN or Infinity;
 the input is byte for byte what it was; a copy sopxl wrote opens again in sopxl.
@@ -328,6 +328,8 @@ def run_case(i: int, path: Path, copy: Path) -> list[Outcome]:
         argvs = [["validate", "--write", "--output", str(copy), p]]
     elif kind == 15:
         argvs = [["draw", "--output", str(copy), p]]
+    elif kind == 13:
+        argvs = [["pdf", "--out", str(copy.with_suffix(".pdf.d")), p]]
     else:
         argvs = [["validate", "--json", p]]
     outcomes = []

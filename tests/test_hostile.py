@@ -371,3 +371,23 @@ def test_digit_texts_int_refuses_do_not_crash_the_header_search(tmp_path: Path, 
     code, out, err = cli("validate", "--json", str(path))
     assert code in (0, 1) and UNEXPECTED not in err, err
     strict_json(out)
+
+
+def test_a_word_of_forty_thousand_characters_prints(tmp_path: Path) -> None:
+    """The PDF cut an overlong word one character at a time: minutes for one cell."""
+    from sopxl.pdf.page import wrap
+    from sopxl.pdf.render import measure
+
+    word = "A" * 40_000
+    lines = wrap(f"Menyusun {word} akhir", 80, 8, measure)
+    assert lines[0] == "Menyusun" and lines[-1].endswith("akhir")
+    assert "".join(lines).replace(" ", "") == f"Menyusun{word}akhir"  # nothing lost
+    assert all(measure(line, 8) <= 80 for line in lines)
+
+    sops = seed_sops()[:1]
+    sops[0]["bagian"][0]["langkah"][0]["kegiatan"] = f"Menyusun {word}"
+    path = tmp_path / "panjang.xlsx"
+    build_workbook(path, sops)
+    code, out, err = cli("pdf", "--out", str(tmp_path / "pdf"), str(path))
+    assert code in (0, 1) and UNEXPECTED not in err, err
+    assert list((tmp_path / "pdf").glob("*.pdf"))

@@ -551,11 +551,22 @@ def test_wildcards_are_expanded_when_the_shell_did_not(tmp_path, monkeypatch):
     assert [os.path.basename(s.path) for s in sources] == ["a.xlsx", "b.xlsx"]
 
 
-def test_without_pandas_the_message_names_the_extra(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "pandas", None)  # "import pandas" now raises ImportError
-    code, _out, err = cli(str(tmp_path), "--out", str(tmp_path / "rekap.xlsx"))
-    assert code == 2
-    assert 'pip install "sopxl[merge]"' in err
+def test_without_rapidfuzz_the_message_names_the_extra(tmp_path):
+    # A fresh interpreter where "import rapidfuzz" raises ImportError, as without the extra.
+    code = ("import sys; sys.modules['rapidfuzz'] = None; from sopxl.cli import main; "
+            f"sys.exit(main(['merge', {str(tmp_path)!r}, '--out', {str(tmp_path / 'rekap.xlsx')!r}]))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert 'pip install "sopxl[merge]"' in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_pandas_is_not_needed_any_more(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    mb.workbook(tmp_path / "SOP" / "a.xlsx", [full(0, sheet="SOP 1")])
+    code, _out, err = cli("SOP", "--out", "rekap.xlsx", "--csv", "csv", "--jobs", "1")
+    assert code == 0, err
+    assert len(records("rekap.xlsx", "Daftar SOP")) == 1
 
 
 def test_merge_codes_are_declared_and_catalogued():

@@ -2,13 +2,12 @@
 
 Arguments, a progress bar and the output files; the work is in ``sopxl.merge``. This module
 is imported by every ``sopxl`` command to register its arguments, so it imports nothing
-heavy at the top: pandas (and rich, when there is a terminal to draw on) load only when
+heavy at the top: the merge (and rich, when there is a terminal to draw on) load only when
 ``sopxl merge`` runs.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import time
 from typing import Any, Callable, TextIO
@@ -33,6 +32,12 @@ def add_arguments(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -
     m.add_argument("--map", metavar="PETA.json",
                    help='peta Bagian: {"berkas, nama berkas atau folder": "Nama Bagian"}')
     m.add_argument("--quiet", action="store_true", help="tanpa bilah kemajuan")
+    m.add_argument("--force", action="store_true",
+                   help="timpa --out walaupun berkas itu bukan register buatan sopxl")
+    m.add_argument("--no-cache", action="store_true",
+                   help="baca ulang semua berkas (tanpa cache rekap di samping register)")
+    m.add_argument("--cache", metavar="BERKAS",
+                   help="letak cache rekap (bawaan: .REKAP.xlsx.sopxl-cache di samping register)")
     common(m)
 
 
@@ -98,65 +103,120 @@ def _progress(stream: TextIO, lang: str, total: int, quiet: bool):
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .. import merge
     from ..config import load_config
+    from ..merge.cache import Cache, cache_path, config_hash
+    from ..merge.guard import check_output
 
     _check_args(args)
     lang = args.lang
     cfg = load_config(args.config, final=args.final, lang=lang)
     bmap = merge.load_map(args.map)
-    merge.check_pandas()  # missing pandas is said at once, before minutes of reading
-    sources, empty = merge.discover(args.paths, exclude=[args.out] if args.out else [])
+    merge.check_dependencies()  # a missing library is said at once, before minutes of reading
+    sources, empty = merge.discover(args.paths)
+    if args.out:
+        sources = check_output(args.out, sources, args.force)
     for p in empty:
         stderr.write(f"sopxl: warning: no workbook in {p}\n" if lang == "en" else
                      f"sopxl: peringatan: tidak ada buku kerja di {p}\n")
     if not sources:
         raise SopxlError("Tidak ada buku kerja (.xlsx/.xlsm) yang dapat direkap.", code="REKAP-KOSONG",
                          message_en="No workbook (.xlsx/.xlsm) to merge.")
-    # pandas is imported while the workers start and read, not during the walk above: the
-    # import holds Python's lock for long stretches, which slowed a walk of 1,000 files
-    # two to eight times.
-    merge.pandas_in_background()
+    where = None if args.no_cache else (args.cache or cache_path(args.out, args.csv))
+    cache = Cache(where, config_hash(cfg, args.config)) if where else None
+    try:
+        return _merge(args, sources, cfg, bmap, cache, stdout, stderr)
+    except BaseException:
+        if cache is not None:
+            cache.discard()  # no half-written cache left behind (Ctrl+C, a failure)
+        raise
+
+
+def _merge(args: argparse.Namespace, sources: list, cfg: Any, bmap: Any, cache: Any, stdout: TextIO,
+           stderr: TextIO) -> int:
+    from .. import merge
+    from ..merge.collect import collect, register_fingerprint
+
+    lang = args.lang
     jobs = args.jobs or os.cpu_count() or 1
     bar = _progress(stderr, lang, len(sources), args.quiet)
     with merge.collector_paused():
         try:
-            summaries = merge.read_all(sources, cfg, config_path=args.config, jobs=jobs, progress=bar)
+            reg, key = collect(sources, cfg, bmap, cache=cache, config_path=args.config, jobs=jobs,
+                               progress=bar)
         finally:
             if bar is not None:
                 bar.close()
-        reg = merge.build_register(sources, summaries, cfg, bmap)
-
-        code = reg.exit_code
-        written: list[str] = []
-        for what, do in ((args.out, lambda: merge.write_register(reg, args.out, lang)),
-                         (args.csv, lambda: written.extend(merge.write_csv(reg, args.csv, lang)))):
-            if not what:
-                continue
-            try:
-                do()
-            except SopxlError as exc:  # the register is lost, but the other outputs still go out
-                stderr.write(f"sopxl: {exc.text(lang)}\n")
-                code = EXIT_UNREADABLE
-            except OSError as exc:
-                stderr.write(f"sopxl: {what}: {exc.strerror or exc}\n")
-                code = EXIT_UNREADABLE
-        if args.json:
-            data = merge.register_json(reg)
-            data["summary"]["kode_keluar"] = code
-            json.dump(data, stdout, ensure_ascii=False, allow_nan=False, indent=1)
-            stdout.write("\n")
-        else:
-            _print_summary(reg, args, written, stdout)
+        # Nothing changed since this register was written (same files, same content, same
+        # settings) and the register is still the file written then: it is left as it is.
+        current = None
+        if cache is not None and key is not None and args.out:
+            if cache.old_meta.get("register") == key:
+                current = cache.old_meta.get("register_file")
+                if current is None or register_fingerprint(args.out) != current:
+                    current = None
+        try:
+            code, wrote = _write(reg, args, stdout, stderr, skip_register=current is not None)
+        finally:
+            reg.close()
+    if cache is not None:
+        if key is not None and args.out:
+            made = current or (register_fingerprint(args.out) if wrote else None)
+            if made:
+                cache.meta.update(register=key, register_file=made)
+        problem = cache.commit()
+        if problem:
+            stderr.write(f"sopxl: warning: the merge cache was not saved ({problem})\n" if lang == "en" else
+                         f"sopxl: peringatan: cache rekap tidak tersimpan ({problem})\n")
     return code
 
 
-def _print_summary(reg: Any, args: argparse.Namespace, csv_files: list[str], out: TextIO) -> None:
+def _write(reg: Any, args: argparse.Namespace, stdout: TextIO, stderr: TextIO, *,
+           skip_register: bool = False) -> tuple[int, bool]:
+    """Write the outputs; (exit code, whether the register workbook was written)."""
+    from .. import merge
+
+    lang = args.lang
+    code = reg.exit_code
+    written: list[str] = []
+    wrote = False
+    if args.out and not skip_register:
+        try:
+            merge.write_register(reg, args.out, lang)
+            wrote = True
+        except SopxlError as exc:  # the register is lost, but the other outputs still go out
+            stderr.write(f"sopxl: {exc.text(lang)}\n")
+            code = EXIT_UNREADABLE
+    if args.csv:
+        try:
+            written.extend(merge.write_csv(reg, args.csv, lang))
+        except SopxlError as exc:
+            stderr.write(f"sopxl: {exc.text(lang)}\n")
+            code = EXIT_UNREADABLE
+        except OSError as exc:
+            where = merge.register.shown_path(args.csv)
+            stderr.write(f"sopxl: {where}: {exc.strerror or exc}\n")
+            code = EXIT_UNREADABLE
+    if args.json:
+        merge.write_json(reg, stdout, dict(reg.summary, kode_keluar=code))
+    else:
+        _print_summary(reg, args, written, stdout, unchanged=skip_register)
+    return code, wrote
+
+
+def _print_summary(reg: Any, args: argparse.Namespace, csv_files: list[str], out: TextIO, *,
+                   unchanged: bool = False) -> None:
+    from ..merge.register import shown_path
+
     s = reg.summary
+    args = argparse.Namespace(**vars(args))
+    args.out = shown_path(args.out) if args.out else args.out
+    args.csv = shown_path(args.csv) if args.csv else args.csv
     if args.lang == "en":
         out.write(f"Register: {s['berkas']} files ({s['berkas_bermasalah']} with problems), {s['sop']} SOPs "
                   f"from {s['bagian']} units; {s['sop_lulus']} passed; {s['galat']} errors, "
                   f"{s['peringatan']} warnings.\n")
         if args.out:
-            out.write(f"Written: {args.out}\n")
+            out.write(f"Up to date (no file changed): {args.out}\n" if unchanged else
+                      f"Written: {args.out}\n")
         if csv_files:
             out.write(f"CSV: {len(csv_files)} files in {args.csv}\n")
         return
@@ -164,7 +224,8 @@ def _print_summary(reg: Any, args: argparse.Namespace, csv_files: list[str], out
               f"{s['bagian']} Bagian; {s['sop_lulus']} lulus; {s['galat']} galat, {s['peringatan']} "
               "peringatan.\n")
     if args.out:
-        out.write(f"Ditulis: {args.out}\n")
+        out.write(f"Sudah mutakhir (tidak ada berkas yang berubah): {args.out}\n" if unchanged else
+                  f"Ditulis: {args.out}\n")
     if csv_files:
         out.write(f"CSV: {len(csv_files)} berkas di {args.csv}\n")
 

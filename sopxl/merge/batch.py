@@ -1,12 +1,16 @@
-"""Reading a batch: the per-file summaries, in process pools or in this process."""
+"""Reading a batch: the per-file summaries, in process pools or in this process.
+
+Summaries come back as JSON text in the order the files finish (``iter_summaries``), so the
+register can take each one as it comes and nothing waits for the slowest file to be held.
+"""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..config import Config
 from .discover import Source
-from .summary import FileSummary, _failed, init_worker, summarize, summarize_batch
+from .summary import FileSummary, _failed, from_json, init_worker, summarize, summarize_batch, to_json
 
 Progress = Callable[[int, int], None]
 
@@ -37,27 +41,31 @@ def _context():
 def read_all(sources: Sequence[Source], cfg: Config, *, config_path: str | None = None,
              jobs: int = 1, progress: Progress | None = None) -> list[FileSummary]:
     """Summaries of every source, in the order given, whatever ``jobs`` is."""
-    paths = [s.path for s in sources]
+    got = dict(iter_summaries([s.path for s in sources], cfg, config_path=config_path, jobs=jobs,
+                              progress=progress))
+    return [from_json(got[s.path]) for s in sources]
+
+
+def iter_summaries(paths: Sequence[str], cfg: Config, *, config_path: str | None = None,
+                   jobs: int = 1, progress: Progress | None = None) -> Iterator[tuple[str, str]]:
+    """(path, summary as JSON text) of every path, in the order they are done."""
     total = len(paths)
-    results: dict[str, FileSummary] = {}
     jobs = max(1, min(jobs, total))
     if jobs == 1:
         for i, p in enumerate(paths, 1):
-            results[p] = summarize(p, cfg)
+            yield p, to_json(summarize(p, cfg))
             if progress:
                 progress(i, total)
-    else:
-        results = _pooled(paths, cfg, config_path, jobs, progress)
-    return [results[p] for p in paths]
+        return
+    yield from _pooled(list(paths), cfg, config_path, jobs, progress)
 
 
 def _pooled(paths: list[str], cfg: Config, config_path: str | None, jobs: int,
-            progress: Progress | None) -> dict[str, FileSummary]:
+            progress: Progress | None) -> Iterator[tuple[str, str]]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     init = (os.path.abspath(config_path) if config_path else None, cfg.final, cfg.lang)
-    results: dict[str, FileSummary] = {}
     done = 0
     total = len(paths)
     failed: list[str] = []
@@ -67,38 +75,34 @@ def _pooled(paths: list[str], cfg: Config, config_path: str | None, jobs: int,
                    for chunk in _chunks(paths, jobs)}
         try:
             for fut in as_completed(futures):
-                chunk = futures[fut]
+                chunk = futures.pop(fut)
                 try:
-                    for summary in fut.result():
-                        results[summary.path] = summary
+                    got = fut.result()
                 except BrokenProcessPool:
                     failed.extend(chunk)  # some file killed its worker; find it below
+                    got = []
+                yield from got
                 done += len(chunk)
                 if progress:
                     progress(done, total)
-        except KeyboardInterrupt:  # Ctrl+C: do not wait for the files still queued
+        except BaseException:  # Ctrl+C, or the consumer stopped: do not wait for queued files
             pool.shutdown(wait=False, cancel_futures=True)
             raise
     if failed:
-        results.update(_one_by_one(sorted(failed), init))
-    return results
+        yield from _one_by_one(sorted(failed), init)
 
 
-def _one_by_one(paths: list[str], init: tuple) -> dict[str, FileSummary]:
+def _one_by_one(paths: list[str], init: tuple) -> Iterator[tuple[str, str]]:
     """Files whose pool broke (a worker died: out of memory, a crash in a C library), read
     each in a pool of its own so the culprit is known and the others still get read."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    out: dict[str, FileSummary] = {}
     lang = init[2]
     for p in paths:
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=init_worker,
                                      initargs=init) as pool:
-                out[p] = pool.submit(summarize_batch, [(p, os.path.abspath(p))]).result()[0]
+                yield pool.submit(summarize_batch, [(p, os.path.abspath(p))]).result()[0]
         except BrokenProcessPool as exc:
-            out[p] = _failed(p, exc, lang)
-    return out
-
-
+            yield p, to_json(_failed(p, exc, lang))

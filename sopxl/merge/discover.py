@@ -38,6 +38,12 @@ def _hidden(entry: os.DirEntry) -> bool:
     return bool(attrs & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
 
 
+def _special(entry: os.DirEntry) -> bool:
+    """A pipe, device or socket (followed through a symlink); a dangling link is not."""
+    mode = entry.stat().st_mode
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)
+
+
 def _temp_name(name: str) -> bool:
     # "~$Rekap.xlsx" is Excel's lock file, "~WRL0001.tmp" its temp copy, ".~lock.x#" LibreOffice's.
     return name.startswith(("~", ".")) or name.lower().endswith((".tmp", ".bak"))
@@ -121,7 +127,9 @@ def _walk(root: str) -> Iterable[tuple[str, str]]:
                 if e.is_dir(follow_symlinks=False):
                     if e.name.casefold() not in _SKIP_DIRS:
                         subdirs.append(e)
-                elif e.is_file() and _wanted(e.name):
+                elif _wanted(e.name) and (e.is_file() or _special(e)):
+                    # A FIFO or device named like a workbook is listed (the per-file step
+                    # reports it without opening it), not silently left out.
                     yield os.path.join(folder, e.name), os.path.join(rel, e.name) if rel else e.name
             except OSError:
                 continue

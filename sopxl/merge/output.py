@@ -6,10 +6,19 @@ JSON stays machine-friendly.
 """
 from __future__ import annotations
 
+import json
+import math
 import os
-from typing import Any
+import tempfile
+from collections.abc import Iterator
+from contextlib import suppress
+from functools import partial
+from operator import itemgetter
+from typing import Any, TextIO
 
-from .tables import TABLES, WORDS, Register, columns, require_pandas
+from .guard import MARKER
+from .register import Register
+from .tables import TABLES, WORDS, columns
 
 
 def _shown(value: Any, kind: str, lang: str) -> Any:
@@ -30,24 +39,20 @@ def _shown(value: Any, kind: str, lang: str) -> Any:
 _WORDED = frozenset(("list", "flags", "severity", "verdict", "status", "match"))
 
 
-def _shown_column(values: list[Any], kind: str, lang: str) -> list[Any]:
-    """``_shown`` over a whole column. Text and number columns hold most of a register's
-    cells and only lose their NaNs (to None): that is done without a call per value."""
-    if kind in _WORDED:
-        return [_shown(v, kind, lang) for v in values]
-    if not any(issubclass(t, float) for t in set(map(type, values))):
-        return values  # no float, so no NaN
-    return [None if isinstance(v, float) and v != v else v for v in values]
-
-
-def _display_columns(table: str, df, lang: str) -> tuple[list[str], list[list[Any]], list[str]]:
+def _shown_rows(reg: Register, table: str, lang: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
+    """(raw row, the row as people read it) of one table, in order."""
     cols = columns(table)
-    headers = [c[2] if lang == "en" else c[1] for c in cols]
-    data = [_shown_column(df[k].tolist(), kind, lang) for k, _i, _e, kind in cols]
-    return headers, data, [c[3] for c in cols]
+    pick = itemgetter(*[c[0] for c in cols])  # every row holds every column (None when empty)
+    worded = [(j, kind) for j, (_k, _i, _e, kind) in enumerate(cols) if kind in _WORDED]
+    for row in reg.rows(table):
+        shown = list(pick(row))
+        for j, kind in worded:
+            shown[j] = _shown(shown[j], kind, lang)
+        yield row, shown
 
 
 _SEVERITY_STYLE = {"error": "error", "warning": "warning"}
+_STYLED = frozenset(("severity", "verdict", "flags", "status"))
 
 
 def _cell_style(kind: str, raw: Any) -> str | None:
@@ -61,57 +66,31 @@ def _cell_style(kind: str, raw: Any) -> str | None:
     return "warning" if raw == "tidak-ditemukan" else None  # status
 
 
-def _longest(values: list[Any]) -> int:
-    """The longest value's length as text (None left out), as the column width is fitted to.
-
-    A register column holds tens of thousands of values but few distinct ones; when it holds
-    only texts (or only whole numbers) each distinct value is measured once, in C loops.
-    """
-    types = set(map(type, values))
-    types.discard(type(None))
-    if types <= {str} or types <= {int}:  # no two distinct values here print alike
-        distinct = set(values)
-        distinct.discard(None)
-        return max(map(len, map(str, distinct)), default=0)
-    return max((len(v) if isinstance(v, str) else len(str(v)) for v in values if v is not None),
-               default=0)
+def headers(table: str, lang: str) -> list[str]:
+    return [c[2] if lang == "en" else c[1] for c in columns(table)]
 
 
-def register_sheets(reg: Register, lang: str = "id") -> list:
-    """One SheetSpec per table: a styled header row, frozen, with a filter and fitted widths.
-
-    Data cells are plain values (Excel's default look) except the ones whose colour says
-    something: severity, verdict, duplicates, references not found. Tens of thousands of
-    rows stay quick to build and to write.
-    """
-    from ..a1 import col_to_letters
-    from ..sheetspec import CellSpec, SheetSpec
-
-    specs = []
-    for table, name, cols in TABLES:
-        df = reg.tables[table]
-        headers, data, kinds = _display_columns(table, df, lang)
-        # Widths from the shown values, before some of them are wrapped in a CellSpec.
-        widths = {j: float(min(60, max(len(h) + 3, _longest(data[j]) + 2, 6)))
-                  for j, h in enumerate(headers)}
-        for j, kind in enumerate(kinds):
-            if kind in ("severity", "verdict", "flags", "status"):
-                raw = df[cols[j][0]].tolist()
-                styles = [_cell_style(kind, r) for r in raw]
-                data[j] = [CellSpec(v, st) if st else v for v, st in zip(data[j], styles)]
-        rows: list[list[Any]] = [[CellSpec(h, "header") for h in headers]]
-        rows.extend(map(list, zip(*data)))
-        last = col_to_letters(len(cols) - 1)
-        specs.append(SheetSpec(name=name, rows=rows, col_widths=widths, freeze="A2",
-                               autofilter=f"A1:{last}{len(df) + 1}", print_title_rows=(0, 0),
-                               landscape=True, fit_width=False))
-    return specs
+def _sheet_rows(reg: Register, table: str, lang: str) -> Iterator[list[Any]]:
+    """A table's rows as the register sheet shows them: words for codes, and (value, style)
+    for the cells whose colour says something (severity, verdict, duplicates, not found)."""
+    cols = columns(table)
+    styled = [(j, kind, cols[j][0]) for j, (_k, _i, _e, kind) in enumerate(cols) if kind in _STYLED]
+    for row, shown in _shown_rows(reg, table, lang):
+        for j, kind, key in styled:
+            style = _cell_style(kind, row[key])
+            if style:
+                shown[j] = (shown[j], style)
+        yield shown
 
 
 def write_register(reg: Register, path: str, lang: str = "id") -> None:
-    from ..write.package import new_workbook
+    """The register workbook, streamed sheet by sheet; marked as sopxl's own register."""
+    from .. import __version__
+    from ..write.stream import StreamSheet, stream_workbook
 
-    new_workbook(path, register_sheets(reg, lang))
+    sheets = [StreamSheet(name, headers(table, lang), _sheet_rows(reg, table, lang))
+              for table, name, _cols in TABLES]
+    stream_workbook(path, sheets, properties={MARKER: f"sopxl {__version__}"})
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -129,35 +108,58 @@ def csv_name(table: str) -> str:
 
 
 def write_csv(reg: Register, folder: str, lang: str = "id") -> list[str]:
-    """One CSV per table, UTF-8 with BOM (so Excel reads the letters right); returns the paths."""
-    pd = require_pandas()
+    """One CSV per table, UTF-8 with BOM (so Excel reads the letters right); returns the paths.
+
+    Each file is written under a temporary name beside it and moved into place when done;
+    after any failure no temporary file stays behind.
+    """
+    import csv
+
     os.makedirs(folder, exist_ok=True)
     written = []
     for table, _name, _cols in TABLES:
-        headers, data, _kinds = _display_columns(table, reg.tables[table], lang)
-        frame = pd.DataFrame({h: [_csv_safe(v) for v in col] for h, col in zip(headers, data)},
-                             columns=headers, dtype=object)
         path = os.path.join(folder, csv_name(table))
-        tmp = path + ".tmp"
-        frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
-        os.replace(tmp, path)
+        fd, tmp = tempfile.mkstemp(prefix=".~sopxl-", suffix=".tmp", dir=folder)
+        try:
+            # A file name that is not UTF-8 (kept by Python as surrogates) is written with its
+            # odd bytes as \xNN: the row stays, readable, instead of the whole CSV failing.
+            with os.fdopen(fd, "w", encoding="utf-8-sig", errors="backslashreplace", newline="") as fh:
+                out = csv.writer(fh, lineterminator="\r\n")
+                out.writerow(headers(table, lang))
+                for _row, shown in _shown_rows(reg, table, lang):
+                    out.writerow([_csv_safe(v) for v in shown])
+            os.replace(tmp, path)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(tmp)
+            raise
         written.append(path)
     return written
 
 
+def _clean(v: Any) -> Any:
+    # NaN and infinities are not JSON: such a value is "no value" here.
+    return None if isinstance(v, float) and not math.isfinite(v) else v
+
+
 def register_json(reg: Register) -> dict[str, Any]:
     """The register as plain JSON data: the summary and each table as a list of records."""
-    def clean(v: Any) -> Any:
-        if isinstance(v, float) and v != v:
-            return None
-        if hasattr(v, "item") and not isinstance(v, (list, dict, str)):
-            return v.item()  # a numpy scalar
-        return v
-
     tables = {}
     for table, _name, cols in TABLES:
-        df = reg.tables[table]
         keys = [c[0] for c in cols]
-        tables[table] = [dict(zip(keys, (clean(v) for v in row)))
-                         for row in df[keys].itertuples(index=False, name=None)]
+        tables[table] = [{k: _clean(r.get(k)) for k in keys} for r in reg.rows(table)]
     return {"summary": dict(reg.summary), "tables": tables}
+
+
+def write_json(reg: Register, stream: TextIO, summary: dict[str, Any] | None = None) -> None:
+    """``register_json`` written record by record (a national register need not fit in memory)."""
+    dump = partial(json.dumps, allow_nan=False)
+    stream.write('{\n "summary": ' + dump(summary or reg.summary, ensure_ascii=False) + ',\n "tables": {')
+    for t, (table, _name, cols) in enumerate(TABLES):
+        keys = [c[0] for c in cols]
+        stream.write(("," if t else "") + f"\n  {dump(table)}: [")
+        for i, r in enumerate(reg.rows(table)):
+            text = dump({k: _clean(r.get(k)) for k in keys}, ensure_ascii=False)
+            stream.write(("," if i else "") + "\n   " + text)
+        stream.write("\n  ]")
+    stream.write("\n }\n}\n")

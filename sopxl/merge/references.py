@@ -1,10 +1,27 @@
 """Keterkaitan: the related SOPs a box names, and which SOP of the register each one is."""
 from __future__ import annotations
 
-import difflib
 import re
+import sys
 import unicodedata
 from collections import defaultdict
+from functools import cache
+from typing import Callable
+
+
+@cache
+def _similarity_function() -> Callable[[str, str], float]:
+    # Imported on first use, so that `import sopxl.merge` works without the optional library
+    # (the command says which extra to install before it starts, see runtime.py).
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity
+
+
+def _similarity(a: str, b: str) -> float:
+    """Two words' likeness, 0..1: 1 - Indel distance / total length, as difflib's ratio but
+    exact (difflib's is a heuristic) and in C."""
+    return _similarity_function()(a, b)
 
 _EMPTY_REFS = {"", "-", "--", "—", "–", "tidak ada", "n/a", "na", "nihil", "tidak", "belum ada", "0"}
 _SEPARATORS = re.compile(r"[;\n\r]+")
@@ -63,7 +80,7 @@ def _tokens_match(a: list[str], b: list[str]) -> bool:
             left.remove(t)
     for t in list(left):
         near = next((u for u in right if len(t) >= 5 and len(u) >= 5
-                     and difflib.SequenceMatcher(None, t, u).ratio() >= 0.88), None)
+                     and _similarity(t, u) >= 0.88), None)
         if near is not None:
             right.remove(near)
             left.remove(t)
@@ -71,45 +88,91 @@ def _tokens_match(a: list[str], b: list[str]) -> bool:
     return len(extra) == 0 or (len(extra) == 1 and len(extra[0]) <= 4 and len(a) >= 2 and len(b) >= 2)
 
 
+def _digit_groups(key: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\d+", key))
+
+
 class _Index:
-    """The register's SOPs by Nomor and by Nama, for resolving Keterkaitan references."""
+    """The register's SOPs by Nomor and by Nama, for resolving Keterkaitan references.
+
+    Near-linear in the number of SOPs: Nomors are found by their digit groups, names by
+    exact text, and the fuzzy pass looks only at the *distinct* names that share the
+    reference's rarest word. Many offices publish SOPs of one name ("Pengelolaan Surat
+    Masuk"): each distinct name is compared once, and each distinct reference resolved
+    once, however many SOPs carry it.
+    """
 
     def __init__(self, nomors: list[str], namas: list[str]):
         self.by_nomor: dict[str, int] = {}
-        self.nomor_by_digits: dict[str, list[str]] = defaultdict(list)
+        # a Nomor key by the run of digit groups it holds ("065/sop/417.112/01" -> 065,417,112,01)
+        self.nomor_by_groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for i, n in enumerate(nomors):
             k = _nomor_key(n)
             if k and k not in self.by_nomor:
                 self.by_nomor[k] = i
-                digits = max(re.findall(r"\d+", k), key=len)
-                self.nomor_by_digits[digits].append(k)
-        self.words = [_words(n) for n in namas]
-        self.by_nama: dict[str, int] = {}
-        self.by_token: dict[str, list[int]] = defaultdict(list)
-        for i, w in enumerate(self.words):
-            if w:
-                self.by_nama.setdefault(" ".join(w), i)
+                self.nomor_by_groups[_digit_groups(k)].append(k)
+        self.names: list[list[str]] = []  # distinct names (as words), in order of first SOP
+        self.rows: list[list[int]] = []  # the SOP rows of each distinct name, ascending
+        self.by_nama: dict[str, int] = {}  # name text -> distinct name id
+        self.by_token: dict[str, list[int]] = defaultdict(list)  # word -> distinct name ids
+        for i, n in enumerate(namas):
+            w = [sys.intern(t) for t in _words(n)]  # a national register's names share their words
+            if not w:
+                continue
+            text = " ".join(w)
+            nid = self.by_nama.get(text)
+            if nid is None:
+                nid = self.by_nama[text] = len(self.names)
+                self.names.append(w)
+                self.rows.append([])
                 for t in set(w) - _STOP_TOKENS:
-                    self.by_token[t].append(i)
+                    self.by_token[t].append(nid)
+            self.rows[nid].append(i)
+        self._memo: dict[str, tuple[str, list[int]] | None] = {}
 
     def resolve(self, item: str, self_row: int) -> tuple[int, str] | None:
         """(row, "nomor" | "nama" | "nama-mirip") of the SOP ``item`` names, or None."""
+        if item in self._memo:
+            found = self._memo[item]
+        else:
+            if len(self._memo) >= 4096:
+                self._memo.clear()  # bounded: most repeats are near each other (one office's SOPs)
+            found = self._memo[item] = self._find(item)
+        if found is None:
+            return None
+        how, ids = found
+        if how == "nomor":
+            return ids[0], how
+        if how == "nama":
+            return self.rows[ids[0]][0], how
+        # A similar name: the first SOP (in register order) bearing one, never the SOP itself.
+        best = None
+        for nid in ids:
+            rows = self.rows[nid]
+            row = rows[0] if rows[0] != self_row else (rows[1] if len(rows) > 1 else None)
+            if row is not None and (best is None or row < best):
+                best = row
+        return None if best is None else (best, "nama-mirip")
+
+    def _find(self, item: str) -> tuple[str, list[int]] | None:
         ikey = _nomor_key(item)
         if ikey:
+            groups = _digit_groups(ikey)
             best = ""
-            for d in set(re.findall(r"\d+", ikey)):
-                for k in self.nomor_by_digits.get(d, ()):
-                    if len(k) > len(best) and k in ikey:
-                        best = k
+            for i in range(len(groups)):
+                for j in range(i + 1, len(groups) + 1):
+                    for k in self.nomor_by_groups.get(groups[i:j], ()):
+                        if len(k) > len(best) and k in ikey:
+                            best = k
             if best:
-                return self.by_nomor[best], "nomor"
+                return "nomor", [self.by_nomor[best]]
         words = _words(item)
         if not words:
             return None
         exact = self.by_nama.get(" ".join(words))
         if exact is not None:
-            return exact, "nama"
-        # Fuzzy: a typo leaves the other words exact, so candidates are the SOPs holding the
+            return "nama", [exact]
+        # Fuzzy: a typo leaves the other words exact, so candidates are the names holding the
         # item's rarest indexed word (narrowed by the next rarest while there are many).
         if any(t.isdigit() and t not in self.by_token for t in words):
             return None  # a number no SOP name has: no fuzzy match can pair it
@@ -123,10 +186,6 @@ class _Index:
                 break
             cands &= set(more)
         n = len(words)
-        for row in sorted(cands):
-            other = self.words[row]
-            if row != self_row and abs(len(other) - n) <= 1 and _tokens_match(words, other):
-                return row, "nama-mirip"
-        return None
-
-
+        hits = [nid for nid in sorted(cands)
+                if abs(len(self.names[nid]) - n) <= 1 and _tokens_match(words, self.names[nid])]
+        return ("nama-mirip", hits) if hits else None

@@ -1,189 +1,188 @@
-"""Summaries → Register: one table per sheet, in a stable order (Bagian, file path, sheet
-order), with the register-wide findings (Nomor or Nama SOP twice, a Keterkaitan that names
-no SOP) added. The only place pandas is used (lazily: workers never load it).
+"""Summaries → Register, in memory flat in the number of files.
+
+Each file's summary is taken as it comes (``RegisterBuilder.add``) and written to a spool
+file on disk; in memory stays only what the register-wide work needs per SOP (its Bagian,
+Nomor, Nama, place and Keterkaitan items) and running totals per role. ``finish`` sorts the
+SOPs (Bagian, file path, sheet order), finds the same Nomor or Nama twice and resolves each
+Keterkaitan item; the tables are then streamed row by row (``Register.rows``), reading the
+spool again, as often as there are outputs to write.
 """
 from __future__ import annotations
 
+import json
+import os
+import tempfile
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..config import Config
 from ..durations import format_span
-from ..findings import Hit, declare, resolve
+from ..findings import Hit, catalogue, declare, resolve
 from ..model import Finding, Span
 from ..parse.text import key as text_key
 from .bagian import BagianMap, _bagian
 from .discover import Source
 from .references import _Index, _nama_key, _nomor_key, split_references
-from .summary import FileSummary, SopSummary
-from .tables import Register, frame, minutes, numbered, require_pandas
+from .summary import FileSummary, checked, to_json
+from .tables import columns, minutes
 
 NOMOR_GANDA, NAMA_GANDA, TIDAK_DITEMUKAN = declare(
     __name__, "rekap-nomor-ganda", "rekap-nama-ganda", "rekap-keterkaitan-tidak-ditemukan")
 
 
-def _where(rows: list[dict[str, Any]], i: int, lang: str) -> str:
-    r = rows[i]
-    sheet = "sheet" if lang == "en" else "lembar"
-    return f"{r['bagian']}: {r['berkas']}, {sheet} {r['lembar']!r}"
+_HOW = ("", "nomor", "nama", "nama-mirip")  # how a reference matched, by its code in _Sop.links
 
 
-def _others(rows: list[dict[str, Any]], idx: list[int], me: int, lang: str) -> str:
-    others = [_where(rows, j, lang) for j in idx if j != me]
-    if len(others) > 3:
-        more = len(others) - 3
-        others = others[:3] + [f"and {more} more" if lang == "en" else f"dan {more} lainnya"]
-    return "; ".join(others)
+class _Spool:
+    """Summaries as JSON lines in an unnamed temporary file: written once, read back by offset."""
+
+    def __init__(self, folder: str | None = None):
+        self.fh = tempfile.TemporaryFile(prefix=".~sopxl-spool-", dir=folder)
+        self.end = 0
+        self.last: tuple[int, dict[str, Any]] | None = None
+
+    def put(self, text: str) -> tuple[int, int]:
+        data = text.encode("ascii")  # to_json writes ASCII only
+        self.fh.seek(self.end)
+        self.fh.write(data)
+        at = self.end
+        self.end += len(data)
+        return at, len(data)
+
+    def get(self, where: tuple[int, int]) -> dict[str, Any]:
+        """The summary as plain data (its shape was checked when it was put here)."""
+        # A file's SOPs sit side by side in the register: one decode serves them all.
+        if self.last is not None and self.last[0] == where[0]:
+            return self.last[1]
+        self.fh.seek(where[0])
+        summary = json.loads(self.fh.read(where[1]))
+        self.last = (where[0], summary)
+        return summary
+
+    def close(self) -> None:
+        self.fh.close()
 
 
-def build_register(sources: Sequence[Source], summaries: Sequence[FileSummary], cfg: Config,
+def shown_path(path: str) -> str:
+    """A path as text any output can hold: a name that is not valid in the file system's
+    encoding (Python keeps its bytes as surrogates) shows those bytes as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        raw = os.fsencode(path)
+        return raw.decode("utf-8", "backslashreplace")
+
+
+class _File:
+    __slots__ = ("source", "path", "where", "error_code", "error", "findings", "bagian", "no_sop")
+
+    def __init__(self, source: Source, where: tuple[int, int], summary: dict[str, Any], bagian: str):
+        self.source = source
+        self.path = shown_path(source.path)
+        self.where = where
+        self.error_code = summary["error_code"]
+        self.error = summary["error"]
+        self.findings = len(summary["findings"])
+        self.bagian = bagian  # used when the file has no SOP
+        self.no_sop = ""
+        if self.error is None and not summary["sops"]:
+            why = next((f for f in summary["findings"] if f[0] == "tidak-ada-sop"), None)
+            self.no_sop = why[4] if why else ""
+
+
+class _Sop:
+    __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "refs", "errors",
+                 "warnings", "extra", "links", "flags")
+
+    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str):
+        self.file = file
+        self.order = index
+        self.bagian = bagian
+        idt, cells = sop["identity"], sop["cells"]
+        self.nomor = idt.get("nomor", "")
+        self.nama = idt.get("nama", "")
+        self.sheet = sop["sheet"]
+        self.cells = (cells.get("nomor"), cells.get("nama"), cells.get("keterkaitan"))
+        self.refs = split_references(sop["keterkaitan"])
+        self.errors = sum(f[1] == "error" for f in sop["findings"])
+        self.warnings = sum(f[1] == "warning" for f in sop["findings"])
+        self.extra: list[Hit] = []
+        # Per item of refs: the target SOP's row * 4 + how it matched (_HOW), or -1: not found.
+        self.links = array("q")
+        self.flags: list[str] = []
+
+
+class _RoleTotal:
+    __slots__ = ("spellings", "sops", "steps", "lo", "hi", "timed", "bagian")
+
+    def __init__(self) -> None:
+        self.spellings: Counter[str] = Counter()
+        self.sops = self.steps = 0
+        self.lo = self.hi = 0.0
+        self.timed = False
+        self.bagian: set[str] = set()
+
+
+class RegisterBuilder:
+    """Takes summaries one by one, in any order; ``finish`` makes the Register."""
+
+    def __init__(self, cfg: Config, bmap: BagianMap | None = None, spool_dir: str | None = None):
+        self.cfg = cfg
+        self.bmap = bmap or BagianMap()
+        self.spool = _Spool(spool_dir)
+        self.files: list[_File] = []
+        self.sops: list[_Sop] = []
+        self.roles: dict[str, _RoleTotal] = {}
+        self.errors = self.warnings = 0
+
+    def add(self, source: Source, text: str) -> None:
+        """One file's summary (JSON text from ``summary.to_json``, from a worker or the cache);
+        ValueError, and nothing added, when the text is not a summary."""
+        summary = checked(text)
+        f = _File(source, self.spool.put(text), summary, shown_path(_bagian(source, "", self.bmap)[0]))
+        self.files.append(f)
+        for found in summary["findings"]:
+            self.errors += found[1] == "error"
+            self.warnings += found[1] == "warning"
+        for i, one in enumerate(summary["sops"]):
+            instansi = one["identity"].get("instansi", "")
+            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]))
+            self.sops.append(s)
+            self.errors += s.errors
+            self.warnings += s.warnings
+            seen: set[str] = set()
+            for role, n, span in one["role_load"]:
+                k = text_key(role) or role
+                t = self.roles.get(k)
+                if t is None:
+                    t = self.roles[k] = _RoleTotal()
+                t.spellings[role] += 1
+                if k not in seen:
+                    seen.add(k)
+                    t.sops += 1
+                t.steps += n
+                if span:
+                    t.lo += span[0]
+                    t.hi += span[1]
+                    t.timed = True
+                t.bagian.add(s.bagian.casefold())
+
+    def finish(self) -> Register:
+        return Register(self)
+
+
+def build_register(sources: Sequence[Source], summaries: Iterable[FileSummary], cfg: Config,
                    bmap: BagianMap | None = None) -> Register:
-    """The register tables from the summaries, sorted by Bagian, file path and sheet order."""
-    bmap = bmap or BagianMap()
-    lang = cfg.lang
-    severities = cfg.severities()
+    """The register from summaries already in memory (the library's way in; the command
+    feeds ``RegisterBuilder`` as the files are read)."""
     by_path = {s.path: s for s in sources}
-
-    # Every SOP and every problem file, with its Bagian; one spelling per Bagian.
-    units: list[tuple[Source, FileSummary, SopSummary | None, str]] = []
+    builder = RegisterBuilder(cfg, bmap)
     for summ in summaries:
-        src = by_path[summ.path]
-        if summ.error is not None or not summ.sops:
-            units.append((src, summ, None, _bagian(src, "", bmap)[0]))
-        for one in summ.sops:
-            units.append((src, summ, one, _bagian(src, one.identity.get("instansi", ""), bmap)[0]))
-    spelling = _spellings(u[3] for u in units)
-    units.sort(key=lambda u: (spelling[u[3].casefold()].casefold(), spelling[u[3].casefold()],
-                              u[0].sort_key, -1 if u[2] is None else u[2].order))
-
-    sop_rows: list[dict[str, Any]] = []
-    sop_units: list[tuple[Source, FileSummary, SopSummary]] = []
-    problems: list[dict[str, Any]] = []
-    sequence: list[tuple[str, Any, str]] = []  # ("sop", row) or ("file", summary), register order
-    for src, summ, sop, bag in units:
-        bagian = spelling[bag.casefold()]
-        if sop is None:
-            if summ.error is not None:
-                problems.append({"bagian": bagian, "berkas": summ.path, "kode": summ.error_code,
-                                 "alasan": summ.error})
-            else:  # read, but no sheet looked like an SOP
-                why = next((f for f in summ.findings if f.code == "tidak-ada-sop"), None)
-                problems.append({"bagian": bagian, "berkas": summ.path, "kode": "tidak-ada-sop",
-                                 "alasan": why.message if why else ""})
-                sequence.append(("file", summ, bagian))
-            continue
-        if sop.order == 0 and summ.findings:
-            sequence.append(("file", summ, bagian))
-        sequence.append(("sop", len(sop_rows), bagian))
-        idt = sop.identity
-        sop_rows.append({
-            "bagian": bagian, "nomor_sop": idt.get("nomor", ""), "nama_sop": idt.get("nama", ""),
-            "tanggal_pembuatan": idt.get("tanggal_pembuatan", ""),
-            "tanggal_revisi": idt.get("tanggal_revisi", ""),
-            "tanggal_efektif": idt.get("tanggal_efektif", ""),
-            "disahkan_oleh": idt.get("disahkan_oleh", ""),
-            "jumlah_langkah": sop.steps, "jumlah_pelaksana": len(sop.roles), "pelaksana": list(sop.roles),
-            "total_waktu": sop.total_text, "menit_min": minutes(sop.total[0]) if sop.total else None,
-            "menit_maks": minutes(sop.total[1]) if sop.total else None,
-            "ganda": [], "berkas": summ.path, "lembar": sop.sheet,
-        })
-        sop_units.append((src, summ, sop))
-
-    # Register-wide findings: the same Nomor or Nama twice, a Keterkaitan that names no SOP.
-    extra: list[list[Finding]] = [[] for _ in sop_rows]
-    for field_key, code, flag, key_of in (("nomor_sop", NOMOR_GANDA, "nomor", _nomor_key),
-                                          ("nama_sop", NAMA_GANDA, "nama", _nama_key)):
-        groups: dict[str, list[int]] = defaultdict(list)
-        for i, r in enumerate(sop_rows):
-            k = key_of(r[field_key])
-            if k:
-                groups[k].append(i)
-        for idx in groups.values():
-            if len(idx) < 2:
-                continue
-            for i in idx:
-                sop_rows[i]["ganda"].append(flag)
-                cell = sop_units[i][2].cells.get("nomor" if flag == "nomor" else "nama")
-                params = {flag: sop_rows[i][field_key], "lain": _others(sop_rows, idx, i, lang)}
-                extra[i].extend(resolve([Hit(code, cell, params)], sop_rows[i]["lembar"], severities, lang))
-
-    index = _Index([r["nomor_sop"] for r in sop_rows], [r["nama_sop"] for r in sop_rows])
-    links: list[dict[str, Any]] = []
-    for i, (_src, _summ, sop) in enumerate(sop_units):
-        r = sop_rows[i]
-        for item in split_references(sop.keterkaitan):
-            hit = index.resolve(item, i)
-            row = {"bagian": r["bagian"], "nomor_sop": r["nomor_sop"], "nama_sop": r["nama_sop"],
-                   "rujukan": item, "berkas": r["berkas"], "lembar": r["lembar"],
-                   "sel": sop.cells.get("keterkaitan")}
-            if hit is None:
-                row["status"] = "tidak-ditemukan"
-                miss = Hit(TIDAK_DITEMUKAN, row["sel"], {"rujukan": item})
-                extra[i].extend(resolve([miss], r["lembar"], severities, lang))
-            else:
-                t = sop_rows[hit[0]]
-                row.update(status="ditemukan", cocok=hit[1], bagian_tujuan=t["bagian"],
-                           nomor_tujuan=t["nomor_sop"], nama_tujuan=t["nama_sop"],
-                           berkas_tujuan=t["berkas"], lembar_tujuan=t["lembar"])
-            links.append(row)
-
-    # Findings, counts and verdicts; workbook-level findings come before the file's first SOP.
-    findings_rows: list[dict[str, Any]] = []
-    errors = warnings = 0
-    for kind, what, bagian in sequence:
-        if kind == "file":
-            fs, nomor, nama, path = what.findings, "", "", what.path
-        else:
-            r = sop_rows[what]
-            fs = list(sop_units[what][2].findings) + extra[what]
-            nomor, nama, path = r["nomor_sop"], r["nama_sop"], r["berkas"]
-            r["galat"] = sum(f.severity == "error" for f in fs)
-            r["peringatan"] = sum(f.severity == "warning" for f in fs)
-            r["lulus"] = r["galat"] == 0
-        for f in fs:
-            errors += f.severity == "error"
-            warnings += f.severity == "warning"
-            findings_rows.append({"bagian": bagian, "berkas": path, "lembar": f.sheet, "sel": f.cell,
-                                  "kode": f.code, "tingkat": f.severity, "pesan": f.message,
-                                  "saran": f.hint, "nomor_sop": nomor, "nama_sop": nama})
-
-    load_rows = []
-    shown_spans: dict[Span, str] = {}  # a batch's roles share a few dozen spans: each written once
-    for i, (_src, _summ, sop) in enumerate(sop_units):
-        r = sop_rows[i]
-        for role, n, span in sop.role_load:
-            waktu = ""
-            if span:
-                waktu = shown_spans.get(span) or shown_spans.setdefault(
-                    span, format_span(span, cfg.calendar, lang))
-            load_rows.append({"bagian": r["bagian"], "nomor_sop": r["nomor_sop"], "nama_sop": r["nama_sop"],
-                              "pelaksana": role, "jumlah_langkah": n,
-                              "menit_min": minutes(span[0]) if span else None,
-                              "menit_maks": minutes(span[1]) if span else None,
-                              "waktu": waktu,
-                              "berkas": r["berkas"], "lembar": r["lembar"], "_sop": i})
-
-    tables = {
-        "daftar_sop": numbered("daftar_sop", sop_rows),
-        "temuan": numbered("temuan", findings_rows),
-        "beban_pelaksana": numbered("beban_pelaksana", load_rows),
-        "total_pelaksana": _role_totals(load_rows, cfg),
-        "keterkaitan": numbered("keterkaitan", links),
-        "berkas_bermasalah": numbered("berkas_bermasalah", problems),
-    }
-    unread = sum(1 for s in summaries if s.error is not None)
-    exit_code = 2 if unread else (1 if errors else 0)
-    summary = {
-        "berkas": len(summaries), "berkas_terbaca": len(summaries) - unread,
-        "berkas_bermasalah": len(problems), "sop": len(sop_rows),
-        "bagian": len({r["bagian"] for r in sop_rows}),
-        "sop_lulus": sum(1 for r in sop_rows if r["lulus"]),
-        "galat": errors, "peringatan": warnings,
-        "keterkaitan_tidak_ditemukan": sum(1 for x in links if x["status"] != "ditemukan"),
-        "kode_keluar": exit_code,
-    }
-    return Register(tables, summary, exit_code)
+        builder.add(by_path[summ.path], to_json(summ))
+    return builder.finish()
 
 
 def _spellings(names: Iterable[str]) -> dict[str, str]:
@@ -194,39 +193,228 @@ def _spellings(names: Iterable[str]) -> dict[str, str]:
     return {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in counts.items()}
 
 
-def _role_totals(load_rows: list[dict[str, Any]], cfg: Config):
-    """Per role across every SOP: how many Bagian and SOPs, steps, and minutes, heaviest first.
+class Register:
+    """The register: a summary, an exit code, and its tables as rows streamed in order."""
 
-    Roles are the same when their names are (ignoring case, spaces and punctuation). A step
-    acted by two roles counts fully for each, as in the SOP's own totals.
-    """
-    pd = require_pandas()
-    cols = ["no", "pelaksana", "jumlah_bagian", "jumlah_sop", "jumlah_langkah", "menit_min",
-            "menit_maks", "waktu", "bagian"]
-    if not load_rows:
-        return frame("total_pelaksana", [])
-    df = pd.DataFrame(load_rows, dtype=object)
-    df["_key"] = [text_key(p) or p for p in df["pelaksana"]]
-    df["_lo"] = pd.to_numeric(df["menit_min"]).fillna(0.0)
-    df["_hi"] = pd.to_numeric(df["menit_maks"]).fillna(0.0)
-    df["_timed"] = df["menit_min"].notna()
-    spelling = {k: sorted(Counter(g).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-                for k, g in df.groupby("_key", sort=True)["pelaksana"]}
-    agg = df.groupby("_key", sort=True).agg(
-        jumlah_sop=("_sop", "nunique"), jumlah_langkah=("jumlah_langkah", "sum"),
-        _lo=("_lo", "sum"), _hi=("_hi", "sum"), _timed=("_timed", "any"))
-    bagian = {k: sorted(set(g), key=lambda b: (b.casefold(), b)) for k, g in df.groupby("_key")["bagian"]}
-    rows = []
-    for k, a in agg.iterrows():
-        timed = bool(a["_timed"])
-        span = (float(a["_lo"]), float(a["_hi"])) if timed else None
-        rows.append({"pelaksana": spelling[k], "jumlah_bagian": len(bagian[k]),
-                     "jumlah_sop": int(a["jumlah_sop"]), "jumlah_langkah": int(a["jumlah_langkah"]),
-                     "menit_min": minutes(span[0]) if span else None,
-                     "menit_maks": minutes(span[1]) if span else None,
-                     "waktu": format_span(span, cfg.calendar, cfg.lang) if span else "",
-                     "bagian": bagian[k]})
-    rows.sort(key=lambda r: (-(r["menit_maks"] or 0), r["pelaksana"].casefold(), r["pelaksana"]))
-    out = numbered("total_pelaksana", rows)
-    return out[cols]
+    def __init__(self, b: RegisterBuilder):
+        self.cfg = b.cfg
+        self.lang = b.cfg.lang
+        self.spool = b.spool
+        self.severities = b.cfg.severities()
+        cat = catalogue()
+        self._sev = {code: self.severities.get(code, cat[code]["severity"])
+                     for code in (NOMOR_GANDA, NAMA_GANDA, TIDAK_DITEMUKAN)}
+        has_sop = {id(s.file) for s in b.sops}
+        lone = [f for f in b.files if id(f) not in has_sop]  # unread, or read with no SOP
+        self.spelling = _spellings([f.bagian for f in lone] + [s.bagian for s in b.sops])
+        sp = self.spelling
+
+        # Register order: Bagian (one spelling), file path, sheet order; a file with no SOP first.
+        units: list[tuple[Any, ...]] = []
+        for f in lone:
+            bag = sp[f.bagian.casefold()]
+            units.append((bag.casefold(), bag, f.source.sort_key, -1, 0, f))
+        for s in b.sops:
+            bag = sp[s.bagian.casefold()]
+            units.append((bag.casefold(), bag, s.file.source.sort_key, s.order, 1, s))
+        units.sort(key=lambda u: u[:5])
+        self.sequence: list[tuple[str, Any, str]] = []  # ("file", _File) or ("sop", _Sop), Bagian
+        self.sops: list[_Sop] = []
+        self.problems: list[tuple[str, _File]] = []
+        for _k, bag, _key, order, is_sop, unit in units:
+            if not is_sop:
+                self.problems.append((bag, unit))
+                if unit.error is None:  # read, but no sheet looked like an SOP
+                    self.sequence.append(("file", unit, bag))
+                continue
+            if order == 0 and unit.file.findings:
+                self.sequence.append(("file", unit.file, bag))
+            unit.bagian = bag
+            self.sequence.append(("sop", unit, bag))
+            self.sops.append(unit)
+        self._duplicates()
+        self._references()
+        self.roles = b.roles
+        unread = sum(1 for f in b.files if f.error is not None)
+        counted = [self._counts(s) for s in self.sops]
+        errors = b.errors + sum(c[0] - s.errors for c, s in zip(counted, self.sops))
+        warnings = b.warnings + sum(c[1] - s.warnings for c, s in zip(counted, self.sops))
+        self.exit_code = 2 if unread else (1 if errors else 0)
+        self.summary = {
+            "berkas": len(b.files), "berkas_terbaca": len(b.files) - unread,
+            "berkas_bermasalah": len(self.problems), "sop": len(self.sops),
+            "bagian": len({s.bagian for s in self.sops}),
+            "sop_lulus": sum(1 for c in counted if c[0] == 0),
+            "galat": errors, "peringatan": warnings,
+            "keterkaitan_tidak_ditemukan": sum(s.links.count(-1) for s in self.sops),
+            "kode_keluar": self.exit_code,
+        }
+
+    # ------------------------------------------------------------------ register-wide findings
+
+    def _where(self, s: _Sop) -> str:
+        sheet = "sheet" if self.lang == "en" else "lembar"
+        return f"{s.bagian}: {s.file.path}, {sheet} {s.sheet!r}"
+
+    def _others(self, group: list[_Sop], me: _Sop) -> str:
+        others = [o for o in group if o is not me]
+        shown = [self._where(o) for o in others[:3]]
+        if len(others) > 3:
+            more = len(others) - 3
+            shown.append(f"and {more} more" if self.lang == "en" else f"dan {more} lainnya")
+        return "; ".join(shown)
+
+    def _duplicates(self) -> None:
+        for code, flag, key_of in ((NOMOR_GANDA, "nomor", _nomor_key), (NAMA_GANDA, "nama", _nama_key)):
+            groups: dict[str, list[_Sop]] = defaultdict(list)
+            for s in self.sops:
+                k = key_of(s.nomor if flag == "nomor" else s.nama)
+                if k:
+                    groups[k].append(s)
+            for group in groups.values():
+                if len(group) < 2:
+                    continue
+                for s in group:
+                    s.flags.append(flag)
+                    cell = s.cells[0] if flag == "nomor" else s.cells[1]
+                    # Who else: rendered when the finding is written, from the group kept here.
+                    s.extra.append(Hit(code, cell, {flag: s.nomor if flag == "nomor" else s.nama,
+                                                    "_group": group}))
+
+    def _references(self) -> None:
+        index = _Index([s.nomor for s in self.sops], [s.nama for s in self.sops])
+        for i, s in enumerate(self.sops):
+            for item in s.refs:
+                hit = index.resolve(item, i)
+                # A reference not found becomes its finding when the findings are written.
+                s.links.append(-1 if hit is None else hit[0] * 4 + _HOW.index(hit[1]))
+
+    def _findings(self, s: _Sop) -> list[Finding]:
+        hits = []
+        for h in self._extra(s):
+            if "_group" in h.params:
+                params = {k: v for k, v in h.params.items() if k != "_group"}
+                params["lain"] = self._others(h.params["_group"], s)
+                h = Hit(h.code, h.cell, params)
+            hits.append(h)
+        return resolve(hits, s.sheet, self.severities, self.lang)
+
+    def _extra(self, s: _Sop) -> list[Hit]:
+        """The register-wide findings of one SOP: duplicates, then references not found."""
+        return s.extra + [Hit(TIDAK_DITEMUKAN, s.cells[2], {"rujukan": item})
+                          for item, link in zip(s.refs, s.links) if link < 0]
+
+    def _counts(self, s: _Sop) -> tuple[int, int]:
+        codes = [h.code for h in s.extra] + [TIDAK_DITEMUKAN] * s.links.count(-1)
+        return (s.errors + sum(self._sev[c] == "error" for c in codes),
+                s.warnings + sum(self._sev[c] == "warning" for c in codes))
+
+    def _sop_of(self, s: _Sop) -> dict[str, Any]:
+        return self.spool.get(s.file.where)["sops"][s.order]
+
+    # ------------------------------------------------------------------ the tables, row by row
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The rows of one table (raw values, keyed by column), numbered, in register order."""
+        make = getattr(self, "_rows_" + table)
+        blank = dict.fromkeys(k for k, _i, _e, _kind in columns(table))
+        for no, row in enumerate(make(), 1):
+            row["no"] = no
+            if len(row) < len(blank):  # e.g. a reference not found has no target columns
+                row = {**blank, **row}
+            yield row
+
+    def _rows_daftar_sop(self) -> Iterator[dict[str, Any]]:
+        for s in self.sops:
+            sop = self._sop_of(s)
+            idt = sop["identity"]
+            total = sop["total"]
+            errors, warnings = self._counts(s)
+            yield {"bagian": s.bagian, "nomor_sop": s.nomor, "nama_sop": s.nama,
+                   "tanggal_pembuatan": idt.get("tanggal_pembuatan", ""),
+                   "tanggal_revisi": idt.get("tanggal_revisi", ""),
+                   "tanggal_efektif": idt.get("tanggal_efektif", ""),
+                   "disahkan_oleh": idt.get("disahkan_oleh", ""),
+                   "jumlah_langkah": sop["steps"], "jumlah_pelaksana": len(sop["roles"]),
+                   "pelaksana": sop["roles"], "total_waktu": sop["total_text"],
+                   "menit_min": minutes(total[0]) if total else None,
+                   "menit_maks": minutes(total[1]) if total else None,
+                   "galat": errors, "peringatan": warnings, "lulus": errors == 0,
+                   "ganda": list(s.flags), "berkas": s.file.path, "lembar": s.sheet}
+
+    def _rows_temuan(self) -> Iterator[dict[str, Any]]:
+        for kind, unit, bagian in self.sequence:
+            if kind == "file":
+                fs = self.spool.get(unit.where)["findings"]
+                nomor = nama = ""
+                path = unit.path
+            else:
+                fs = self._sop_of(unit)["findings"] + [
+                    [f.code, f.severity, f.sheet, f.cell, f.message, f.hint] for f in self._findings(unit)]
+                nomor, nama, path = unit.nomor, unit.nama, unit.file.path
+            for code, severity, sheet, cell, message, hint in fs:
+                yield {"bagian": bagian, "berkas": path, "lembar": sheet, "sel": cell,
+                       "kode": code, "tingkat": severity, "pesan": message,
+                       "saran": hint, "nomor_sop": nomor, "nama_sop": nama}
+
+    def _rows_beban_pelaksana(self) -> Iterator[dict[str, Any]]:
+        shown: dict[Span, str] = {}  # a batch's roles share a few dozen spans: each written once
+        for s in self.sops:
+            for role, n, raw in self._sop_of(s)["role_load"]:
+                waktu = ""
+                span = (raw[0], raw[1]) if raw else None
+                if span:
+                    waktu = shown.get(span) or shown.setdefault(
+                        span, format_span(span, self.cfg.calendar, self.lang))
+                yield {"bagian": s.bagian, "nomor_sop": s.nomor, "nama_sop": s.nama,
+                       "pelaksana": role, "jumlah_langkah": n,
+                       "menit_min": minutes(span[0]) if span else None,
+                       "menit_maks": minutes(span[1]) if span else None,
+                       "waktu": waktu, "berkas": s.file.path, "lembar": s.sheet}
+
+    def _rows_total_pelaksana(self) -> Iterator[dict[str, Any]]:
+        """Per role across every SOP: how many Bagian and SOPs, steps, and minutes, heaviest
+        first. Roles are the same when their names are (ignoring case, spaces and
+        punctuation). A step acted by two roles counts fully for each, as in the SOP's own
+        totals."""
+        rows: list[dict[str, Any]] = []
+        for k in sorted(self.roles):
+            t = self.roles[k]
+            spelling = sorted(t.spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            bagian = sorted({self.spelling[b] for b in t.bagian}, key=lambda x: (x.casefold(), x))
+            span = (t.lo, t.hi) if t.timed else None
+            rows.append({"pelaksana": spelling, "jumlah_bagian": len(bagian), "jumlah_sop": t.sops,
+                         "jumlah_langkah": t.steps,
+                         "menit_min": minutes(span[0]) if span else None,
+                         "menit_maks": minutes(span[1]) if span else None,
+                         "waktu": format_span(span, self.cfg.calendar, self.lang) if span else "",
+                         "bagian": bagian})
+        rows.sort(key=lambda r: (-(r["menit_maks"] or 0), r["pelaksana"].casefold(), r["pelaksana"]))
+        yield from rows
+
+    def _rows_keterkaitan(self) -> Iterator[dict[str, Any]]:
+        for s in self.sops:
+            for item, link in zip(s.refs, s.links):
+                row = {"bagian": s.bagian, "nomor_sop": s.nomor, "nama_sop": s.nama, "rujukan": item,
+                       "berkas": s.file.path, "lembar": s.sheet, "sel": s.cells[2]}
+                if link < 0:
+                    row["status"] = "tidak-ditemukan"
+                else:
+                    target, how = divmod(link, 4)
+                    t = self.sops[target]
+                    row.update(status="ditemukan", cocok=_HOW[how], bagian_tujuan=t.bagian,
+                               nomor_tujuan=t.nomor, nama_tujuan=t.nama,
+                               berkas_tujuan=t.file.path, lembar_tujuan=t.sheet)
+                yield row
+
+    def _rows_berkas_bermasalah(self) -> Iterator[dict[str, Any]]:
+        for bag, f in self.problems:
+            if f.error is not None:
+                yield {"bagian": bag, "berkas": f.path, "kode": f.error_code, "alasan": f.error}
+            else:
+                yield {"bagian": bag, "berkas": f.path, "kode": "tidak-ada-sop", "alasan": f.no_sop}
+
+    def close(self) -> None:
+        """Remove the spool (also done when the process ends)."""
+        self.spool.close()
 

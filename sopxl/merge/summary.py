@@ -1,11 +1,15 @@
-"""The per-file step of a merge: one workbook path → a small, picklable FileSummary.
+"""The per-file step of a merge: one workbook path → a small FileSummary.
 
-This is a pure function of the file's bytes and the configuration (``summarize``), and
-what worker processes run (``summarize_batch``); so it imports no pandas.
+``summarize(path, cfg)`` is a pure function of the file's bytes and the configuration, so
+it runs anywhere: in this process, in the merge's worker processes (``summarize_batch``), or
+on a cluster (see the README). A summary travels as JSON text (``to_json`` / ``from_json``):
+from a worker, into the spool the register is built from, and into the re-merge cache; a
+str pickles far faster than a tree of dataclasses, and JSON is safe to read back.
 """
 from __future__ import annotations
 
 import gc
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -62,8 +66,9 @@ def init_worker(config_path: str | None, final: bool, lang: str) -> None:
     _WORKER["collect"] = True
 
 
-def summarize_batch(items: Sequence[tuple[str, str]]) -> list[FileSummary]:
-    """The worker's task: a few (path as shown, absolute path) in, their summaries out.
+def summarize_batch(items: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The worker's task: a few (path as shown, absolute path) in, (path as shown, summary
+    as JSON text) out.
 
     Workers open the absolute path, so where a worker process happens to stand does not
     matter; the summary carries the path as the register shows it.
@@ -75,7 +80,7 @@ def summarize_batch(items: Sequence[tuple[str, str]]) -> list[FileSummary]:
     for shown, path in items:
         summary = summarize(path, cfg)
         summary.path = shown
-        out.append(summary)
+        out.append((shown, to_json(summary)))
     if _WORKER.get("collect"):
         gc.collect(0)
     return out
@@ -127,3 +132,119 @@ def _failed(path: str, exc: BaseException, lang: str) -> FileSummary:
     return FileSummary(path, error_code="BERKAS-GAGAL-DIPERIKSA", error=msg)
 
 
+
+
+def summary_text(path: str, cfg: Config) -> str:
+    """``summarize`` as the JSON text ``RegisterBuilder.add`` takes: the per-file step as a
+    pure function of (path, configuration), to map over files on any engine (a process
+    pool, Dask, Ray) and reduce into one register."""
+    return to_json(summarize(path, cfg))
+
+
+# ---------------------------------------------------------------------------- as JSON text
+
+FORMAT = 1  # bump when the JSON layout below changes: older cache entries are then ignored
+
+
+def _finding(f: Finding) -> list:
+    return [f.code, f.severity, f.sheet, f.cell, f.message, f.hint]
+
+
+def to_json(s: FileSummary) -> str:
+    """The summary as compact JSON (ASCII: any file name, even one that is not UTF-8, fits)."""
+    data = {"f": FORMAT, "path": s.path, "error_code": s.error_code, "error": s.error,
+            "findings": [_finding(f) for f in s.findings],
+            "sops": [{"sheet": o.sheet, "order": o.order, "identity": o.identity, "cells": o.cells,
+                      "keterkaitan": o.keterkaitan, "steps": o.steps, "roles": o.roles,
+                      "total": o.total, "total_text": o.total_text,
+                      "role_load": o.role_load, "findings": [_finding(f) for f in o.findings]}
+                     for o in s.sops]}
+    return json.dumps(data, separators=(",", ":"))
+
+
+def _span(v: Any) -> Span | None:
+    if v is None:
+        return None
+    lo, hi = v
+    return (float(lo), float(hi))
+
+
+def _findings(rows: Any) -> list[Finding]:
+    out = []
+    for code, sev, sheet, cell, message, hint in rows:
+        if not (isinstance(code, str) and isinstance(sev, str) and isinstance(message, str)):
+            raise ValueError("finding")
+        out.append(Finding(code, sev, sheet, cell, message, hint or ""))
+    return out
+
+
+def from_json(text: str | bytes) -> FileSummary:
+    """A summary back from ``to_json``'s text; ValueError when it is not one (a corrupt or
+    foreign cache entry is then read again from the workbook, never trusted)."""
+    try:
+        d = json.loads(text)
+        if d.get("f") != FORMAT:
+            raise ValueError("format")
+        sops = [SopSummary(
+            sheet=str(o["sheet"]), order=int(o["order"]),
+            identity={str(k): str(v) for k, v in o["identity"].items()},
+            cells={str(k): (None if v is None else str(v)) for k, v in o["cells"].items()},
+            keterkaitan=str(o["keterkaitan"]), steps=int(o["steps"]),
+            roles=[str(r) for r in o["roles"]], total=_span(o["total"]), total_text=str(o["total_text"]),
+            role_load=[(str(r), int(n), _span(sp)) for r, n, sp in o["role_load"]],
+            findings=_findings(o["findings"])) for o in d["sops"]]
+        return FileSummary(str(d["path"]), d["error_code"], d["error"], _findings(d["findings"]), sops)
+    except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"not a sopxl file summary: {exc}") from None
+
+
+def _is_text(v: Any) -> bool:
+    return v is None or isinstance(v, str)
+
+
+def _check_findings(rows: Any) -> None:
+    if not isinstance(rows, list):
+        raise ValueError("findings")
+    for f in rows:
+        if not (isinstance(f, list) and len(f) == 6 and isinstance(f[0], str) and isinstance(f[1], str)
+                and isinstance(f[4], str) and all(map(_is_text, f))):
+            raise ValueError("finding")
+
+
+def _check_span(v: Any) -> None:
+    if v is not None and not (isinstance(v, list) and len(v) == 2
+                              and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v)):
+        raise ValueError("span")
+
+
+def checked(text: str | bytes) -> dict[str, Any]:
+    """``to_json``'s text as plain data, its shape checked (ValueError when it is not a
+    summary): what the register reads, without building a dataclass per finding."""
+    try:
+        d = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise ValueError("not JSON") from None
+    if not isinstance(d, dict) or d.get("f") != FORMAT or not isinstance(d.get("path"), str) \
+            or not _is_text(d.get("error_code")) or not _is_text(d.get("error")) \
+            or not isinstance(d.get("sops"), list):
+        raise ValueError("not a sopxl file summary")
+    _check_findings(d.get("findings"))
+    for o in d["sops"]:
+        if not isinstance(o, dict):
+            raise ValueError("sop")
+        ident, cells = o.get("identity"), o.get("cells")
+        if not (isinstance(o.get("sheet"), str) and isinstance(o.get("order"), int)
+                and isinstance(ident, dict) and all(isinstance(v, str) for v in ident.values())
+                and isinstance(cells, dict) and all(map(_is_text, cells.values()))
+                and isinstance(o.get("keterkaitan"), str) and isinstance(o.get("steps"), int)
+                and isinstance(o.get("roles"), list) and all(isinstance(r, str) for r in o["roles"])
+                and isinstance(o.get("total_text"), str) and isinstance(o.get("role_load"), list)):
+            raise ValueError("sop")
+        _check_span(o.get("total"))
+        for load in o["role_load"]:
+            if not (isinstance(load, list) and len(load) == 3 and isinstance(load[0], str)
+                    and isinstance(load[1], int)):
+                raise ValueError("role load")
+            _check_span(load[2])
+        _check_findings(o.get("findings"))
+    return d

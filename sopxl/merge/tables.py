@@ -8,7 +8,6 @@ minutes, severity, verdict, list, flags, status, match.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -40,40 +39,6 @@ WORDS: dict[str, dict[Any, str]] = {lang: _word_table(w) for lang, w in _DATA["w
 
 def columns(table: str) -> list[Column]:
     return _BY_KEY[table]
-
-
-@dataclass
-class Register:
-    tables: dict[str, Any]  # table key -> pandas DataFrame (object columns, raw values)
-    summary: dict[str, Any]
-    exit_code: int  # 0 all read and no error, 1 an error finding, 2 a file not read
-
-
-def require_pandas():
-    """pandas, or a SopxlError naming the extra that installs it (pandas is optional)."""
-    from ..errors import SopxlError
-
-    try:
-        import pandas as pd
-    except ImportError:
-        raise SopxlError("Perintah merge memerlukan pandas. Pasang dengan: pip install \"sopxl[merge]\"",
-                         code="PANDAS",
-                         message_en='The merge command needs pandas. Install it with: '
-                                    'pip install "sopxl[merge]"') from None
-    return pd
-
-
-def frame(table: str, rows: list[dict[str, Any]]):
-    pd = require_pandas()
-    cols = [c[0] for c in columns(table)]
-    # Column by column: pandas takes a dict of lists faster than a list of row lists.
-    return pd.DataFrame({c: [r.get(c) for r in rows] for c in cols}, columns=cols, dtype=object)
-
-
-def numbered(table: str, rows: list[dict[str, Any]]):
-    for i, r in enumerate(rows, 1):
-        r["no"] = i
-    return frame(table, rows)
 
 
 def minutes(x: float | None) -> float | int | None:

@@ -14,7 +14,8 @@ from ..model import Branch, Text
 from .text import key, tidy
 from .vocab import Vocab
 
-_TARGET = r"(?:(?:kembali|lanjut(?:kan)?|diteruskan|menuju|balik)\s+)?(?:ke\s+)?" \
+_TARGET = r"(?:(?:kembali|dikembalikan|kembalikan|lanjut(?:kan)?|dilanjutkan|diteruskan|teruskan|" \
+          r"menuju|balik|diproses)\s+)?(?:ke\s+)?" \
           r"(?:langkah|no\.?|nomor|kegiatan|step|tahap)?\s*(\d{1,4})\b"
 _PAIR = re.compile(r"(?P<label>[A-Za-z][A-Za-z /\-]*?)\s*(?::|→|->|=>|⇒|=|➔|➜)\s*" + _TARGET, re.I)
 _CONDITION = re.compile(r"(?:jika|bila|apabila|kalau)\s+(?P<label>[A-Za-z][A-Za-z /\-]*?)\s*,?\s*"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..a1 import rowcol_to_cell
 from ..grid import Grid
 from ..model import Role
+from .numbers import step_number
 from .text import key, tidy
 from .vocab import Vocab, waktu_unit
 
@@ -25,72 +26,152 @@ class Header:
     branch_columns: dict[str, int] = field(default_factory=dict)
     waktu_unit: str | None = None
     blank_roles: list[str] = field(default_factory=list)  # A1 of role header cells left empty
+    number_in_kegiatan: bool = False  # "1. Menerima surat": no number column at all
+    waktu_unit_col: int | None = None  # "15 | Menit": the unit in the column after waktu
 
     def signature(self) -> tuple:
         return (tuple(key(r.name) for r in self.roles), tuple(sorted(self.columns.items())))
 
 
 def header_rows(grid: Grid, vocab: Vocab) -> set[int]:
-    """Rows holding a "No" label: the only rows worth the full header test (one pass)."""
+    """Rows holding a "No", a "Kegiatan" or a PELAKSANA label: the only rows worth the full
+    header test."""
     rows = set()
     matrix = vocab.matrix
     for (r, _c), v in grid.values.items():
-        if type(v) is str and len(v) <= 20 and matrix.get(key(v)) == "no":
+        if type(v) is str and len(v) <= 40 and (
+                matrix.find(v) in ("no", "kegiatan") or vocab.groups.find(v) == "pelaksana"):
             rows.add(r)
     return rows
 
 
-def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | None:
+def _labels_in_row(grid: Grid, row: int, vocab: Vocab) -> tuple[int | None, int | None]:
+    """(No column, Kegiatan column) of a header row; No only when left of Kegiatan."""
     no_col = keg_col = None
     for c in grid.cols_in_row(row):
         raw = grid.raw(row, c)
         if not isinstance(raw, str) or len(raw) > 60:
             continue  # header labels are short text; skip the key() of every long value
-        k = key(raw)
-        field_name = vocab.matrix.get(k)
+        field_name = vocab.matrix.find(raw)
         if field_name == "no" and no_col is None:
             no_col = c
-        elif field_name == "kegiatan" and no_col is not None and keg_col is None:
+        elif field_name == "kegiatan" and keg_col is None:
             keg_col = c
             break
-    if no_col is None or keg_col is None:
-        return None
+    if keg_col is None:
+        keg_col = _kegiatan_by_groups(grid, row, vocab)
+    return no_col, keg_col
 
-    top_keys = [key(grid.text(row, c)) for c in range(n_cols)]
-    two_rows = any(vocab.groups.get(k) for k in top_keys[keg_col + 1:])
+
+def _kegiatan_by_groups(grid: Grid, row: int, vocab: Vocab) -> int | None:
+    """With PELAKSANA and MUTU BAKU both in the row but a Kegiatan label sopxl does not know
+    ("Rincian"), the Kegiatan is the column just left of PELAKSANA."""
+    groups: dict[str, int] = {}
+    for c in grid.cols_in_row(row):
+        t = grid.text(row, c)
+        g = vocab.groups.find(t) if t and len(t) <= 40 else None
+        if g is not None:
+            groups.setdefault(g, c)
+    p = groups.get("pelaksana")
+    if p is None or "mutu_baku" not in groups or p == 0 or groups["mutu_baku"] < p:
+        return None
+    merge = grid.merge_at(row, p - 1)
+    col = merge[1] if merge else p - 1
+    return col if grid.text(row, col) else None
+
+
+def _numbered_rows(grid: Grid, first: int, col: int, limit: int = 40) -> int:
+    """How many of the rows under a header hold a bare step number in ``col``."""
+    return sum(step_number(grid.text(r, col)) is not None
+               for r in range(first, min(first + limit, grid.n_rows)))
+
+
+def _units_below(grid: Grid, first: int, col: int, vocab: Vocab, limit: int = 40) -> bool:
+    """The column under an empty header holds units ("Menit", "Jam") and nothing else."""
+    units = {alias for alias, _unit in vocab.durations.units}
+    seen = 0
+    for r in range(first, min(first + limit, grid.n_rows)):
+        t = grid.text(r, col).lower().rstrip(".")
+        if t:
+            if t not in units:
+                return False
+            seen += 1
+    return seen >= 2
+
+
+def _place_number(grid: Grid, row: int, bottom: int, keg_col: int) -> tuple[int, int, bool]:
+    """(No column, Kegiatan column, numbers typed in the Kegiatan text) for a header with no
+    "No" label: an unlabelled number column under a merged "Uraian Prosedur" or just left of
+    Kegiatan, or else "1. Menerima surat …" in the Kegiatan cells themselves."""
+    merge = grid.merge_at(row, keg_col)
+    if merge is not None and merge[3] > keg_col and _numbered_rows(grid, bottom + 1, keg_col) >= 1:
+        return keg_col, keg_col + 1, False
+    left = keg_col - 1
+    # "#", "", or nothing sopxl knows: an unlabelled number column, by its numbers.
+    if left >= 0 and len(grid.text(row, left)) <= 3 and len(grid.text(bottom, left)) <= 3 \
+            and _numbered_rows(grid, bottom + 1, left) >= 1:
+        return left, keg_col, False
+    return keg_col, keg_col, True
+
+
+def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | None:
+    no_col, keg_col = _labels_in_row(grid, row, vocab)
+    if keg_col is None or (no_col is not None and no_col > keg_col):
+        return None
+    keg_merge = grid.merge_at(row, keg_col)
+    keg_end = keg_merge[3] if keg_merge and keg_merge[1] == keg_col else keg_col
+
+    top_keys = [grid.text(row, c) for c in range(n_cols)]
+    two_rows = any(t and vocab.groups.find(t) for t in top_keys[keg_end + 1:])
     bottom = row + 1 if two_rows else row
+    in_text = False
+    labelled = no_col is not None
+    if no_col is None:
+        no_col, keg_col, in_text = _place_number(grid, row, bottom, keg_col)
 
     columns: dict[str, int] = {"no": no_col, "kegiatan": keg_col}
     roles: list[Role] = []
     branches: dict[str, int] = {}
     blank_roles: list[str] = []
     unit = None
+    unit_col: int | None = None
+    groups_seen: set[str] = set()
     group: str | None = None
-    c = keg_col + 1
+    c = keg_end + 1
     while c < n_cols:
         top_text = grid.text(row, c)
-        top_group = vocab.groups.get(key(top_text)) if top_text else None
+        top_group = vocab.groups.find(top_text) if top_text else None
         if top_group:
             group = top_group
+            groups_seen.add(top_group)
         elif top_text:
             group = None  # a header of its own ("KET" merged over both rows)
         label = grid.text(bottom, c) if (two_rows and group) else top_text
+        if two_rows and not top_text and group is None:
+            label = grid.text(bottom, c)  # a role left of PELAKSANA, named on the second row only
         if two_rows and group and bottom != row and grid.merge_at(bottom, c) == grid.merge_at(row, c) \
                 and grid.merge_at(row, c) is not None:
             label = ""  # the group cell itself reaches down: no sub-header here
-        k = key(label)
         merge = grid.merge_at(bottom, c)
         width = (merge[3] - c + 1) if merge and merge[1] == c else 1
-        field_name = vocab.matrix.get(k)
-        if field_name is None and k.startswith("waktu"):
+        field_name = vocab.matrix.find(label) if label else None
+        if field_name is None and key(label).startswith("waktu"):
             field_name = "waktu"
         if field_name in ("kelengkapan", "waktu", "output", "keterangan") and field_name not in columns:
             columns[field_name] = c
             if field_name == "waktu":
                 unit = waktu_unit(label)
+                if width >= 2:
+                    unit_col = c + 1  # "Waktu" merged over "15 | Menit"
+        elif unit_col is None and "waktu" in columns and c == columns["waktu"] + 1 and (
+                (label and vocab.waktu_units is not None and vocab.waktu_units.find(label))
+                or (not label and _units_below(grid, bottom + 1, c, vocab))):
+            unit_col = c  # "Waktu | Satuan" side by side, or a unit column with no header
         elif group == "pelaksana" or (
-            not two_rows and not ({"kelengkapan", "waktu", "output"} & columns.keys())
+            group is None and not ({"kelengkapan", "waktu", "output"} & columns.keys())
         ):
+            # Under PELAKSANA, or any column of its own before Mutu Baku: role names sometimes
+            # stand merged over both header rows with no PELAKSANA group above them.
             if label:
                 roles.append(Role(tidy(label), c, rowcol_to_cell(bottom, c)))
             elif group == "pelaksana":
@@ -98,9 +179,13 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
         elif label and "output" in columns:
             branches[tidy(label)] = c
         c += max(width, 1)
-    if not roles and not ({"kelengkapan", "waktu", "output"} & columns.keys()):
+    mutu = {"kelengkapan", "waktu", "output"} & columns.keys()
+    if not roles and not mutu:
         return None
-    return Header(row, bottom, columns, roles, branches, unit, blank_roles)
+    if not labelled and not groups_seen and len(mutu) < 2:
+        # Without a "No" label, only a table with its groups or its mutu baku is a header.
+        return None
+    return Header(row, bottom, columns, roles, branches, unit, blank_roles, in_text, unit_col)
 
 
 def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:
@@ -110,7 +195,7 @@ def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:
         v = grid.raw(row, c)
         if v is None or (isinstance(v, str) and not v.strip()):
             continue
-        t = grid.text(row, c).rstrip(".")
+        t = grid.text(row, c).rstrip(".").strip("()")  # "1", "1.", "(1)"
         # isdigit() also takes "²" and a text of 5000 digits, which int() refuses.
         if not (t.isascii() and t.isdigit()) or len(t) > 6:
             return False

@@ -10,13 +10,15 @@ import re
 
 from ..a1 import rowcol_to_cell
 from ..findings import Hit, declare
-from ..grid import Grid
+from ..grid import Grid, value_to_text
 from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
 from .header import Header, find_header, header_rows, is_number_row
 from .numbers import step_number
+from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, start_block
 from .text import tidy
 from .vocab import Vocab
+from .waktu_text import FROM_PROSE, figure_in_prose, for_reading
 
 # The header parser is the one that sees a role column's empty header cell.
 declare(__name__, "pelaksana-tanpa-nama")
@@ -24,6 +26,17 @@ declare(__name__, "pelaksana-tanpa-nama")
 # Upper case only: "a. memahami …" in a box is a list item, "A. PERENCANAAN" a section.
 _TITLE = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\s*[.)]\s+\S")
 _TITLE_WORDS = re.compile(r"^\s*(?:tahap|bagian|sub\s*prosedur|prosedur)\b", re.I)
+# A printed page's number repeated in the sheet: "2", "- 3 -", "Hal. 2", "Halaman 2 dari 3".
+_PAGE = re.compile(r"^\s*(?:(?:hal(?:aman)?\.?\s*)?\d{1,3}(?:\s*(?:dari|/)\s*\d{1,3})?"
+                   r"|[-–—]\s*\d{1,3}\s*[-–—])\s*$", re.I)
+# "1. Menerima surat", "2) Memeriksa", "3 Mengirim": a step number typed before the kegiatan.
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s*[.)]\s*|\s+)(\D.*)$", re.S)
+
+
+def split_number(text: str) -> tuple[str, str]:
+    """("1", "Menerima surat") from "1. Menerima surat"; ("", text) when no number leads."""
+    m = _LEADING_NUMBER.match(text)
+    return (m.group(1), m.group(2).strip()) if m else ("", text)
 
 
 def _row_texts(grid: Grid, row: int, n_cols: int, limit: int = 0) -> list[tuple[int, str]]:
@@ -65,6 +78,9 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
     pending_title: tuple[str, int] | None = None
     if candidates is None:
         candidates = header_rows(grid, vocab)
+    ignoring: Ignored | None = None  # rows under the table's end, up to the next header
+    counted = 0  # steps read before the last JUMLAH row: the next one may sum only those after
+    last_row = -1  # the row of the last step read (or of its last continuation row)
     row = start_row
     while row < n_rows:
         here = None
@@ -80,6 +96,9 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                     hits.append(Hit("pelaksana-tanpa-nama", cell))
             header = here
             pending_title = None
+            if ignoring is not None:
+                hits.append(ignoring.hit())
+                ignoring = None
             row = here.bottom + 1
             continue
         if header is None or current is None:
@@ -90,17 +109,47 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         # A numbered row with a Kegiatan is a step: neither the "1 2 3" row nor a title.
         no_text = grid.text(row, header.columns["no"])
         kegiatan = grid.text(row, header.columns["kegiatan"])
+        if header.number_in_kegiatan:
+            no_text, kegiatan = split_number(kegiatan)
+        if ignoring is not None:
+            if _resumes(grid, row, n_cols, header, vocab, no_text, kegiatan):
+                hits.append(ignoring.hit())
+                ignoring = None
+            else:
+                texts = row_texts(grid, row, n_cols)
+                if texts:
+                    ignoring.extend(row, texts)
+                row += 1
+                continue
         plain_step = (bool(kegiatan) and not kegiatan.isdigit() and step_number(no_text) is not None)
-        if not plain_step and is_number_row(grid, row, n_cols):
+        if not plain_step and (is_number_row(grid, row, n_cols) or _page_number(grid, row, n_cols, header)):
             row += 1
             continue
+        if step_number(no_text) is None and not has_symbol(grid, row, header, vocab):
+            texts = row_texts(grid, row, n_cols)
+            kind = end_kind(texts, vocab)
+            if kind is not None:
+                if kind == "jumlah":
+                    total = check_total(grid, row, header, vocab, sections, counted)
+                    if total is not None:
+                        hits.append(total)
+                    counted = sum(len(sec.steps) for sec in sections)
+                ignoring = start_block(row, texts, kind)
+                row += 1
+                continue
         title = None if plain_step else title_of_row(grid, row, n_cols, header)
         if title:
             pending_title = (title, row)
             row += 1
             continue
-        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan)
+        if not no_text and _continues(grid, row, header, current, last_row):
+            _append_row(grid, row, header, vocab, current.steps[-1])
+            last_row = row
+            row += 1
+            continue
+        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan, hits)
         if step is not None:
+            last_row = row
             if pending_title is not None:
                 # A title with no header of its own: the section goes on with the same columns.
                 if current.steps or current.title is not None:
@@ -111,7 +160,68 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                 pending_title = None
             current.steps.append(step)
         row += 1
+    if ignoring is not None:
+        hits.append(ignoring.hit())
     return sections, hits
+
+
+_GOES_ON = ("kegiatan", "kelengkapan", "output", "keterangan")
+
+
+def _continues(grid: Grid, row: int, h: Header, section: Section, last_row: int) -> bool:
+    """A row that only carries on the step above it: right under it, no number, no role cell
+    and no waktu of its own, text only in Kegiatan/Kelengkapan/Output/Keterangan (a long
+    kegiatan typed over two rows)."""
+    if not section.steps or row != last_row + 1 or section.steps[-1].number_value is None:
+        return False
+    if any(grid.text(row, r.col) for r in h.roles) or _drawn_on(grid, row):
+        return False
+    cols = h.columns
+    if "waktu" in cols and grid.text(row, cols["waktu"]):
+        return False
+    own = {cols[f] for f in _GOES_ON if f in cols}
+    texts = [c for c in grid.cols_in_row(row) if grid.text(row, c)]
+    return bool(texts) and all(c in own for c in texts) and not any(
+        (m := grid.merge_at(row, c)) is not None and m[0] < row for c in texts)
+
+
+def _drawn_on(grid: Grid, row: int) -> bool:
+    """A flowchart symbol drawn over the row: the row is a step of its own."""
+    return any(sh.kind in ("terminator", "process", "decision", "offpage") and int(sh.center[0]) == row
+               for sh in grid.shapes)
+
+
+def _append_row(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step) -> None:
+    for name in _GOES_ON:
+        col = h.columns.get(name)
+        if col is None or grid.raw(row, col) is None:
+            continue  # only what this row itself holds, never a merged cell's text again
+        text = tidy(value_to_text(grid.raw(row, col)))
+        old: Text = getattr(step, name)
+        cell = old.cell if old and old.cell else rowcol_to_cell(row, col)
+        setattr(step, name, Text(f"{old.value} {text}".strip(), cell))
+    step.branches = branches_from_text(step.keterangan, vocab) + branches_from_columns(
+        grid, step.row, h.branch_columns)
+
+
+def _page_number(grid: Grid, row: int, n_cols: int, h: Header) -> bool:
+    """The row holds only a page number, outside the No column ("2" over a role column)."""
+    texts = _row_texts(grid, row, n_cols, limit=2)
+    if len(texts) != 1:
+        return False
+    col, text = texts[0]
+    if col == h.columns["no"] and text.strip().isdigit():
+        return False  # a bare number under No is a step still to be written
+    return bool(_PAGE.match(text))
+
+
+def _resumes(grid: Grid, row: int, n_cols: int, h: Header, vocab: Vocab, no_text: str,
+             kegiatan: str) -> bool:
+    """After a subtotal ("Jumlah A"), the table goes on: a section title, or a numbered step
+    with a symbol the vocabulary knows, ends the passed-over rows."""
+    if title_of_row(grid, row, n_cols, h):
+        return True
+    return bool(kegiatan) and step_number(no_text) is not None and has_symbol(grid, row, h, vocab)
 
 
 def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
@@ -119,7 +229,8 @@ def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
     if title is not None:
         t = Text(title[0], rowcol_to_cell(title[1], h.columns["no"]))
     return Section(title=t, header_row=h.top, roles=list(h.roles), columns=dict(h.columns),
-                   branch_columns=dict(h.branch_columns), waktu_unit=h.waktu_unit)
+                   branch_columns=dict(h.branch_columns), waktu_unit=h.waktu_unit,
+                   waktu_unit_col=h.waktu_unit_col)
 
 
 def _text(grid: Grid, row: int, col: int | None) -> Text:
@@ -129,7 +240,7 @@ def _text(grid: Grid, row: int, col: int | None) -> Text:
 
 
 def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
-               no_text: str, kegiatan_text: str) -> Step | None:
+               no_text: str, kegiatan_text: str, hits: list[Hit]) -> Step | None:
     """The step on ``row`` (None when the row holds none); ``no_text`` and ``kegiatan_text``
     are the row's No and Kegiatan cells, already read by the caller."""
     cols = h.columns
@@ -149,7 +260,7 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
                 kelengkapan=_text(grid, row, cols.get("kelengkapan")),
                 output=_text(grid, row, cols.get("output")),
                 keterangan=_text(grid, row, cols.get("keterangan")))
-    _read_waktu(grid, row, h, vocab, step, section)
+    _read_waktu(grid, row, h, vocab, step, section, hits)
     step.branches = branches_from_text(step.keterangan, vocab) + branches_from_columns(
         grid, row, h.branch_columns)
     return step
@@ -166,11 +277,12 @@ def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
         kind = vocab.marker_kind(text)
         if kind == "arrow":
             continue
-        out.append(Marker(role.name, kind, text, rowcol_to_cell(row, role.col)))
+        out.append(Marker(role.name, kind, tidy(text), rowcol_to_cell(row, role.col)))
     return out
 
 
-def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, section: Section) -> None:
+def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, section: Section,
+                hits: list[Hit]) -> None:
     col = h.columns.get("waktu")
     if col is None:
         return
@@ -182,7 +294,21 @@ def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, secti
         step.waktu = Text(step.waktu.value, rowcol_to_cell(merge[0], merge[1]))
         return
     raw = grid.get(row, col)
-    reading = vocab.durations.read(raw if isinstance(raw, (int, float)) else step.waktu.value,
+    if h.waktu_unit_col is not None:
+        # "15 | Menit" in two cells: read as the one text "15 Menit", shown from the number's cell.
+        unit = tidy(grid.text(row, h.waktu_unit_col))
+        if unit and step.waktu:
+            step.waktu = Text(f"{step.waktu.value} {unit}", step.waktu.cell)
+            raw = None
+    reading = vocab.durations.read(raw if isinstance(raw, (int, float)) else for_reading(step.waktu.value),
                                    section.waktu_unit)
+    if reading.problem == "tidak-terbaca":
+        # "Pada hari kerja … maksimal 30 menit": one figure with its unit inside a sentence.
+        figure = figure_in_prose(step.waktu.value, vocab)
+        if figure is not None:
+            reading = vocab.durations.read(for_reading(figure), section.waktu_unit)
+            if reading.minutes is not None:
+                hits.append(Hit(FROM_PROSE, step.waktu.cell, {
+                    "nomor": step.number.value or "?", "bacaan": figure, "teks": step.waktu.value[:80]}))
     step.minutes = reading.minutes
     step.waktu_problem = reading.problem

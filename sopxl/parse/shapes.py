@@ -35,9 +35,11 @@ declare(__name__, "gambar-beda-simbol", "alur-langkah-tak-terjangkau", "alur-tid
         "alur-keputusan-kurang-cabang", "alur-lompat-tanpa-keputusan")
 
 FLOW_KINDS = ("terminator", "process", "decision", "offpage")
+_WORK = ("terminator", "process", "decision", "generic")  # symbols of a role doing the step
 END_TOLERANCE = 0.6  # rows/cols an unglued arrow end may stop short of the symbol it points at
 LABEL_TOLERANCE = 1.0  # rows/cols between a branch label and its arrow's start or middle
 MAX_LABEL_CHARS = 40  # a longer text box is a note, not a branch label
+PAGE_BREAK_ROWS = 3.0  # rows between the two unlabelled connectors of one page-break jump
 WALK_BUDGET = 2_000_000  # arrows followed in all walks through unplaced symbols, per sheet
 
 Point = tuple[float, float]  # (row_pos, col_pos)
@@ -48,11 +50,14 @@ def connector_ends(shape: Shape) -> tuple[Point, Point]:
     return (shape.top, shape.left), (shape.bottom, shape.right)
 
 
-def apply_shapes(doc: SopDocument, shapes: list[Shape], *, include_sopxl: bool = False) -> list[Hit]:
+def apply_shapes(doc: SopDocument, shapes: list[Shape], *, include_sopxl: bool = False,
+                 blank_rows: frozenset[int] = frozenset()) -> list[Hit]:
     """Place drawn symbols and arrows into ``doc`` (in place) and check the drawn flow.
 
     Shapes sopxl drew itself (``drawn_by_sopxl``) picture the typed markers, so reading them
-    back would only check sopxl against itself; ``include_sopxl`` reads them anyway.
+    back would only check sopxl against itself; ``include_sopxl`` reads them anyway. An
+    off-page connector on one of ``blank_rows`` (a row left empty at a printed page break)
+    is a point the flow passes through, not the symbol of the step above it.
     """
     shapes = [s for s in shapes if include_sopxl or not s.drawn_by_sopxl]
     steps = doc.steps
@@ -63,18 +68,26 @@ def apply_shapes(doc: SopDocument, shapes: list[Shape], *, include_sopxl: bool =
 
     symbols = [s for s in shapes if s.kind in FLOW_KINDS]
     paired = _paired_offpage(symbols)
-    nodes: list[int] = []  # per symbol: a step index, or -(k + 1) for symbol k outside any step
-    for k, shape in enumerate(symbols):
-        where = None if k in paired else matrix.at(*shape.center)
+    nodes: list[int] = [-(k + 1) for k in range(len(symbols))]  # a step index, or -(k + 1)
+    # for symbol k outside any step. Off-page connectors last: they join the flow across a
+    # page, they do no work, so beside a step's own symbol they name no actor.
+    for k in sorted(range(len(symbols)), key=lambda k: symbols[k].kind == "offpage"):
+        shape = symbols[k]
+        at_break = shape.kind == "offpage" and int(shape.center[0]) in blank_rows
+        where = None if k in paired or at_break else matrix.at(*shape.center)
         if where is None:
-            nodes.append(-(k + 1))
             continue
         i, role = where
-        nodes.append(i)
+        if shape.kind == "offpage" and any(m.symbol in _WORK for m in steps[i].markers):
+            continue
+        nodes[k] = i
         hit = _add_marker(steps[i], role, shape, matrix.role_order(i))
         if hit is not None:
             hits.append(hit)
 
+    from .shape_extras import pictures  # here, not at the top: it builds on this module
+
+    hits.extend(pictures(steps, matrix, [s for s in shapes if s.kind == "picture"]))
     flow = _Flow(matrix, symbols, nodes)
     for arrow in (s for s in shapes if s.kind == "connector"):
         flow.add(arrow)
@@ -300,6 +313,23 @@ class _Flow:
                 for b in ks:
                     if b in outs and b not in ins and self.nodes[a] != self.nodes[b]:
                         self._link(_Arrow(None, self.nodes[a], self.nodes[b], a, b))
+        self._link_unlabelled(ins, outs)
+
+    def _link_unlabelled(self, ins: set[int], outs: set[int]) -> None:
+        """Unlabelled connectors drawn in pairs across a page break, one over the other in the
+        same column: the flow goes from the one arrows reach on to the nearest one arrows leave."""
+        blank = [k for k, s in enumerate(self.symbols)
+                 if s.kind == "offpage" and not s.text.strip() and self.nodes[k] < 0]
+        for a in blank:
+            if a not in ins or a in outs:
+                continue
+            ra, ca = self.symbols[a].center
+            near = [(abs(self.symbols[b].center[0] - ra), b) for b in blank
+                    if b in outs and b not in ins and abs(self.symbols[b].center[1] - ca) < 0.5
+                    and 0 < abs(self.symbols[b].center[0] - ra) <= PAGE_BREAK_ROWS]
+            if near:
+                b = min(near)[1]
+                self._link(_Arrow(None, self.nodes[a], self.nodes[b], a, b))
 
     def touches_steps(self) -> bool:
         return any(a.shape is not None and (a.src >= 0 or a.dst >= 0) for a in self.arrows)
@@ -338,6 +368,9 @@ def _add_branches(steps: list[Step], flow: _Flow, boxes: list[Shape]) -> None:
              for a in flow.out.get(i, []) if a.shape is not None]
     labels = _match_labels([a.shape for _, a in exits if a.shape is not None],
                            [b for b in boxes if b.text and len(b.text) <= MAX_LABEL_CHARS])
+    from .shape_extras import complete_pairs
+
+    complete_pairs(exits, labels, flow, [b for b in boxes if b.text])
     for i, arrow in exits:
         assert arrow.shape is not None
         step = steps[i]
@@ -349,29 +382,29 @@ def _add_branches(steps: list[Step], flow: _Flow, boxes: list[Shape]) -> None:
             continue  # an unlabelled exit still counts in next_steps, but is no branch
         cell = box.cell if box is not None else _cell(step, "decision")
         for j in flow.targets(arrow):
-            target = steps[j].number.value
+            # A step with no number of its own (or "5a") cannot be named as a target.
+            target = steps[j].number.value if steps[j].number_value is not None else None
             if any(b.label.casefold() == label.casefold() and b.target == target for b in step.branches):
                 continue
             step.branches.append(Branch(label, target, cell, source="shape"))
 
 
 def _match_labels(arrows: list[Shape], boxes: list[Shape]) -> dict[int, Shape]:
-    """Give each arrow the nearest free text box, nearest pairs first, each box once."""
+    """Give each arrow the nearest free text box, each box once: labels written at an arrow's
+    start first (where offices put "Ya"/"Tidak"), then at its middle, nearest pairs first. A
+    long arrow looping back up passes by other decisions' labels with its middle."""
     index = _RowIndex(boxes, LABEL_TOLERANCE)
-    pairs: list[tuple[float, int, int]] = []
+    pairs: list[tuple[int, float, int, int]] = []
     for a, arrow in enumerate(arrows):
         if arrow.text.strip():
             continue
         start, end = connector_ends(arrow)
         middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-        gaps: dict[int, float] = {}
-        for point in (start, middle):
-            for gap, b in index.near(point, LABEL_TOLERANCE):
-                gaps[b] = min(gap, gaps.get(b, gap))
-        pairs.extend((gap, a, b) for b, gap in gaps.items())
+        for rank, point in enumerate((start, middle)):
+            pairs.extend((rank, gap, a, b) for gap, b in index.near(point, LABEL_TOLERANCE))
     out: dict[int, Shape] = {}
     used: set[int] = set()
-    for _, a, b in sorted(pairs):
+    for _, _, a, b in sorted(pairs):
         if id(arrows[a]) in out or b in used:
             continue
         out[id(arrows[a])] = boxes[b]

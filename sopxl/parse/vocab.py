@@ -6,21 +6,23 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..durations import DurationReader
-from .text import alias_index, key
+from .text import LabelIndex, key
 
 
 @dataclass
 class Vocab:
-    identity: dict[str, str]
-    boxes: dict[str, str]
-    matrix: dict[str, str]
-    groups: dict[str, str]
+    identity: LabelIndex
+    boxes: LabelIndex
+    matrix: LabelIndex
+    groups: LabelIndex
     instansi: tuple[str, ...]
     branch_labels: dict[str, str]  # key -> label as written in the vocabulary
     marker_exact: dict[str, str]  # lowercased symbol or word -> kind
     marker_keys: dict[str, str]  # key(word) -> kind
     durations: DurationReader
     roles: dict[str, str]  # key(role) -> role name, from the office's role list
+    table_end: LabelIndex | None = None  # what ends a table: jumlah, tanda_tangan, catatan
+    waktu_units: LabelIndex | None = None  # "Satuan": the unit column beside a waktu column
 
     def marker_kind(self, text: str) -> str:
         """The kind a typed marker names: terminator, process, decision, offpage, generic,
@@ -69,14 +71,16 @@ def build_vocab(cfg: Config) -> Vocab:
             if any(ch.isalpha() for ch in w) and len(w.strip()) > 1:
                 keys.setdefault(key(w), kind)
     return Vocab(
-        identity=alias_index(labels["identity"]),
-        boxes=alias_index(labels["boxes"]),
-        matrix=alias_index(labels["matrix"]),
-        groups=alias_index(labels["groups"]),
+        identity=LabelIndex(labels["identity"]),
+        boxes=LabelIndex(labels["boxes"]),
+        matrix=LabelIndex(labels["matrix"], prefix=True),
+        groups=LabelIndex(labels["groups"], prefix=True),
         instansi=tuple(key(p) for p in labels.get("instansi_prefixes", [])),
         branch_labels={key(b): b for b in labels.get("branch_labels", [])},
         marker_exact=exact,
         marker_keys=keys,
         durations=DurationReader(cfg.units, cfg.calendar),
         roles={key(r): r for r in cfg.roles},
+        table_end=LabelIndex(labels.get("table_end", {})),
+        waktu_units=LabelIndex({"satuan": labels.get("waktu_unit_labels", [])}),
     )

@@ -127,13 +127,22 @@ def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = Fa
                 continue
             if line:
                 out.append(line)
-            while ww > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and measure(word[:cut], size, bold) > width:
-                    cut -= 1
-                out.append(word[:cut])
-                word = word[cut:]
-                ww = measure(word, size, bold)
+            # A "word" of thousands of characters (found by fuzzing) took minutes cut one
+            # character at a time: the longest head that fits is found by halving, among at
+            # most ``most`` characters (twice as many "i" as fit), and only a tail that short
+            # is measured whole.
+            most = int(2 * width / max(measure("i", size, bold), 0.1)) + 2
+            while len(word) > 1 and (len(word) > most or ww > width):
+                lo, hi = 1, min(len(word) - 1, most)
+                while lo < hi:
+                    mid = (lo + hi + 1) // 2
+                    if measure(word[:mid], size, bold) > width:
+                        hi = mid - 1
+                    else:
+                        lo = mid
+                out.append(word[:lo])
+                word = word[lo:]
+                ww = measure(word, size, bold) if len(word) <= most else width + 1
             line, used = word, ww
         out.append(line)
     while len(out) > 1 and out[-1] == "":

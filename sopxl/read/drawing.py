@@ -12,7 +12,8 @@ symbols into them. This module reads those shapes and places them on the cell gr
     │                      xdr:cxnSp       a connector, a:stCxn/a:endCxn name the shapes it joins
     │                      xdr:grpSp       a group; children sit in the group's own coordinates
     │                                      (a:chOff/a:chExt), scaled onto its a:off/a:ext
-    │                      xdr:pic, xdr:graphicFrame   pictures and charts: skipped
+    │                      xdr:pic                a picture: kind "picture", no text
+    │                      xdr:graphicFrame       charts: skipped
     └── mc:AlternateContent  around an anchor or an object: mc:Choice when we understand what
                              it requires, else mc:Fallback
 
@@ -134,6 +135,9 @@ class _Reader:
             if name in _SHAPES:
                 self.object(obj, place, 0, False)
                 return
+            if name == "pic":
+                self.picture(obj, place)
+                return
             if name in _SKIPPED:
                 return
 
@@ -192,6 +196,21 @@ class _Reader:
             shape = self.shape(el, name, place, sopxl)
             if shape is not None:
                 self.shapes.append(shape)
+
+    def picture(self, el: etree._Element, place: Place) -> None:
+        """A picture, as ``kind == "picture"``: some offices paste their flowchart symbols as
+        images over the role cells (``sopxl.parse.shapes`` decides what one stands for)."""
+        c_nv = el.find("xdr:nvPicPr/xdr:cNvPr", NS)
+        if c_nv is not None and flag(c_nv, "hidden"):
+            return
+        sp_pr = el.find("xdr:spPr", NS)
+        frame = read_frame(sp_pr.find("a:xfrm", NS) if sp_pr is not None else None)
+        shape = Shape(id=emu_int(c_nv.get("id")) if c_nv is not None else 0,
+                      name=c_nv.get("name", "") if c_nv is not None else "", kind="picture",
+                      preset="pic", top=0.0, left=0.0, bottom=0.0, right=0.0,
+                      drawn_by_sopxl=_by_sopxl(c_nv))
+        shape.top, shape.left, shape.bottom, shape.right = place.box_of(frame)
+        self.shapes.append(shape)
 
     def shape(self, el: etree._Element, name: str, place: Place, sopxl: bool) -> Shape | None:
         nv = el.find("xdr:nvSpPr" if name == "sp" else "xdr:nvCxnSpPr", NS)

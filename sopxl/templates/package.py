@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
@@ -37,18 +35,3 @@ def workbook_bytes(wb: Workbook, title: str) -> bytes:
             fixed.external_attr = 0o600 << 16
             dst.writestr(fixed, src.read(info.filename))
     return out.getvalue()
-
-
-def write_new(path: str | os.PathLike[str], data: bytes, force: bool) -> None:
-    """Write ``data`` to a new file; an existing one is replaced only with ``force``.
-
-    Raises FileExistsError when the file exists and ``force`` is off.
-    """
-    p = Path(path)
-    if force:
-        tmp = p.with_name(p.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, p)
-        return
-    with open(p, "xb") as fh:  # "x": fails if the file exists, with no race
-        fh.write(data)

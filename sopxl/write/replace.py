@@ -28,8 +28,10 @@ import secrets
 import stat
 import time
 import zipfile
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from typing import IO
 
 from ..errors import SopxlError, WorkbookChangedError, WriteError
 from ..read.source import not_regular
@@ -141,6 +143,17 @@ def commit(target: str, entries: list[Entry], *, shown: str,
     and ``WorkbookChangedError`` is raised. An existing target keeps its permission bits
     (and owner, where allowed); a new file gets the usual ones.
     """
+    def write(fh: IO[bytes]) -> list[str]:
+        write_zip(fh, entries)
+        return [e.info.filename for e in entries]
+
+    commit_with(target, write, shown=shown, expect=expect)
+
+
+def commit_with(target: str, write: Callable[[IO[bytes]], list[str]], *, shown: str,
+                expect: Fingerprint | None | _Any = ANY) -> None:
+    """``commit`` for a package written by ``write`` (into the temporary file; it returns the
+    entry names), so a large one is streamed rather than held in memory."""
     folder = os.path.dirname(target) or "."
     clean_leftovers(folder)
     tmp = os.path.join(folder, f"{TEMP_PREFIX}{HOST}-{os.getpid()}-{secrets.token_hex(6)}.tmp")
@@ -151,10 +164,10 @@ def commit(target: str, entries: list[Entry], *, shown: str,
         raise os_error(exc, shown) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            write_zip(fh, entries)
+            names = write(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        if not zip_holds(tmp, [e.info.filename for e in entries]):
+        if not zip_holds(tmp, names):
             raise WriteError("Hasil penulisan tidak dapat dibuka kembali; berkas asli tidak diubah.",
                              code="TULIS-GAGAL", path=shown,
                              message_en="The written workbook could not be reopened; the original file "

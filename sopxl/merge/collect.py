@@ -1,0 +1,83 @@
+"""One batch, start to end: every source's summary from the cache or from a reader, into
+a RegisterBuilder as it comes; the register's own up-to-date check.
+
+The per-file step is ``summary.summary_text`` (path → JSON text); here it runs in this
+process or in worker processes (``batch.iter_summaries``); the README shows the same
+step mapped on Dask and reduced into the same register.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from typing import Any
+
+from ..config import Config
+from .bagian import BagianMap
+from .batch import iter_summaries
+from .cache import Cache, file_digest
+from .discover import Source
+from .register import Register, RegisterBuilder
+
+Progress = Callable[[int, int], None]
+
+
+def collect(sources: Sequence[Source], cfg: Config, bmap: BagianMap | None = None, *,
+            cache: Cache | None = None, config_path: str | None = None, jobs: int = 1,
+            progress: Progress | None = None) -> tuple[Register, str | None]:
+    """The register of ``sources``, and a key of everything it was made from (None without a
+    cache): the same key next time means the same register."""
+    builder = RegisterBuilder(cfg, bmap)
+    todo: list[Source] = []
+    stamps: dict[str, Any] = {}
+    for src in sources:
+        stamp = stamps[src.path] = file_digest(src.path) if cache is not None else None
+        text = cache.get(src.path, stamp) if cache is not None and stamp is not None else None
+        if text is not None:
+            try:
+                builder.add(src, text)
+            except ValueError:  # an entry that is no summary: read the file again
+                todo.append(src)
+                continue
+            cache.put(src.path, stamp, text)  # type: ignore[union-attr, arg-type]
+            continue
+        todo.append(src)
+    done_before = len(sources) - len(todo)  # shown as read already
+    step = None
+    if progress is not None:
+        def step(done: int, _total: int) -> None:
+            progress(done_before + done, len(sources))
+        if not todo:
+            step(0, 0)
+    by_path = {s.path: s for s in todo}
+    for path, text in iter_summaries([s.path for s in todo], cfg, config_path=config_path, jobs=jobs,
+                                     progress=step):
+        builder.add(by_path[path], text)
+        if cache is not None and stamps[path] is not None:
+            cache.put(path, stamps[path], text)
+    key = None
+    if cache is not None and all(stamps[s.path] is not None for s in sources):
+        h = hashlib.blake2b(digest_size=20)
+        h.update(f"{cache.chash}\0{os.getcwd()}\0{cfg.lang}\0".encode("utf-8", "surrogateescape"))
+        for s in sorted(sources, key=lambda s: s.sort_key):
+            h.update(os.fsencode(s.path) + b"\0" + stamps[s.path][2].encode() + b"\0")
+        if bmap is not None:
+            h.update(repr(sorted(bmap.paths.items())).encode("utf-8", "surrogateescape"))
+            h.update(repr(sorted(bmap.names.items())).encode("utf-8", "surrogateescape"))
+        key = h.hexdigest()
+    return builder.finish(), key
+
+
+def register_fingerprint(path: str) -> str | None:
+    """Size, time and content hash of a written register, as one text (None: not there)."""
+    from ..write.replace import fingerprint
+
+    with suppress(OSError):
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # never open a FIFO or a device to hash it
+        fp = fingerprint(path)
+        if fp is not None:
+            return f"{fp.size}:{fp.mtime_ns}:{fp.sha256}"
+    return None

@@ -1,0 +1,161 @@
+"""A whole workbook's sheets to SOP documents, pairing cover sheets with their matrices.
+
+Some offices put the identity block on a cover sheet ("Identitas") and the procedure matrix
+on the sheet after it. A matrix sheet with no identity labels of its own takes the identity
+of the cover sheet that names it (its Nama SOP written on the matrix sheet, or in the sheet's
+name), or else of the nearest cover sheet before it. The borrowed identity keeps its cells on
+the cover sheet: ``relocate`` moves the identity findings there, so the Status sheet links
+them to the right sheet.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..findings import Hit, catalogue, declare
+from ..grid import Grid
+from ..model import Finding, SopDocument, Step
+from . import IDENTITY_ONLY, parse_sheet
+from .identity import read_identity
+from .text import key
+from .vocab import Vocab
+
+PAIRED, UNPAIRED, CONTINUED = declare(__name__, "identitas-lembar-lain", "identitas-tanpa-tabel",
+                                     "tabel-lanjutan-lembar")
+CONTINUATION = "lanjutan-sop"  # the sheet only carries on the table of the SOP before it
+
+
+@dataclass
+class SheetReading:
+    grid: Grid
+    doc: SopDocument | None
+    hits: list[Hit]
+    skip: str | None
+
+
+def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
+    readings = [SheetReading(g, *parse_sheet(g, vocab)) for g in grids]
+    _join_continuations(readings)
+    covers = [i for i, r in enumerate(readings) if r.skip == IDENTITY_ONLY]
+    if not covers:
+        return readings
+    identities = {i: read_identity(readings[i].grid, vocab, readings[i].grid.n_rows) for i in covers}
+    used: set[int] = set()
+    for i, reading in enumerate(readings):
+        doc = reading.doc
+        if doc is None or _has_identity(doc):
+            continue
+        cover = _by_name(reading.grid, doc, covers, identities, used)
+        for fallback in (used, set()):  # the nearest free cover before it, else any before it
+            if cover is None:
+                cover = _before(i, covers, fallback)
+        if cover is None:
+            continue
+        used.add(cover)
+        doc.identity, doc.boxes = identities[cover]
+        doc.identity_sheet = readings[cover].grid.name
+        reading.hits.append(Hit(PAIRED, None, {"lembar": doc.identity_sheet}))
+    for i in covers:
+        if i not in used:
+            nama = identities[i][0]["nama"]
+            readings[i].hits.append(Hit(UNPAIRED, nama.cell, {"nama": nama.value}))
+    return readings
+
+
+def _join_continuations(readings: list[SheetReading]) -> None:
+    """A matrix sheet with no identity whose steps go on numbering the SOP before it ("Hal. 2"
+    on its own sheet) is that SOP's next page: its steps join that SOP."""
+    before: SheetReading | None = None
+    for reading in readings:
+        doc = reading.doc
+        if doc is None:
+            continue
+        if before is not None and before.doc is not None and _goes_on(before.doc, doc):
+            first, last = _numbers(doc)[0], _numbers(doc)[-1]
+            _append(before.doc, doc)
+            reading.doc, reading.skip = None, CONTINUATION
+            reading.hits.append(Hit(CONTINUED, doc.steps[0].number.cell, {
+                "lembar": before.doc.sheet, "dari": first, "sampai": last}))
+            continue
+        before = reading
+
+
+def _numbers(doc: SopDocument) -> list[int]:
+    return [n for n in (s.number_value for s in doc.steps) if n is not None]
+
+
+def _goes_on(a: SopDocument, b: SopDocument) -> bool:
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    if not numbers_a or not numbers_b or _has_identity(b) or b.nama:
+        return False
+    roles_a = {key(r) for r in a.roles}
+    return numbers_b[0] == numbers_a[-1] + 1 and {key(r) for r in b.roles} <= roles_a
+
+
+def _append(a: SopDocument, b: SopDocument) -> None:
+    offset = len(a.steps)
+    for step in b.steps:
+        step.sheet = b.sheet
+        step.next_steps = [j + offset for j in step.next_steps]
+    last = a.sections[-1]
+    for sec in b.sections:
+        if sec.title is None and [key(r.name) for r in sec.roles] == [key(r.name) for r in last.roles]:
+            last.steps.extend(sec.steps)  # the same table on the next page
+        else:
+            a.sections.append(sec)
+            last = sec
+
+
+def _has_identity(doc: SopDocument) -> bool:
+    """The sheet has an identity block of its own: two labelled fields or more (a lone
+    "Nama SOP" over the table is a title, the block is elsewhere)."""
+    return sum(bool(t.cell) for name, t in doc.identity.items() if name != "instansi") >= 2
+
+
+def _by_name(grid: Grid, doc: SopDocument, covers: list[int], identities: dict, used: set[int]) -> int | None:
+    """The cover whose Nama SOP the matrix sheet writes above its table or in its name."""
+    top = doc.sections[0].header_row if doc.sections else grid.n_rows
+    written = [key(grid.name)] + [key(str(v)) for (r, _c), v in grid.values.items()
+                                  if r < top and isinstance(v, str)]
+    for i in covers:
+        nama = key(identities[i][0]["nama"].value)
+        if i not in used and len(nama) >= 5 and any(nama in w for w in written):
+            return i
+    return None
+
+
+def _before(index: int, covers: list[int], used: set[int]) -> int | None:
+    before = [i for i in covers if i < index and i not in used]
+    return before[-1] if before else None
+
+
+def relocate(findings: list[Finding], doc: SopDocument) -> list[Finding]:
+    """Identity findings of a borrowed identity name the cover sheet (and its cells); findings
+    on the steps of a next-page sheet name that sheet, where the cell is not also one of this
+    sheet's steps."""
+    cat = catalogue()
+    elsewhere: dict[str, str] = {}
+    here: set[str] = set()
+    for step in doc.steps:
+        cells = _cells(step)
+        if step.sheet is None:
+            here.update(cells)
+        else:
+            elsewhere.update(dict.fromkeys(cells, step.sheet))
+    if doc.identity_sheet is None and not elsewhere:
+        return findings
+    out = []
+    for f in findings:
+        if doc.identity_sheet is not None and cat[f.code]["area"] == "identitas":
+            f = dataclasses.replace(f, sheet=doc.identity_sheet)
+        elif f.cell in elsewhere and f.cell not in here:
+            f = dataclasses.replace(f, sheet=elsewhere[f.cell])
+        out.append(f)
+    return out
+
+
+def _cells(step: Step) -> set[str]:
+    texts = (step.number, step.kegiatan, step.kelengkapan, step.waktu, step.output, step.keterangan)
+    return {t.cell for t in texts if t.cell} | {m.cell for m in step.markers} | {
+        b.cell for b in step.branches if b.cell}

@@ -1,0 +1,56 @@
+"""Waktu as offices write it, put in the words the duration reader counts.
+
+"1 x 24 jam" (the public-service promise) is 24 hours, "3 (tiga) hari" spells the number out
+beside the digits, "1/2 jam" and "½ jam" are half an hour (not one to two hours), and "5'"
+is five minutes. The text the user wrote is kept for display; only its reading changes.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..findings import declare
+
+if TYPE_CHECKING:
+    from .vocab import Vocab
+
+FROM_PROSE = declare(__name__, "waktu-dari-kalimat")[0]
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_TIMES = re.compile(rf"({_NUM})\s*[x×]\s*({_NUM})", re.I)
+_SPELLED = re.compile(r"(\d)\s*\(\s*[a-z][a-z\s-]*\)", re.I)
+_HALF = re.compile(r"(?<![\d.,/])(?:1\s*/\s*2|½)(?![\d/])")
+_PRIME = re.compile(rf"^\s*({_NUM})\s*['’′]\s*$")
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _times(m: re.Match) -> str:
+    value = _number(m.group(1)) * _number(m.group(2))
+    return f"{value:g}".replace(".", ",")
+
+
+def for_reading(text: str) -> str:
+    """The waktu text as the duration reader understands it."""
+    t = _PRIME.sub(r"\1 menit", text)
+    t = _SPELLED.sub(r"\1", t)
+    t = _HALF.sub("0,5", t)
+    return _TIMES.sub(_times, t)
+
+
+_LIMIT = re.compile(r"(?:maks(?:imal|\.)?|paling\s+lama|selambat[- ]lambatnya|paling\s+lambat)\s*$", re.I)
+
+
+def figure_in_prose(text: str, vocab: Vocab) -> str | None:
+    """The one "number unit" phrase in a sentence ("… maksimal 30 menit" -> "30 menit"), or
+    the one after "maksimal"/"paling lama" when there are several; None when it is unclear."""
+    t = _SPELLED.sub(r"\1", text)
+    units = "|".join(re.escape(a) for a, _u in vocab.durations.units if len(a) >= 3)
+    found = list(re.finditer(rf"(\d+(?:[.,]\d+)?)\s*({units})\b", t, re.I))
+    phrases = {m.group(0).lower() for m in found}
+    if len(phrases) == 1:
+        return found[0].group(0)
+    limited = [m for m in found if _LIMIT.search(t[:m.start()])]
+    return limited[0].group(0) if len(limited) == 1 else None

@@ -1,0 +1,239 @@
+"""A new workbook written as its rows come: memory stays flat however long the sheets are.
+
+``new_workbook`` (package.py) takes whole sheets as SheetSpecs; a national register runs to
+millions of cells, so here each sheet's rows are streamed from an iterator straight into its
+part, through a spool file (the column widths, fitted to the longest value, must be written
+before the rows)::
+
+    [Content_Types].xml  _rels/.rels  docProps/custom.xml (properties: what wrote the file)
+    xl/worksheets/sheetN.xml   header row styled, frozen, filtered, columns fitted
+    xl/workbook.xml  xl/_rels/workbook.xml.rels  xl/styles.xml
+
+The file is written beside the target under a temporary name, checked and moved into place
+only when complete (``replace.commit_with``); on any failure the temporary file is removed
+and the target is untouched.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from typing import IO, Any, BinaryIO
+
+from ..a1 import col_to_letters
+from ..errors import WriteError
+from ..sheetspec import CellSpec, SheetSpec
+from .contenttypes import CT_STYLES, CT_WORKBOOK, CT_WORKSHEET, fresh_content_types
+from .packing import new_info
+from .relationships import REL, RT_DOCUMENT, RT_STYLES, RT_WORKSHEET, relationships_xml
+from .replace import check_target, commit_with
+from .sheetxml import MAX_CELL_TEXT, MAX_COLS, MAX_ROWS, _cell_tail, check_sheet_name, quote_sheet
+from .styles import XML_DECL, fresh_styles
+
+__all__ = ["StreamSheet", "stream_workbook"]
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+RT_CUSTOM = REL + "/custom-properties"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id of user-defined properties
+
+# A cell: a plain value, or (value, style name) for one whose colour says something.
+Cell = Any
+
+
+@dataclass
+class StreamSheet:
+    name: str
+    header: Sequence[str]
+    rows: Iterable[Sequence[Cell]]  # read once, while the sheet is written
+    landscape: bool = True
+
+
+def _fit(header: str, longest: int) -> float:
+    return float(min(60, max(len(header) + 3, longest + 2, 6)))
+
+
+def stream_workbook(path: str | os.PathLike[str], sheets: Sequence[StreamSheet], *,
+                    properties: dict[str, str] | None = None,
+                    fit: Callable[[str, int], float] = _fit, max_rows: int = MAX_ROWS) -> None:
+    """Write a fresh workbook of ``sheets`` (header row styled "header", frozen, filtered)."""
+    shown = os.fspath(path)
+    target = os.path.realpath(shown)
+    if not sheets:
+        raise WriteError("Buku kerja baru memerlukan sedikitnya satu lembar.", code="TULIS-LEMBAR",
+                         path=shown, message_en="A new workbook needs at least one sheet.")
+    for s in sheets:
+        check_sheet_name(s.name)
+    check_target(target, shown=shown)
+
+    def write(fh: IO[bytes]) -> list[str]:
+        with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
+            _package(zf, sheets, properties or {}, fit, max_rows)
+            return zf.namelist()
+
+    commit_with(target, write, shown=shown)
+
+
+def _put(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    zf.writestr(new_info(name), data, compresslevel=1)
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+
+
+def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dict[str, str],
+             fit: Callable[[str, int], float], max_rows: int = MAX_ROWS) -> None:
+    """The parts; a sheet longer than Excel's row limit goes on in "Name (2)", "Name (3)", …
+    (each with the header row), so a national register is never refused for its length. The
+    number of sheets is known only at the end, so [Content_Types].xml is written last
+    (readers find parts through the zip's central directory, not by order)."""
+    decl = XML_DECL.decode()
+    _put(zf, "_rels/.rels", relationships_xml([("rId1", RT_DOCUMENT, "xl/workbook.xml"),
+                                               ("rId2", RT_CUSTOM, "docProps/custom.xml")]))
+    props = "".join(f'<property fmtid="{_FMTID}" pid="{i + 2}" name="{_attr(k)}"><vt:lpwstr>{_attr(v)}'
+                    f"</vt:lpwstr></property>" for i, (k, v) in enumerate(sorted(properties.items())))
+    _put(zf, "docProps/custom.xml",
+         f'{decl}<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT}">{props}</Properties>'.encode())
+    styles, ids = fresh_styles()
+    names: list[str] = []
+    sheet_list: list[str] = []
+    for sheet in sheets:
+        rows: Iterator[Sequence[Cell]] | None = iter(sheet.rows)
+        part_no = 0
+        while rows is not None:
+            i = len(sheet_list)
+            part_no += 1
+            name = sheet.name if part_no == 1 else f"{sheet.name[:24]} ({part_no})"
+            one = StreamSheet(name, sheet.header, rows, sheet.landscape)
+            nrows, cols, rows = _sheet(zf, f"xl/worksheets/sheet{i + 1}.xml", one, ids, selected=i == 0,
+                                       fit=fit, max_rows=max_rows)
+            ref = _attr(quote_sheet(name))
+            last = col_to_letters(max(cols, 1) - 1)
+            names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                         f"{ref}!$A$1:${last}${nrows}</definedName>")
+            names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{ref}!$1:$1'
+                         "</definedName>")
+            sheet_list.append(f'<sheet name="{_attr(name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>')
+    n = len(sheet_list)
+    _put(zf, "xl/workbook.xml", (
+        f'{decl}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><bookViews><workbookView activeTab="0"/>'
+        f'</bookViews><sheets>{"".join(sheet_list)}</sheets><definedNames>{"".join(names)}'
+        "</definedNames></workbook>").encode())
+    _put(zf, "xl/_rels/workbook.xml.rels", relationships_xml(
+        [(f"rId{i + 1}", RT_WORKSHEET, f"worksheets/sheet{i + 1}.xml") for i in range(n)]
+        + [(f"rId{n + 1}", RT_STYLES, "styles.xml")]))
+    _put(zf, "xl/styles.xml", styles)
+    _put(zf, "[Content_Types].xml", fresh_content_types(
+        [("xl/workbook.xml", CT_WORKBOOK), ("xl/styles.xml", CT_STYLES), ("docProps/custom.xml", CT_CUSTOM)]
+        + [(f"xl/worksheets/sheet{i + 1}.xml", CT_WORKSHEET) for i in range(n)]))
+
+
+def _sheet(zf: zipfile.ZipFile, part: str, sheet: StreamSheet, ids: dict[str, int], *, selected: bool,
+           fit: Callable[[str, int], float], max_rows: int = MAX_ROWS,
+           ) -> tuple[int, int, Iterator[Sequence[Cell]] | None]:
+    """Stream one worksheet part of at most ``max_rows`` rows; returns (rows written, header
+    included; columns; the rows that did not fit, or None)."""
+    ncols = len(sheet.header)
+    if not 0 < ncols <= MAX_COLS:
+        raise WriteError(f"Lembar {sheet.name!r}: jumlah kolom tidak sah.", code="TULIS-LEMBAR",
+                         sheet=sheet.name, message_en=f"Sheet {sheet.name!r}: invalid number of columns.")
+    longest = [0] * ncols
+    with tempfile.TemporaryFile(prefix=".~sopxl-rows-") as body:
+        nrows, rest = _rows(body, sheet, ids, longest, max_rows)
+        view = '<sheetView workbookViewId="0"' + (' tabSelected="1"' if selected else "") + ">"
+        last = col_to_letters(ncols - 1)
+        widths = "".join(f'<col min="{j + 1}" max="{j + 1}" width="{fit(h, longest[j]):g}" customWidth="1"/>'
+                         for j, h in enumerate(sheet.header))
+        head = (f'{XML_DECL.decode()}<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
+                f'<dimension ref="A1:{last}{nrows}"/><sheetViews>{view}'
+                '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+                '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+                f'<sheetFormatPr defaultRowHeight="15"/><cols>{widths}</cols><sheetData>')
+        orient = "landscape" if sheet.landscape else "portrait"
+        tail = (f'</sheetData><autoFilter ref="A1:{last}{nrows}"/>'
+                '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+                f'<pageSetup paperSize="9" orientation="{orient}"/></worksheet>')
+        body.seek(0)
+        info = new_info(part)
+        # The fastest deflate level, as package.py writes a register: a few per cent in size
+        # for a third of the time. (zipfile takes a streamed entry's level from its ZipInfo.)
+        info._compresslevel = 1  # type: ignore[attr-defined]
+        with zf.open(info, "w", force_zip64=True) as out:
+            out.write(head.encode())
+            shutil.copyfileobj(body, out, 1 << 20)
+            out.write(tail.encode())
+    return nrows, ncols, rest
+
+
+# Text that goes into a cell as it is: nothing to escape for XML or for Excel ("_x0041_"),
+# nothing XML forbids, no carriage return to fold. Most of a register's texts; the rest take
+# the general path (sheetxml._cell_tail), which gives the same bytes for these.
+_NOT_PLAIN = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_")
+_TEXT_OPEN = b'" t="inlineStr"><is><t xml:space="preserve">'
+_TEXT_CLOSE = b"</t></is></c>"
+
+
+def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list[int],
+          max_rows: int = MAX_ROWS) -> tuple[int, Iterator[Sequence[Cell]] | None]:
+    """Write the header and rows' XML to ``body`` (fills ``longest``, the text length per
+    column); (rows written, the rows left over beyond ``max_rows`` or None)."""
+    spec = SheetSpec(name=sheet.name)  # only named in an error message
+    starts = [f'<c r="{col_to_letters(c)}'.encode() for c in range(len(longest))]
+    # A cell's XML after its reference depends on its value and style only, and a register
+    # repeats many (Bagian, codes, sheet names, messages): each is built once. The memo is
+    # emptied when full, so a national register's unique texts do not pile up in it. A bool
+    # is keyed apart from the int it equals.
+    memo: dict[Any, tuple[bytes, int]] = {}
+    plain = _NOT_PLAIN.search
+    buf: list[bytes] = []
+    add = buf.append
+    n = 0
+    rows = iter(sheet.rows)
+    rest: Iterator[Sequence[Cell]] | None = None
+    for row in chain([[(h, "header") for h in sheet.header]], rows):
+        n += 1
+        if n > max_rows:
+            rest = chain([row], rows)  # this row opens the next part
+            n -= 1
+            break
+        rn = str(n).encode()
+        add(b'<row r="' + rn + b'">')
+        c = -1
+        for cell in row:
+            c += 1
+            if cell is None or cell == "":
+                continue
+            kind = type(cell)
+            key = (cell, True) if kind is bool else cell
+            got = memo.get(key)
+            if got is None:
+                if kind is str and len(cell) <= MAX_CELL_TEXT and not plain(cell):
+                    got = (_TEXT_OPEN + cell.encode() + _TEXT_CLOSE, len(cell))
+                else:
+                    value, style = cell if kind is tuple else (cell, None)
+                    text = _cell_tail(CellSpec(value, style), ids, spec, "")
+                    size = 0 if value is None else (len(value) if type(value) is str else len(str(value)))
+                    got = (('"' + text).encode("utf-8", "backslashreplace") if text else b"", size)
+                if len(memo) >= 4096:
+                    memo.clear()
+                memo[key] = got
+            tail, size = got
+            if tail:
+                add(starts[c] + rn + tail)
+            if size > longest[c]:
+                longest[c] = size
+        add(b"</row>")
+        if len(buf) > 50_000:
+            body.write(b"".join(buf))
+            buf.clear()
+    body.write(b"".join(buf))
+    return n, rest
+
