@@ -178,3 +178,15 @@ def test_cover_names_the_instansi_of_an_sop_that_has_one(tmp_path):
     cover = squeeze(pdftotext(out, 1))
     assert squeeze("PROVINSI KALIMANTAN SELATAN") in cover.upper()
     assert "[INSTANSI]" not in pdftotext(out)
+
+
+def test_keputusan_text_missing_or_not_utf8_is_told_apart(tmp_path):
+    # Regression: a mistyped --keputusan file name was reported as "harus berkas teks UTF-8".
+    root = _folder(tmp_path)
+    out = tmp_path / "BUKU.pdf"
+    code, _, err = cli("buku", str(root), "--out", str(out), "--keputusan", str(tmp_path / "kep.txt"))
+    assert code == 2 and "tidak ditemukan" in err and "UTF-8" not in err and "kep.txt" in err
+    (tmp_path / "kep.txt").write_bytes(b"KEPUTUSAN\n\xe9t\xe9\n")  # Latin-1, as Notepad once saved
+    code, _, err = cli("buku", str(root), "--out", str(out), "--keputusan", str(tmp_path / "kep.txt"))
+    assert code == 2 and "UTF-8" in err
+    assert not out.exists()

@@ -35,6 +35,9 @@ def keputusan_paragraphs(args: argparse.Namespace, instansi: str, tahun: str) ->
     try:
         with open(args.keputusan, encoding="utf-8-sig") as fh:
             return from_text(fh.read())
+    except FileNotFoundError as exc:  # a mistyped name is not a wrong encoding: say which it is
+        raise SopxlError("Berkas teks Keputusan tidak ditemukan.", code="KEPUTUSAN", path=args.keputusan,
+                         message_en="The Keputusan text file was not found.") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise SopxlError("Teks Keputusan tidak dapat dibaca (harus berkas teks UTF-8).", code="KEPUTUSAN",
                          path=args.keputusan,
