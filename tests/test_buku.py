@@ -144,7 +144,7 @@ def test_buku_english_messages(tmp_path):
     assert code == 0 and "3 SOP(s) on" in stdout
     code, _, err = cli("buku", str(root), "--out", str(tmp_path / "b.pdf"), "--keputusan",
                        str(tmp_path / "none.txt"), "--lang", "en")
-    assert code == 2 and "cannot be read" in err
+    assert code == 2 and "Keputusan text file was not found" in err
 
 
 def test_register_written_by_sopxl_merge(tmp_path):
