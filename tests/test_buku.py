@@ -190,3 +190,26 @@ def test_keputusan_text_missing_or_not_utf8_is_told_apart(tmp_path):
     code, _, err = cli("buku", str(root), "--out", str(out), "--keputusan", str(tmp_path / "kep.txt"))
     assert code == 2 and "UTF-8" in err
     assert not out.exists()
+
+
+def test_register_row_of_a_sheet_named_with_a_trailing_space_is_printed(tmp_path):
+    # Regression: a sheet named "SOP SAR " (an office's trailing space) was read back from the
+    # register trimmed, matched no sheet, and its SOP was missing from the book without a word.
+    root = tmp_path / "sop"
+    mb.workbook(root / "Operasi" / "sar.xlsx",
+                [mb.sop(0, sheet="SOP SAR ", nomor="1/SAR", nama="Verifikasi Berita")])
+    mb.workbook(root / "Umum" / "umum.xlsx", [mb.sop(1, sheet="B", nomor="2/UM", nama="Telaah Surat")])
+    reg = tmp_path / "REKAP.xlsx"
+    code, _, err = cli("merge", str(root), "--out", str(reg), "--quiet")
+    assert code in (0, 1), err
+    out = tmp_path / "BUKU.pdf"
+    code, stdout, err = cli("buku", str(reg), "--out", str(out))
+    assert code == 0 and "2 SOP" in stdout, err
+    assert "VerifikasiBerita" in squeeze(pdftotext(out, 2))
+    # A sheet the register names that is gone since is said, not skipped in silence.
+    wb = openpyxl.load_workbook(root / "Umum" / "umum.xlsx")
+    wb["B"].title = "B baru"
+    wb.save(root / "Umum" / "umum.xlsx")
+    code, stdout, err = cli("buku", str(reg), "--out", str(out))
+    assert code == 2 and "Lembar 'B' tidak ada lagi" in err and "umum.xlsx" in err
+    assert "1 SOP" in stdout
