@@ -387,3 +387,15 @@ def test_output_under_a_file_is_told_in_indonesian(tmp_path):
     assert "directory" not in err.lower() and "exists" not in err.lower()
     code, _, err = cli("buku", str(path), "--out", str(tmp_path), "--lang", "en")
     assert code == 2 and "the target is a folder" in err
+
+
+def test_unreadable_workbook_is_named_once(tmp_path):
+    # Regression: "sopxl: rusak.xlsx: Berkas kosong (0 byte). (berkas rusak.xlsx)" named the file
+    # twice on screen and in the book's "SOP YANG TIDAK DICETAK" table beside its Berkas column.
+    empty = tmp_path / "rusak.xlsx"
+    empty.write_bytes(b"")
+    good = mb.workbook(tmp_path / "baik.xlsx", [mb.sop(0)])
+    code, _, err = cli("pdf", str(empty), str(good), "--out", str(tmp_path / "pdf"))
+    assert code == 2
+    line = next(x for x in err.splitlines() if "rusak.xlsx" in x)
+    assert line.count("rusak.xlsx") == 1 and "Berkas kosong" in line
