@@ -102,7 +102,7 @@ def test_wrapped_text_in_status_and_checklist_rows_is_never_cut(tmp_path, lang):
 
 
 def test_line_count_follows_words_paragraphs_and_overlong_words():
-    from sopxl.report.fit import text_width, wrapped_lines
+    from sopxl.fit import text_width, wrapped_lines
 
     # Words that fit together stay on one line; the one that does not starts the next.
     two = "Surat Pemberitahuan dan jadwal"

@@ -19,6 +19,7 @@ import os
 from typing import Any
 
 from ..a1 import rowcol_to_cell
+from ..fit import fit_labels
 from ..model import FileResult, SopResult, Step
 from ..resources import load_data
 from ..sheetspec import CellLike, CellSpec, SheetSpec, Validation
@@ -34,7 +35,6 @@ from .answers import (
     match_steps,
     step_item,
 )
-from .fit import fit_labels
 from .sheet import RowBuilder
 from .status import sheet_ref
 

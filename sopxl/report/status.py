@@ -27,10 +27,10 @@ from ..a1 import cell_to_rowcol, rowcol_to_cell
 from ..config import Config
 from ..digest import again_words, every_finding, in_order, kind_of, kinds, next_step, summary_rows
 from ..durations import format_span
+from ..fit import fit_labels
 from ..model import FileResult, Finding, SopDocument, SopResult, Span
 from ..resources import load_data
 from ..sheetspec import CellLike, CellSpec, SheetSpec
-from .fit import fit_labels
 from .sheet import RowBuilder
 
 SHEET_NAME = "Status"

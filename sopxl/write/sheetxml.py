@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..a1 import cell_to_rowcol, col_to_letters, range_to_rowcols, rowcol_to_cell, rowcols_to_range
 from ..errors import WriteError
-from ..report.fit import wrapped_lines
+from ..fit import wrapped_lines
 from ..sheetspec import CellSpec, Scalar, SheetSpec, Validation, style_looks
 from .styles import LINE_POINTS, WRAPPED
 

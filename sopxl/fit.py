@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from ..a1 import range_to_rowcols
-from ..resources import load_data
-from ..sheetspec import CellSpec, SheetSpec
+from .a1 import range_to_rowcols
+from .resources import load_data
+from .sheetspec import CellSpec, SheetSpec
 
 BOLD_STYLES = ("title", "subtitle", "header", "section")
 FIT_STYLES = ("header", "subtitle")  # labels that must show whole: table headers, row labels
