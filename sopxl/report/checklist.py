@@ -36,7 +36,7 @@ from .answers import (
 )
 from .fit import fit_labels
 from .sheet import RowBuilder
-from .status import sheet_ref
+from .status import identity_cell, sheet_ref
 
 SHEET_NAME = "Checklist"
 # No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Penilaian | Catatan | Tindakan | Paraf | Kunci
@@ -127,8 +127,11 @@ def _sop_block(b: _Rows, s: SopResult, t: dict, qs: list[str], pairs: dict[Slot,
                eval_pairs: dict[tuple[str, int], EvalAnswer]) -> None:
     doc = s.doc
     identity = t["identity"].format(nomor=doc.nomor or "-", nama=doc.nama or "-")
+    # The identity links to its own cells, on the cover sheet when it was borrowed from one.
+    at = identity_cell(doc)
     b.add([CellSpec(t["sheet"], "section"), CellSpec(doc.sheet, "link", sheet_ref(doc.sheet)),
-           CellSpec(identity, "section"), *[CellSpec(None, "section")] * (LAST_SHOWN - 2)],
+           CellSpec(identity, "link", sheet_ref(*at)) if at else CellSpec(identity, "section"),
+           *[CellSpec(None, "section")] * (LAST_SHOWN - 2)],
           merges=((2, LAST_SHOWN),))
     b.add([CellSpec(t["monitoring_title"], "subtitle")], merges=((0, LAST_SHOWN),))
     b.add(_step_header(t))
