@@ -39,9 +39,9 @@ def test_json_gives_a_reason_code_and_the_sop_a_sheet_belongs_to(tmp_path):
     path = L.table_over_two_sheets(tmp_path / "dua_lembar.xlsx")
     _, out = cli("validate", "--json", str(path))
     skipped = json.loads(out)["files"][0]["skipped"]
-    assert skipped == [
-        {"sheet": "Identitas", "reason": "identitas-sop", "sop": "Prosedur (1)", "nama": "Pelayanan Surat Masuk"},
-        {"sheet": "Prosedur (2)", "reason": "lanjutan-sop", "sop": "Prosedur (1)", "nama": "Pelayanan Surat Masuk"}]
+    sop = {"sop": "Prosedur (1)", "nama": "Pelayanan Surat Masuk"}
+    assert skipped == [{"sheet": "Identitas", "reason": "identitas-sop", **sop},
+                       {"sheet": "Prosedur (2)", "reason": "lanjutan-sop", **sop}]
 
 
 def test_a_cover_sheet_no_table_took_says_so(tmp_path):
@@ -51,7 +51,8 @@ def test_a_cover_sheet_no_table_took_says_so(tmp_path):
     wb.save(path)
     _, out = cli("validate", "--json", str(path))
     skipped = json.loads(out)["files"][0]["skipped"]
-    assert skipped[-1] == {"sheet": "Identitas 2", "reason": "identitas-tanpa-tabel", "sop": None, "nama": None}
+    assert skipped[-1] == {"sheet": "Identitas 2", "reason": "identitas-tanpa-tabel", "sop": None,
+                           "nama": None}
     _, out = cli("validate", str(path))
     assert "  lembar 'Identitas 2': lembar identitas tanpa tabel SOP (lihat temuan)\n" in out
 
@@ -73,8 +74,10 @@ def test_links_to_a_borrowed_identity_land_on_the_cover_sheet(tmp_path):
     # The sheet name jumps to the table, the identity to the Nomor SOP on the cover sheet.
     assert checklist["Prosedur 1"] == "'Prosedur 1'!A1"
     assert checklist["Nomor SOP: 800/012/SOP/2023 | Nama SOP: Pelayanan Surat Masuk"] == "'Identitas 1'!E1"
-    assert checklist["Nomor SOP: 800/013/SOP/2023 | Nama SOP: Pelayanan Legalisir Ijazah"] == "'Identitas 2'!E1"
-    # The Status sheet's "Kelengkapan format": identity and boxes on the cover, columns on the table.
+    second = "Nomor SOP: 800/013/SOP/2023 | Nama SOP: Pelayanan Legalisir Ijazah"
+    assert checklist[second] == "'Identitas 2'!E1"
+    # The Status sheet's "Kelengkapan format": identity and boxes on the cover, the rest on the
+    # table's sheet.
     status = wb["Status"]
     rows = [[c for c in row] for row in status.iter_rows()]
     where = {(r[0].value, r[3].value): r[3].hyperlink.location.replace("$", "") for r in rows
