@@ -390,3 +390,28 @@ def name_as_banner(path: Path) -> Path:
     put(ws, 7, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
     put(ws, 8, step_rows())
     return save(wb, path)
+
+
+STACKED_NAMES = [("Pelayanan Surat Masuk", "800/012/SOP/2023"),
+                 ("Pelayanan Legalisir Ijazah", "800/013/SOP/2023"),
+                 ("Pelayanan Cuti Pegawai", "800/014/SOP/2023")]
+
+
+def stacked_sops(path: Path, n: int = 2, inline: bool = False) -> Path:
+    """Every SOP pasted one under another into one long sheet, each with its identity block,
+    Dasar Hukum box and table, two blank rows between (a kesbangpol office's habit).
+    ``inline``: the later SOPs write "Nomor SOP : …" in one cell."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Semua SOP"
+    header = ["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]
+    row = 1
+    for i, (nama, nomor) in enumerate(STACKED_NAMES[:n]):
+        ident = [list(r) for r in IDENTITY]
+        ident[0][4], ident[5][4] = nomor, nama
+        if inline and i:
+            ident = [[r[0], None, None, f"{r[3]} : {r[4]}"] for r in ident]
+        row = put(ws, row, [*ident, ["Dasar Hukum"], [f"{i + 1}. Permenpan RB 35/2012"], header,
+                            *step_rows()])
+        row += 2
+    return save(wb, path)

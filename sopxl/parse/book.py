@@ -18,6 +18,7 @@ from ..grid import Grid
 from ..model import Finding, SopDocument, Step
 from . import IDENTITY_ONLY, parse_sheet
 from .identity import read_identity
+from .stacked import split_stacked
 from .text import key
 from .vocab import Vocab
 
@@ -35,7 +36,13 @@ class SheetReading:
 
 
 def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
-    readings = [SheetReading(g, *parse_sheet(g, vocab)) for g in grids]
+    readings = []
+    for grid in grids:
+        for band, stacked in split_stacked(grid, vocab):  # several SOPs on one sheet: one each
+            reading = SheetReading(band, *parse_sheet(band, vocab))
+            if stacked is not None and reading.doc is not None:
+                reading.hits.append(stacked)
+            readings.append(reading)
     _join_continuations(readings)
     covers = [i for i, r in enumerate(readings) if r.skip == IDENTITY_ONLY]
     if not covers:

@@ -82,14 +82,27 @@ def _key_cell(key: str, style: str = "plain") -> CellSpec:
     return CellSpec(key, style)
 
 
-def slots_of(s: SopResult) -> list[tuple[Slot, Step]]:
+def sop_labels(result: FileResult) -> list[str]:
+    """The name each SOP's keys start with: its sheet's name, and for the second and later SOPs
+    stacked on one sheet "Sheet #2", "Sheet #3", so their answers never meet."""
+    seen: dict[str, int] = {}
+    out = []
+    for s in result.sops:
+        seen[s.doc.sheet] = seen.get(s.doc.sheet, 0) + 1
+        n = seen[s.doc.sheet]
+        out.append(s.doc.sheet if n == 1 else f"{s.doc.sheet} #{n}")
+    return out
+
+
+def slots_of(s: SopResult, label: str | None = None) -> list[tuple[Slot, Step]]:
     """(slot, step) for every step of an SOP, in order, with its stable key."""
     out = []
     for si, sec in enumerate(s.doc.sections, start=1):
         seen: dict[str, int] = {}
         for pos, step in enumerate(sec.steps, start=1):
             item = step_item(step.number.value, pos, seen)
-            out.append((Slot(s.doc.sheet, str(si), item, step.kegiatan.value, ", ".join(step.actors)), step))
+            out.append((Slot(label or s.doc.sheet, str(si), item, step.kegiatan.value,
+                             ", ".join(step.actors)), step))
     return out
 
 
@@ -106,15 +119,15 @@ def build_checklist(result: FileResult, answers: Answers, *, lang: str = "id") -
     b.add([CellSpec(t["instructions"], "plain")], merges=((0, LAST_SHOWN),))
     b.add()
 
-    all_slots = [pair for s in result.sops for pair in slots_of(s)]
+    labels = sop_labels(result)
+    all_slots = [pair for s, label in zip(result.sops, labels) for pair in slots_of(s, label)]
     pairs, left_steps = match_steps([slot for slot, _ in all_slots], answers.steps)
-    eval_pairs, left_evals = match_evaluations([s.doc.sheet for s in result.sops], answers.evaluations,
-                                               len(qs))
+    eval_pairs, left_evals = match_evaluations(labels, answers.evaluations, len(qs))
     if not result.sops:
         b.add([CellSpec(t["no_sops"], "text")], merges=((0, LAST_SHOWN),))
         b.add()
-    for s in result.sops:
-        _sop_block(b, s, t, qs, pairs, eval_pairs)
+    for s, label in zip(result.sops, labels):
+        _sop_block(b, s, label, t, qs, pairs, eval_pairs)
     if left_steps or left_evals:
         _removed_block(b, t, qs, left_steps, left_evals)
     # Headers on one line: a wrapped header is taller than the writer's estimate of its row in
@@ -123,13 +136,15 @@ def build_checklist(result: FileResult, answers: Answers, *, lang: str = "id") -
     return spec
 
 
-def _sop_block(b: _Rows, s: SopResult, t: dict, qs: list[str], pairs: dict[Slot, StepAnswer],
+def _sop_block(b: _Rows, s: SopResult, label: str, t: dict, qs: list[str], pairs: dict[Slot, StepAnswer],
                eval_pairs: dict[tuple[str, int], EvalAnswer]) -> None:
     doc = s.doc
+    # A later SOP stacked on the sheet: the link lands on its own table, not the sheet's top.
+    top = "A1" if label == doc.sheet or not doc.sections else rowcol_to_cell(doc.sections[0].header_row, 0)
     identity = t["identity"].format(nomor=doc.nomor or "-", nama=doc.nama or "-")
     # The identity links to its own cells, on the cover sheet when it was borrowed from one.
     at = identity_cell(doc)
-    b.add([CellSpec(t["sheet"], "section"), CellSpec(doc.sheet, "link", sheet_ref(doc.sheet)),
+    b.add([CellSpec(t["sheet"], "section"), CellSpec(label, "link", sheet_ref(doc.sheet, top)),
            CellSpec(identity, "link", sheet_ref(*at)) if at else CellSpec(identity, "section"),
            *[CellSpec(None, "section")] * (LAST_SHOWN - 2)],
           merges=((2, LAST_SHOWN),))
@@ -137,7 +152,7 @@ def _sop_block(b: _Rows, s: SopResult, t: dict, qs: list[str], pairs: dict[Slot,
     b.add(_step_header(t))
     first = b.row
     titled = len(doc.sections) > 1 or any(sec.title for sec in doc.sections)
-    by_step = {id(step): slot for slot, step in slots_of(s)}
+    by_step = {id(step): slot for slot, step in slots_of(s, label)}
     for si, sec in enumerate(doc.sections, start=1):
         if titled:
             b.add([CellSpec(sec.name or f"{si}", "section"), *[CellSpec(None, "section")] * LAST_SHOWN],
@@ -158,12 +173,12 @@ def _sop_block(b: _Rows, s: SopResult, t: dict, qs: list[str], pairs: dict[Slot,
     b.add(_eval_header(t), merges=((1, 5), (7, 9)))
     first = b.row
     for n, question in enumerate(qs, start=1):
-        evaluation = eval_pairs.get((doc.sheet, n))
+        evaluation = eval_pairs.get((label, n))
         values = evaluation.values if evaluation else {}
         b.add([CellSpec(n, "number"), CellSpec(question, "text"), *[CellSpec(None, "text")] * 4,
                CellSpec(values.get("jawaban"), "input"), CellSpec(values.get("catatan"), "input"),
                CellSpec(None, "input"), CellSpec(None, "input"),
-               _key_cell(make_key(doc.sheet, EVAL_PART, str(n)))],
+               _key_cell(make_key(label, EVAL_PART, str(n)))],
               merges=((1, 5), (7, 9)))
     b.dropdown(ANSWER_COL, first, b.row - 1, t["yes_no"], t["yes_no_prompt"])
     b.add()
