@@ -356,9 +356,11 @@ def page_numbers(path: Path) -> Path:
     return save(wb, path)
 
 
-def table_over_two_sheets(path: Path) -> Path:
+def table_over_two_sheets(path: Path, aligned: bool = False) -> Path:
     """A cover sheet, then the table on two sheets (one per printed page): steps 1-3 on the
-    first, the header again and steps 4-5 on the second, step 5 without its output."""
+    first, the header again and steps 4-5 on the second, step 5 without its output.
+    ``aligned``: the second sheet's header sits as low as the first's, so its steps 4-5 take
+    the very cell addresses of steps 1-2 on the first sheet."""
     wb = Workbook()
     wb.remove(wb.active)
     cover = wb.create_sheet("Identitas")
@@ -372,7 +374,7 @@ def table_over_two_sheets(path: Path) -> Path:
     for name, part, title in (("Prosedur (1)", rows[:3], "SOP PELAYANAN SURAT MASUK"),
                               ("Prosedur (2)", rows[3:], None)):
         ws = wb.create_sheet(name)
-        put(ws, 1, [[title], [], header, *part] if title else [header, *part])
+        put(ws, 1, [[title], [], header, *part] if title or aligned else [header, *part])
     return save(wb, path)
 
 

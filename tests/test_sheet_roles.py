@@ -87,3 +87,22 @@ def test_links_to_a_borrowed_identity_land_on_the_cover_sheet(tmp_path):
     assert where[("Prosedur 1", "Dasar Hukum")].startswith("'Identitas 1'!")
     assert where[("Prosedur 2", "Tanggal Efektif")] == "'Identitas 2'!E4"
     assert where[("Prosedur 1", "Langkah kegiatan")] == "'Prosedur 1'!A4"
+
+
+def test_findings_on_a_next_page_sheet_name_it_even_at_the_first_sheets_addresses(tmp_path):
+    from openpyxl import load_workbook as load
+    from test_real_layouts import assert_reads_the_five_steps, check
+
+    path = L.table_over_two_sheets(tmp_path / "sejajar.xlsx", aligned=True)
+    wb = load(path)
+    wb["Prosedur (2)"]["F4"] = None  # step 4's kelengkapan: F4 is step 1's kelengkapan on page 1
+    wb["Prosedur (1)"]["F5"] = None  # step 2's kelengkapan, on the first sheet
+    wb.save(path)
+    r = check(path)
+    sop = r.sops[0]
+    assert [s.row + 1 for s in sop.doc.steps] == [4, 5, 6, 4, 5]
+    assert_reads_the_five_steps(sop)
+    where = {(f.code, f.sheet, f.cell) for f in sop.findings
+             if f.code in ("output-kosong", "kelengkapan-kosong")}
+    assert where == {("output-kosong", "Prosedur (2)", "H5"), ("kelengkapan-kosong", "Prosedur (2)", "F4"),
+                     ("kelengkapan-kosong", "Prosedur (1)", "F5")}
