@@ -20,6 +20,7 @@ from ..findings import Hit, catalogue, declare
 from ..grid import Grid
 from ..model import Finding, SopDocument, Step
 from . import IDENTITY_ONLY, parse_sheet
+from .header import header_rows
 from .identity import read_identity
 from .stacked import split_stacked
 from .text import key
@@ -42,8 +43,10 @@ class SheetReading:
 def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
     readings = []
     for grid in grids:
-        for band, stacked in split_stacked(grid, vocab):  # several SOPs on one sheet: one each
-            reading = SheetReading(band, *parse_sheet(band, vocab))
+        candidates = header_rows(grid, vocab)
+        bands = split_stacked(grid, vocab, candidates)  # several SOPs on one sheet: one each
+        for band, stacked in bands:
+            reading = SheetReading(band, *parse_sheet(band, vocab, candidates if len(bands) == 1 else None))
             if stacked is not None and reading.doc is not None:
                 reading.hits.append(stacked)
             readings.append(reading)

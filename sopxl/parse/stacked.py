@@ -12,17 +12,17 @@ from __future__ import annotations
 from ..a1 import rowcol_to_cell
 from ..findings import Hit, declare
 from ..grid import Grid
-from .header import find_header, header_rows
+from .header import find_header
 from .vocab import Vocab
 
 STACKED = declare(__name__, "sop-bertumpuk")[0]
 _LABEL_CHARS = 40
 
 
-def split_stacked(grid: Grid, vocab: Vocab) -> list[tuple[Grid, Hit | None]]:
+def split_stacked(grid: Grid, vocab: Vocab, candidates: set[int]) -> list[tuple[Grid, Hit | None]]:
     """The sheet's SOPs as bands of the one grid, top to bottom; each band after the first
-    comes with the info hit that says where it starts."""
-    starts = _starts(grid, vocab)
+    comes with the info hit that says where it starts. ``candidates``: ``header_rows``."""
+    starts = _starts(grid, vocab, sorted(candidates))
     if not starts:
         return [(grid, None)]
     bounds = [0, *starts, grid.n_rows]
@@ -34,11 +34,12 @@ def split_stacked(grid: Grid, vocab: Vocab) -> list[tuple[Grid, Hit | None]]:
     return out
 
 
-def _identity_rows(grid: Grid, vocab: Vocab) -> dict[int, set[str]]:
-    """Row -> the identity fields labelled on it ("Nomor SOP", "Nama SOP : …")."""
+def _identity_rows(grid: Grid, vocab: Vocab, below: int) -> dict[int, set[str]]:
+    """Row -> the identity fields labelled on it ("Nomor SOP", "Nama SOP : …"), for the rows
+    below row ``below``."""
     rows: dict[int, set[str]] = {}
     for (r, _c), v in grid.values.items():
-        if type(v) is str and len(v) <= _LABEL_CHARS * 2:
+        if r > below and type(v) is str and len(v) <= _LABEL_CHARS * 2:
             label = v.split(":")[0] if ":" in v else v
             if len(label) <= _LABEL_CHARS:
                 name = vocab.identity.find(label)
@@ -47,17 +48,22 @@ def _identity_rows(grid: Grid, vocab: Vocab) -> dict[int, set[str]]:
     return rows
 
 
-def _starts(grid: Grid, vocab: Vocab) -> list[int]:
+def _starts(grid: Grid, vocab: Vocab, candidates: list[int]) -> list[int]:
     """The first row of every SOP after the first: where the identity block between two table
     headers begins."""
-    candidates = sorted(header_rows(grid, vocab))
     if len(candidates) < 2:
         return []
-    identity = _identity_rows(grid, vocab)
-    if not identity or max(identity) < candidates[0]:
+    identity = _identity_rows(grid, vocab, candidates[0])
+    if not identity:
         return []  # the usual sheet: its identity block above its one table (cheap way out)
     n_cols = grid.n_cols
-    headers = [r for r in candidates if find_header(grid, r, vocab, n_cols) is not None]
+    last_label = max(identity)
+    headers: list[int] = []
+    for r in candidates:
+        if not headers and r > last_label:
+            return []  # no identity label below the first header: one SOP
+        if find_header(grid, r, vocab, n_cols) is not None:
+            headers.append(r)
     starts = []
     for before, header in zip(headers, headers[1:]):
         rows = sorted(r for r in identity if before < r < header)
