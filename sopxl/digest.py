@@ -18,8 +18,6 @@ from functools import cache
 from .a1 import cell_to_rowcol
 from .findings import catalogue
 from .model import FileResult, Finding
-from .parse import IDENTITY_ONLY
-from .parse.book import CONTINUATION
 from .resources import load_data
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -210,6 +208,11 @@ def skip_line(s: Skipped, lang: str) -> str:
     return _skip_texts(lang)["line"].format(sheet=s.sheet, why=s.text(lang))
 
 
+# The reasons ``sopxl.parse`` gives for a cover sheet and a next-page sheet (IDENTITY_ONLY and
+# book.CONTINUATION there; digest sits beside parse, not above it, so they are spelled here).
+_COVER, _NEXT_PAGE = "identitas-sop", "lanjutan-sop"
+
+
 def skipped_sheets(result: FileResult) -> list[Skipped]:
     """``result.skipped`` with the SOP each cover or next-page sheet belongs to; a cover sheet
     no matrix took is ``identitas-tanpa-tabel``."""
@@ -217,8 +220,8 @@ def skipped_sheets(result: FileResult) -> list[Skipped]:
     pages = {step.sheet: s for s in result.sops for step in s.doc.steps if step.sheet}
     out = []
     for name, why in result.skipped:
-        owner = covers.get(name) if why == IDENTITY_ONLY else pages.get(name) if why == CONTINUATION else None
-        if why == IDENTITY_ONLY and owner is None:
+        owner = covers.get(name) if why == _COVER else pages.get(name) if why == _NEXT_PAGE else None
+        if why == _COVER and owner is None:
             why = "identitas-tanpa-tabel"
         out.append(Skipped(name, why, owner.doc.sheet if owner else None, owner.doc.nama if owner else None))
     return out
