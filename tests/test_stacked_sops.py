@@ -55,3 +55,27 @@ def test_answers_typed_for_a_stacked_sop_stay_with_it(tmp_path):
     links = [c.hyperlink.location.replace("$", "") for row in ws.iter_rows() for c in row
              if c.value == "Semua SOP #2" and c.hyperlink is not None]
     assert links == ["'Semua SOP'!A25"]
+
+
+def test_flowcharts_of_stacked_sops_share_the_sheets_one_drawing(tmp_path):
+    import zipfile
+
+    from sopxl.config import load_config
+    from sopxl.draw import draw_file
+    from sopxl.read.xlsx import read_workbook
+
+    path = L.stacked_sops(tmp_path / "semua.xlsx")
+    drawn = draw_file(path, load_config())
+    assert drawn.sheets == ["Semua SOP"]
+    with zipfile.ZipFile(path) as z:
+        assert len([n for n in z.namelist() if n.startswith("xl/drawings/drawing")]) == 1
+        assert z.read("xl/worksheets/sheet1.xml").count(b"<drawing ") == 1
+    shapes = [s for g in read_workbook(path).sheets for s in g.shapes if s.drawn_by_sopxl]
+    # Each SOP's five symbols, over its own rows (steps at rows 10-14 and 26-30).
+    rows = sorted(int(s.center[0]) + 1 for s in shapes if s.kind in ("terminator", "process", "decision"))
+    assert rows == [10, 11, 12, 13, 14, 26, 27, 28, 29, 30]
+    # Read again with the drawn shapes: still two SOPs of five steps each.
+    r = check(path)
+    assert [len(s.doc.steps) for s in r.sops] == [5, 5]
+    for sop in r.sops:
+        assert_reads_the_five_steps(sop)
