@@ -55,6 +55,12 @@ def test_answers_typed_for_a_stacked_sop_stay_with_it(tmp_path):
     links = [c.hyperlink.location.replace("$", "") for row in ws.iter_rows() for c in row
              if c.value == "Semua SOP #2" and c.hyperlink is not None]
     assert links == ["'Semua SOP'!A25"]
+    # The Status sheet's "Ringkasan per SOP" row of each SOP, each link on its own table.
+    status = load_workbook(path)["Status"]
+    rows = {c.value: (c.hyperlink.location.replace("$", ""), status.cell(c.row, 4).value)
+            for (c,) in status.iter_rows(max_col=1) if status.cell(c.row, 3).value == "LULUS"}
+    assert rows == {"Semua SOP": ("'Semua SOP'!A1", "800/012/SOP/2023"),
+                    "Semua SOP #2": ("'Semua SOP'!A25", "800/013/SOP/2023")}
 
 
 def test_flowcharts_of_stacked_sops_share_the_sheets_one_drawing(tmp_path):

@@ -36,7 +36,7 @@ from .answers import (
 )
 from .fit import fit_labels
 from .sheet import RowBuilder
-from .status import identity_cell, sheet_ref
+from .status import identity_cell, sheet_ref, sop_places
 
 SHEET_NAME = "Checklist"
 # No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Penilaian | Catatan | Tindakan | Paraf | Kunci
@@ -82,18 +82,6 @@ def _key_cell(key: str, style: str = "plain") -> CellSpec:
     return CellSpec(key, style)
 
 
-def sop_labels(result: FileResult) -> list[str]:
-    """The name each SOP's keys start with: its sheet's name, and for the second and later SOPs
-    stacked on one sheet "Sheet #2", "Sheet #3", so their answers never meet."""
-    seen: dict[str, int] = {}
-    out = []
-    for s in result.sops:
-        seen[s.doc.sheet] = seen.get(s.doc.sheet, 0) + 1
-        n = seen[s.doc.sheet]
-        out.append(s.doc.sheet if n == 1 else f"{s.doc.sheet} #{n}")
-    return out
-
-
 def slots_of(s: SopResult, label: str | None = None) -> list[tuple[Slot, Step]]:
     """(slot, step) for every step of an SOP, in order, with its stable key."""
     out = []
@@ -119,15 +107,16 @@ def build_checklist(result: FileResult, answers: Answers, *, lang: str = "id") -
     b.add([CellSpec(t["instructions"], "plain")], merges=((0, LAST_SHOWN),))
     b.add()
 
-    labels = sop_labels(result)
+    places = sop_places(result)
+    labels = [name for name, _ in places]
     all_slots = [pair for s, label in zip(result.sops, labels) for pair in slots_of(s, label)]
     pairs, left_steps = match_steps([slot for slot, _ in all_slots], answers.steps)
     eval_pairs, left_evals = match_evaluations(labels, answers.evaluations, len(qs))
     if not result.sops:
         b.add([CellSpec(t["no_sops"], "text")], merges=((0, LAST_SHOWN),))
         b.add()
-    for s, label in zip(result.sops, labels):
-        _sop_block(b, s, label, t, qs, pairs, eval_pairs)
+    for s, (label, top) in zip(result.sops, places):
+        _sop_block(b, s, label, top, t, qs, pairs, eval_pairs)
     if left_steps or left_evals:
         _removed_block(b, t, qs, left_steps, left_evals)
     # Headers on one line: a wrapped header is taller than the writer's estimate of its row in
@@ -136,11 +125,11 @@ def build_checklist(result: FileResult, answers: Answers, *, lang: str = "id") -
     return spec
 
 
-def _sop_block(b: _Rows, s: SopResult, label: str, t: dict, qs: list[str], pairs: dict[Slot, StepAnswer],
-               eval_pairs: dict[tuple[str, int], EvalAnswer]) -> None:
+def _sop_block(b: _Rows, s: SopResult, label: str, top: str, t: dict, qs: list[str],
+               pairs: dict[Slot, StepAnswer], eval_pairs: dict[tuple[str, int], EvalAnswer]) -> None:
+    """One SOP's forms; ``label`` starts its keys, ``top`` is where its sheet link lands
+    (``status.sop_places``: several SOPs stacked on one sheet keep apart)."""
     doc = s.doc
-    # A later SOP stacked on the sheet: the link lands on its own table, not the sheet's top.
-    top = "A1" if label == doc.sheet or not doc.sections else rowcol_to_cell(doc.sections[0].header_row, 0)
     identity = t["identity"].format(nomor=doc.nomor or "-", nama=doc.nama or "-")
     # The identity links to its own cells, on the cover sheet when it was borrowed from one.
     at = identity_cell(doc)

@@ -74,6 +74,21 @@ def identity_cell(doc: SopDocument) -> tuple[str, str] | None:
     return None
 
 
+def sop_places(result: FileResult) -> list[tuple[str, str]]:
+    """(name, cell to jump to) of each SOP: its sheet's name and A1; the second and later SOPs
+    stacked on one sheet are "Sheet #2", "Sheet #3", jumping to their own table's header."""
+    seen: dict[str, int] = {}
+    out = []
+    for s in result.sops:
+        doc = s.doc
+        n = seen[doc.sheet] = seen.get(doc.sheet, 0) + 1
+        if n == 1 or not doc.sections:
+            out.append((doc.sheet if n == 1 else f"{doc.sheet} #{n}", "A1"))
+        else:
+            out.append((f"{doc.sheet} #{n}", rowcol_to_cell(doc.sections[0].header_row, 0)))
+    return out
+
+
 def element_sheet(doc: SopDocument, group: str) -> str:
     """The sheet an element of the format sits on: identity fields and boxes on the cover sheet
     they were read from, everything else on the matrix sheet."""
@@ -175,10 +190,10 @@ def _summary(b: _Builder, result: FileResult, cfg: Config, t: dict) -> None:
               t["col_warnings"]])
     if not result.sops:
         b.add([CellSpec(t["no_sops"], "text")], merges=[(0, N_COLS - 1)])
-    for s in result.sops:
+    for s, (name, top) in zip(result.sops, sop_places(result)):
         doc = s.doc
         b.add([
-            CellSpec(doc.sheet, "link", sheet_ref(doc.sheet)),
+            CellSpec(name, "link", sheet_ref(doc.sheet, top)),
             CellSpec(len(doc.steps), "number"),
             _verdict(s, t),
             CellSpec(doc.nomor or "-", "text"),
