@@ -8,11 +8,14 @@ off-page connectors with the same letter.
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
 import merge_builders as mb
+import openpyxl
 import pytest
 
 from sopxl.cli import run
@@ -342,3 +345,159 @@ def test_text_longer_than_a_page_is_printed_whole(tmp_path):
     text = squeeze(pdftotext(tmp_path / "besar_Besar.pdf"))
     assert text.count(squeeze("laporan yang sangat panjang")) == 150 and "SELESAI." in text
     assert squeeze("199. Peraturan nomor 199;") in text
+
+
+def _with_settings_paper(src: Path, dst: Path, kertas: str, sheet_paper: int | None = None) -> Path:
+    """A copy of ``src`` whose Pengaturan sheet names ``kertas`` on a "Kertas" row (the
+    sheet is added when the workbook has none) and whose SOP sheets print on ``sheet_paper``."""
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Pengaturan"] if "Pengaturan" in wb.sheetnames else wb.create_sheet("Pengaturan")
+    row = 3 if ws.cell(3, 1).value is None else ws.max_row + 2
+    ws.cell(row, 1, "Ukuran kertas")
+    ws.cell(row, 2, kertas)
+    if sheet_paper is not None:
+        for name in wb.sheetnames:
+            if name.startswith("SOP"):
+                wb[name].page_setup.paperSize = sheet_paper
+    wb.save(dst)
+    return dst
+
+
+@needs_poppler
+def test_paper_from_the_pengaturan_sheet_comes_after_kertas_and_before_page_setup(tmp_path):
+    """Issue #16: the office's paper on its Pengaturan sheet beats the sheet's print setup,
+    and --kertas beats both."""
+    f4_w, a4_w = 935.43, 841.89
+    plain = mb.workbook(tmp_path / "p.xlsx", [mb.sop(0)])
+    on_f4 = _with_settings_paper(plain, tmp_path / "pengaturan_f4.xlsx", "F4", sheet_paper=9)
+    code, out, _ = cli("pdf", str(on_f4), "--out", str(tmp_path / "a"))
+    assert code == 0 and "F4" in out
+    assert all(abs(w - f4_w) < 0.5 for w, _ in page_sizes(next((tmp_path / "a").glob("*.pdf"))))
+    code, out, _ = cli("pdf", str(on_f4), "--out", str(tmp_path / "b"), "--kertas", "A4")
+    assert code == 0
+    assert all(abs(w - a4_w) < 0.5 for w, _ in page_sizes(next((tmp_path / "b").glob("*.pdf"))))
+    # The real template set up for F4, whose Pengaturan says A4 ("a4 (melintang)"): A4.
+    tpl = tmp_path / "contoh_f4.xlsx"
+    assert cli("template", "--contoh", "--paper", "F4", "--out", str(tpl))[0] == 0
+    on_a4 = _with_settings_paper(tpl, tmp_path / "pengaturan_a4.xlsx", "a4 (melintang)")
+    code, out, _ = cli("pdf", str(on_a4), "--out", str(tmp_path / "c"))
+    assert code == 0 and "F4" not in out
+    pdfs = sorted((tmp_path / "c").glob("*.pdf"))
+    assert len(pdfs) == 2
+    for pdf in pdfs:
+        assert all(abs(w - a4_w) < 0.5 for w, _ in page_sizes(pdf))
+    # Without the row the same template prints on its print setup's F4; an unknown value
+    # ("Legal") is no choice either.
+    on_legal = _with_settings_paper(tpl, tmp_path / "legal.xlsx", "Legal")
+    code, out, _ = cli("pdf", str(on_legal), "--out", str(tmp_path / "d"))
+    assert code == 0
+    for pdf in (tmp_path / "d").glob("*.pdf"):
+        assert all(abs(w - f4_w) < 0.5 for w, _ in page_sizes(pdf))
+    # The book follows the Pengaturan sheet too: cover, lists and SOP pages on F4.
+    book = tmp_path / "BUKU.pdf"
+    assert cli("buku", str(on_f4), "--out", str(book))[0] == 0
+    sizes = page_sizes(book)
+    assert len(sizes) > 3 and all(abs(max(w, h) - f4_w) < 0.5 for w, h in sizes)
+
+
+def _three_actor_sop(tmp_path: Path):
+    roles = [f"Pelaksana {k}" for k in range(1, 7)]
+    s = mb.sop(0, sheet="Tiga", sections=1)
+    sec = s["bagian"][0]
+    sec["pelaksana"] = roles
+    actors = {1: [0], 2: [1], 3: [0, 2, 4], 4: [3], 5: [1, 2, 3, 5], 6: [4], 7: [2], 8: [5]}
+    sec["langkah"] = [
+        {"no": f"{k}.", "kegiatan": f"Langkah {k}", "waktu": "5 menit",
+         "pelaksana": [roles[i] for i in actors[k]],
+         "simbol": {1: "Mulai", 6: "Keputusan", 8: "Selesai"}.get(k, "Proses"),
+         "keterangan": "Ya: 7; Tidak: 3" if k == 6 else None}
+        for k in range(1, 9)]
+    return mb.workbook(tmp_path / "tiga.xlsx", [s])
+
+
+@pytest.mark.parametrize("listed", ["in column order", "shape marker listed last"])
+def test_three_or_more_actors_in_one_step_are_one_line_of_symbols(tmp_path, listed):
+    """Issue #16: a step given to three (and four) actors draws one symbol per actor, all on
+    one horizontal line that runs from neighbour to neighbour and through no other symbol,
+    whatever order the markers were read in (a marker drawn as a shape is added last)."""
+    path = _three_actor_sop(tmp_path)
+    doc = doc_of(path).doc
+    assert [len(s.actors) for s in doc.steps][2:5] == [3, 1, 4]
+    if listed != "in column order":
+        for k in (2, 4):
+            m = doc.steps[k].markers
+            m.append(m.pop(1))  # the middle column's marker comes last
+    fl = layout_flow(doc, PAPERS["A4"], _measure())
+    assert fl.collisions == 0
+    for page in fl.pages:
+        assert geometry_problems(page) == []
+    for k, n in ((2, 3), (4, 4)):
+        page = fl.pages[fl.step_page[k]]
+        mine = sorted((i for i, sym in enumerate(page.symbols) if sym.step == k),
+                      key=lambda i: page.symbols[i].box.cx)
+        assert len(mine) == n
+        joins = [a for a in page.arrows if not a.head and set(a.ends) <= set(mine)]
+        assert sorted(tuple(a.ends) for a in joins) == sorted(zip(mine, mine[1:]))
+        ys = {p[1] for a in joins for p in a.points}
+        assert len(ys) == 1  # one horizontal line
+        assert min(p[0] for a in joins for p in a.points) == page.symbols[mine[0]].box.right
+        assert max(p[0] for a in joins for p in a.points) == page.symbols[mine[-1]].box.x
+        # Arrows in and out of the step use neither side a join holds.
+        held = {a.points[0] for a in joins} | {a.points[-1] for a in joins}
+        for a in page.arrows:
+            if a.head:
+                assert a.points[0] not in held and a.points[-1] not in held
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_pdf_and_docx_are_readable_by_others_like_any_new_file(tmp_path):
+    # Regression: the PDF and the Word file were created 0o600 (tempfile.mkstemp), so a book put
+    # on the office share could not be opened by anyone else; a replaced file keeps its own bits.
+    book = mb.workbook(tmp_path / "Bagian Umum.xlsx", [mb.sop(0)])
+    old = os.umask(0o022)
+    try:
+        assert cli("pdf", str(book), "--out", str(tmp_path / "pdf"))[0] == 0
+        assert cli("keputusan", str(book), "--out", str(tmp_path / "K.docx"))[0] == 0
+        (tmp_path / "K.docx").chmod(0o640)
+        assert cli("keputusan", str(book), "--out", str(tmp_path / "K.docx"))[0] == 0
+    finally:
+        os.umask(old)
+    pdfs = list((tmp_path / "pdf").glob("*.pdf"))
+    assert pdfs and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in pdfs)
+    assert stat.S_IMODE((tmp_path / "K.docx").stat().st_mode) == 0o640
+
+
+def test_workbook_without_sop_is_named_when_nothing_is_printed(tmp_path):
+    # Regression: "tidak ada SOP yang dapat dicetak." named no file, so with several files given
+    # the user could not tell which one held no SOP.
+    book = tmp_path / "Data Pegawai.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Data"
+    wb.active["A1"] = "Nama"
+    wb.save(book)
+    code, _, err = cli("pdf", str(book))
+    assert code == 2 and "tidak ada SOP yang dapat dicetak" in err and "Data Pegawai.xlsx" in err
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_output_under_a_file_is_told_in_indonesian(tmp_path):
+    # Regression: the reason was the operating system's English ("Not a directory", "Read-only
+    # file system") inside the Indonesian sentence.
+    path = mb.workbook(tmp_path / "p.xlsx", [mb.sop(0)])
+    code, _, err = cli("keputusan", str(path), "--out", str(path / "K.docx"))
+    assert code == 2 and "sebagian jalurnya berkas, bukan folder" in err
+    assert "directory" not in err.lower() and "exists" not in err.lower()
+    code, _, err = cli("buku", str(path), "--out", str(tmp_path), "--lang", "en")
+    assert code == 2 and "the target is a folder" in err
+
+
+def test_unreadable_workbook_is_named_once(tmp_path):
+    # Regression: "sopxl: rusak.xlsx: Berkas kosong (0 byte). (berkas rusak.xlsx)" named the file
+    # twice on screen and in the book's "SOP YANG TIDAK DICETAK" table beside its Berkas column.
+    empty = tmp_path / "rusak.xlsx"
+    empty.write_bytes(b"")
+    good = mb.workbook(tmp_path / "baik.xlsx", [mb.sop(0)])
+    code, _, err = cli("pdf", str(empty), str(good), "--out", str(tmp_path / "pdf"))
+    assert code == 2
+    line = next(x for x in err.splitlines() if "rusak.xlsx" in x)
+    assert line.count("rusak.xlsx") == 1 and "Berkas kosong" in line

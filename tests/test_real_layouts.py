@@ -268,3 +268,38 @@ def test_a_table_going_on_over_the_next_sheet_is_one_sop(tmp_path):
     assert ("Prosedur (2)", "lanjutan-sop") in r.skipped
     assert [(f.code, f.sheet) for f in r.findings if f.code == "tabel-lanjutan-lembar"] == [
         ("tabel-lanjutan-lembar", "Prosedur (2)")]
+
+
+def test_an_office_adds_its_own_table_end_words_in_the_config(tmp_path):
+    import json
+
+    from openpyxl import load_workbook
+
+    # "Lama Proses" closing the table is no word sopxl knows: the row is passed over as an
+    # unnumbered row, its figure unchecked. Named by the office as a JUMLAH row, it is checked.
+    path = L.waktu_texts(tmp_path / "lama.xlsx", [])
+    wb = load_workbook(path)
+    wb["SOP"]["A14"] = "Lama Proses"
+    wb["SOP"]["G14"] = "35 menit"
+    wb.save(path)
+    conf = tmp_path / "kantor.json"
+    conf.write_text(json.dumps({"labels": {"table_end": {"jumlah": ["Lama Proses"]}}}), encoding="utf-8")
+    for cfg, differs in ((load_config(), []), (load_config(conf), ["G14"])):
+        sop = validate_file(str(path), cfg).sops[0]
+        assert_reads_the_five_steps(sop)
+        assert [f.cell for f in sop.findings if f.code == "baris-akhir-diabaikan"] == ["A14"]
+        assert [f.cell for f in sop.findings if f.code == "jumlah-waktu-berbeda"] == differs
+
+
+def test_the_name_written_as_a_banner_with_no_label(tmp_path):
+    doc = check(L.name_as_banner(tmp_path / "banner.xlsx")).sops[0].doc
+    assert (doc.nama, doc.identity["nama"].cell) == ("S.O.P PENGELOLAAN SURAT MASUK", "A3")
+
+
+def test_one_figure_in_a_sentence_is_the_waktu_and_says_so(tmp_path):
+    texts = ["Pada hari kerja, maksimal 30 menit", "1 (satu) hari kerja sejak berkas diterima",
+             "Antara 5 menit dan 2 jam", "5 menit", "10 menit"]
+    sop = check(L.waktu_texts(tmp_path / "kalimat.xlsx", texts)).sops[0]
+    assert [s.minutes for s in sop.doc.steps[:3]] == [(30, 30), (450, 450), None]
+    assert [(f.code, f.cell) for f in sop.findings if f.code.startswith("waktu-")] == [
+        ("waktu-dari-kalimat", "G9"), ("waktu-dari-kalimat", "G10"), ("waktu-tidak-terbaca", "G11")]

@@ -147,6 +147,8 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
         elif top_text:
             group = None  # a header of its own ("KET" merged over both rows)
         label = grid.text(bottom, c) if (two_rows and group) else top_text
+        if two_rows and not top_text and group is None:
+            label = grid.text(bottom, c)  # a role left of PELAKSANA, named on the second row only
         if two_rows and group and bottom != row and grid.merge_at(bottom, c) == grid.merge_at(row, c) \
                 and grid.merge_at(row, c) is not None:
             label = ""  # the group cell itself reaches down: no sub-header here

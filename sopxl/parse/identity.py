@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..a1 import rowcol_to_cell
 from ..grid import Grid
 from ..model import BOX_FIELDS, IDENTITY_FIELDS, Text
-from .text import key, tidy
+from .text import key, tidy, words
 from .vocab import Vocab
 
 # Separator cells between a label and its value. "-" is not one: it is a value ("none").
@@ -69,6 +69,12 @@ def read_identity(grid: Grid, vocab: Vocab, end_row: int) -> tuple[dict[str, Tex
             used.add(chosen[0])
             target[name] = Text(tidy(chosen[1]), rowcol_to_cell(*chosen[0]))
     identity["instansi"] = _instansi(grid, cells, vocab, used)
+    if "nama" not in identity or not identity["nama"]:
+        # Above the boxes only: "SOP …" items listed under Keterkaitan are other SOPs.
+        boxes_top = min((r for (r, _c), found in labels.items() if found[0] == "boxes"), default=end_row)
+        banner = _banner_name(grid, [rc for rc in cells if rc[0] < boxes_top], used)
+        if banner is not None:
+            identity["nama"] = banner
     for name in IDENTITY_FIELDS:
         identity.setdefault(name, Text("", None))
     for name in BOX_FIELDS:
@@ -134,3 +140,23 @@ def _instansi(grid: Grid, cells: list[tuple[int, int]], vocab: Vocab, used: set)
             lines.append(tidy(nxt))
         return Text(" ".join(lines), rowcol_to_cell(r, c))
     return Text("", None)
+
+
+# "SOP PENYUSUNAN SURAT …", "S.O.P PENGELOLAAN SURAT MASUK": the name as a banner, no label.
+_GENERIC = {"ap", "administrasi", "pemerintahan", "sop"}
+
+
+def _banner_name(grid: Grid, cells: list[tuple[int, int]], used: set) -> Text | None:
+    """The SOP's name written as a title row with no "Nama SOP" label: a text opening with
+    "SOP"/"S.O.P" and naming something (not the bare "SOP AP" heading)."""
+    for r, c in cells:
+        if (r, c) in used:
+            continue
+        text = grid.text(r, c)
+        if not text or len(text) > 200:
+            continue
+        ws = words(text)
+        rest = ws[1:] if ws[:1] == ("sop",) else ws[3:] if ws[:3] == ("s", "o", "p") else None
+        if rest and len([w for w in rest if w not in _GENERIC]) >= 2:
+            return Text(tidy(text), rowcol_to_cell(r, c))
+    return None

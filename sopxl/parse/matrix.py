@@ -18,7 +18,7 @@ from .numbers import step_number
 from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, start_block
 from .text import tidy
 from .vocab import Vocab
-from .waktu_text import for_reading
+from .waktu_text import FROM_PROSE, figure_in_prose, for_reading
 
 # The header parser is the one that sees a role column's empty header cell.
 declare(__name__, "pelaksana-tanpa-nama")
@@ -147,7 +147,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             last_row = row
             row += 1
             continue
-        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan)
+        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan, hits)
         if step is not None:
             last_row = row
             if pending_title is not None:
@@ -240,7 +240,7 @@ def _text(grid: Grid, row: int, col: int | None) -> Text:
 
 
 def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
-               no_text: str, kegiatan_text: str) -> Step | None:
+               no_text: str, kegiatan_text: str, hits: list[Hit]) -> Step | None:
     """The step on ``row`` (None when the row holds none); ``no_text`` and ``kegiatan_text``
     are the row's No and Kegiatan cells, already read by the caller."""
     cols = h.columns
@@ -260,7 +260,7 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
                 kelengkapan=_text(grid, row, cols.get("kelengkapan")),
                 output=_text(grid, row, cols.get("output")),
                 keterangan=_text(grid, row, cols.get("keterangan")))
-    _read_waktu(grid, row, h, vocab, step, section)
+    _read_waktu(grid, row, h, vocab, step, section, hits)
     step.branches = branches_from_text(step.keterangan, vocab) + branches_from_columns(
         grid, row, h.branch_columns)
     return step
@@ -281,7 +281,8 @@ def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
     return out
 
 
-def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, section: Section) -> None:
+def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, section: Section,
+                hits: list[Hit]) -> None:
     col = h.columns.get("waktu")
     if col is None:
         return
@@ -301,5 +302,13 @@ def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, secti
             raw = None
     reading = vocab.durations.read(raw if isinstance(raw, (int, float)) else for_reading(step.waktu.value),
                                    section.waktu_unit)
+    if reading.problem == "tidak-terbaca":
+        # "Pada hari kerja … maksimal 30 menit": one figure with its unit inside a sentence.
+        figure = figure_in_prose(step.waktu.value, vocab)
+        if figure is not None:
+            reading = vocab.durations.read(for_reading(figure), section.waktu_unit)
+            if reading.minutes is not None:
+                hits.append(Hit(FROM_PROSE, step.waktu.cell, {
+                    "nomor": step.number.value or "?", "bacaan": figure, "teks": step.waktu.value[:80]}))
     step.minutes = reading.minutes
     step.waktu_problem = reading.problem

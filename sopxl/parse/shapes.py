@@ -33,7 +33,6 @@ from ..resources import load_data
 
 declare(__name__, "gambar-beda-simbol", "alur-langkah-tak-terjangkau", "alur-tidak-sampai-akhir",
         "alur-keputusan-kurang-cabang", "alur-lompat-tanpa-keputusan")
-PICTURE = declare(__name__, "simbol-gambar")[0]
 
 FLOW_KINDS = ("terminator", "process", "decision", "offpage")
 _WORK = ("terminator", "process", "decision", "generic")  # symbols of a role doing the step
@@ -86,7 +85,9 @@ def apply_shapes(doc: SopDocument, shapes: list[Shape], *, include_sopxl: bool =
         if hit is not None:
             hits.append(hit)
 
-    hits.extend(_pictures(steps, matrix, [s for s in shapes if s.kind == "picture"]))
+    from .shape_extras import pictures  # here, not at the top: it builds on this module
+
+    hits.extend(pictures(steps, matrix, [s for s in shapes if s.kind == "picture"]))
     flow = _Flow(matrix, symbols, nodes)
     for arrow in (s for s in shapes if s.kind == "connector"):
         flow.add(arrow)
@@ -181,24 +182,6 @@ def _paired_offpage(symbols: list[Shape]) -> set[int]:
         if s.kind == "offpage" and s.text.strip():
             groups.setdefault(" ".join(s.text.split()).casefold(), []).append(k)
     return {k for ks in groups.values() if len(ks) > 1 for k in ks}
-
-
-def _pictures(steps: list[Step], matrix: _Matrix, pictures: list[Shape]) -> Iterator[Hit]:
-    """A picture over a role cell of a step, where that role has no symbol yet, says the role
-    acts in the step (some offices paste their symbols as images). Its kind is inferred like a
-    tick mark's, and the guess is reported so it can be checked."""
-    for pic in pictures:
-        where = matrix.at(*pic.center)
-        if where is None:
-            continue
-        i, role = where
-        step = steps[i]
-        if any(m.role == role.name for m in step.markers):
-            continue
-        cell = rowcol_to_cell(step.row, role.col)
-        step.markers.append(Marker(role.name, "generic", "gambar", cell, source="shape"))
-        step.markers.sort(key=lambda m: matrix.role_order(i).get(m.role, 1 << 30))
-        yield Hit(PICTURE, cell, {"pelaksana": role.name, "nomor": step.number.value or "?"})
 
 
 def _add_marker(step: Step, role: Role, shape: Shape, order: dict[str, int]) -> Hit | None:
@@ -385,6 +368,9 @@ def _add_branches(steps: list[Step], flow: _Flow, boxes: list[Shape]) -> None:
              for a in flow.out.get(i, []) if a.shape is not None]
     labels = _match_labels([a.shape for _, a in exits if a.shape is not None],
                            [b for b in boxes if b.text and len(b.text) <= MAX_LABEL_CHARS])
+    from .shape_extras import complete_pairs
+
+    complete_pairs(exits, labels, flow, [b for b in boxes if b.text])
     for i, arrow in exits:
         assert arrow.shape is not None
         step = steps[i]

@@ -146,13 +146,14 @@ def pass_over_trailing(grid: Grid, sections: list[Section]) -> list[Hit]:
 
 
 def trailing_unnumbered(section: Section) -> list[Step]:
-    """Steps at the end of a numbered section with no number and no known symbol: a signature
-    or note the vocabulary did not name. Removed from the section and returned."""
+    """Steps at the end of a numbered section with no step number (an empty or a text No cell)
+    and no known symbol: a signature or note the vocabulary did not name. Removed from the
+    section and returned."""
     steps = section.steps
     if not any(s.number_value is not None for s in steps):
         return []
     cut = len(steps)
-    while cut > 0 and not steps[cut - 1].number and all(
+    while cut > 0 and steps[cut - 1].number_value is None and all(
             m.symbol == "unknown" for m in steps[cut - 1].markers):
         cut -= 1
     out = steps[cut:]

@@ -21,17 +21,12 @@ def key(text: str) -> str:
     return _NON_ALNUM.sub("", t)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 # The parser tidies every cell it keeps (some 500 a workbook), and a batch of workbooks made
 # from one template repeats most of them; typed, so 1 and 1.0 (shown "1" and "1.0") stay apart.
 @lru_cache(maxsize=8192, typed=True)
 def tidy(text: str) -> str:
-    """One line, single spaces: how a value is shown back to the user. A lone surrogate (a
-    damaged "_xD800_" escape) becomes U+FFFD, so the value can still be written as UTF-8."""
-    t = " ".join(str(text).split())
-    return t if t.isascii() else _SURROGATE.sub("\ufffd", t)
+    """One line, single spaces: how a value is shown back to the user."""
+    return " ".join(str(text).split())
 
 
 def alias_index(groups: dict[str, list[str]]) -> dict[str, str]:

@@ -8,6 +8,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..findings import declare
+
+if TYPE_CHECKING:
+    from .vocab import Vocab
+
+FROM_PROSE = declare(__name__, "waktu-dari-kalimat")[0]
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _TIMES = re.compile(rf"({_NUM})\s*[x×]\s*({_NUM})", re.I)
@@ -33,3 +41,19 @@ def for_reading(text: str) -> str:
     t = _SPELLED.sub(r"\1", t)
     t = _HALF.sub("0,5", t)
     return _TIMES.sub(_times, t)
+
+
+_LIMIT = re.compile(r"(?:maks(?:imal|\.)?|paling\s+lama|selambat[- ]lambatnya|paling\s+lambat)\s*$", re.I)
+
+
+def figure_in_prose(text: str, vocab: Vocab) -> str | None:
+    """The one "number unit" phrase in a sentence ("… maksimal 30 menit" -> "30 menit"), or
+    the one after "maksimal"/"paling lama" when there are several; None when it is unclear."""
+    t = _SPELLED.sub(r"\1", text)
+    units = "|".join(re.escape(a) for a, _u in vocab.durations.units if len(a) >= 3)
+    found = list(re.finditer(rf"(\d+(?:[.,]\d+)?)\s*({units})\b", t, re.I))
+    phrases = {m.group(0).lower() for m in found}
+    if len(phrases) == 1:
+        return found[0].group(0)
+    limited = [m for m in found if _LIMIT.search(t[:m.start()])]
+    return limited[0].group(0) if len(limited) == 1 else None
