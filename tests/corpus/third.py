@@ -13,6 +13,7 @@ from types import ModuleType
 
 THIRD_SLUGS = (
     "mtsn1_pandeglang_legalisir_ijazah",
+    "mtsn1_pandeglang_legalisir_rapor",
 )
 
 
