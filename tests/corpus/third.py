@@ -14,6 +14,7 @@ from types import ModuleType
 THIRD_SLUGS = (
     "mtsn1_pandeglang_legalisir_ijazah",
     "mtsn1_pandeglang_legalisir_rapor",
+    "mtsn1_pandeglang_peminjaman_buku",
 )
 
 
