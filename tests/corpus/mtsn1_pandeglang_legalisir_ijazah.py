@@ -114,6 +114,8 @@ SHEET = mtsn_sheet(
         "Waktu Penyelesaian: 2-3 hari kerja",
         "Biaya: GRATIS",
         "D. LEGALISIR SERTIFIKAT/PIAGAM PRESTASI",
+        PERSYARATAN,
+        "1. Fotokopi sertifikat/piagam yang akan dilegalisir (dst.)",
         "Prosedur:",
         "Sama dengan prosedur legalisir ijazah dengan tambahan pengecekan pada arsip prestasi siswa",
         "Waktu Penyelesaian: 1-2 hari kerja",
