@@ -144,7 +144,7 @@ def test_buku_english_messages(tmp_path):
     assert code == 0 and "3 SOP(s) on" in stdout
     code, _, err = cli("buku", str(root), "--out", str(tmp_path / "b.pdf"), "--keputusan",
                        str(tmp_path / "none.txt"), "--lang", "en")
-    assert code == 2 and "cannot be read" in err
+    assert code == 2 and "Keputusan text file was not found" in err
 
 
 def test_register_written_by_sopxl_merge(tmp_path):
@@ -163,3 +163,53 @@ def test_register_written_by_sopxl_merge(tmp_path):
     for nama, page in rows:
         start = squeeze(pdftotext(out, page))
         assert squeeze(nama) in start and "TanggalPembuatan" in start
+
+
+def test_cover_names_the_instansi_of_an_sop_that_has_one(tmp_path):
+    # Regression: the cover and the Keputusan took the instansi of the register's first SOP only;
+    # when that one had no kop (an empty template sheet, a Bagian sorted first) they said
+    # "[INSTANSI]" although the printed SOPs name it.
+    root = tmp_path / "sop"
+    mb.workbook(root / "A Hukum" / "draf.xlsx", [mb.sop(1, sheet="Draf", nama="", instansi=None)])
+    mb.workbook(root / "Organisasi" / "org.xlsx", [mb.sop(0, sheet="A", nomor="065/SOP/1", nama="Anjab")])
+    out = tmp_path / "BUKU.pdf"
+    code, _, err = cli("buku", str(root), "--out", str(out), "--keputusan")
+    assert code == 1, err
+    cover = squeeze(pdftotext(out, 1))
+    assert squeeze("PROVINSI KALIMANTAN SELATAN") in cover.upper()
+    assert "[INSTANSI]" not in pdftotext(out)
+
+
+def test_keputusan_text_missing_or_not_utf8_is_told_apart(tmp_path):
+    # Regression: a mistyped --keputusan file name was reported as "harus berkas teks UTF-8".
+    root = _folder(tmp_path)
+    out = tmp_path / "BUKU.pdf"
+    code, _, err = cli("buku", str(root), "--out", str(out), "--keputusan", str(tmp_path / "kep.txt"))
+    assert code == 2 and "tidak ditemukan" in err and "UTF-8" not in err and "kep.txt" in err
+    (tmp_path / "kep.txt").write_bytes(b"KEPUTUSAN\n\xe9t\xe9\n")  # Latin-1, as Notepad once saved
+    code, _, err = cli("buku", str(root), "--out", str(out), "--keputusan", str(tmp_path / "kep.txt"))
+    assert code == 2 and "UTF-8" in err
+    assert not out.exists()
+
+
+def test_register_row_of_a_sheet_named_with_a_trailing_space_is_printed(tmp_path):
+    # Regression: a sheet named "SOP SAR " (an office's trailing space) was read back from the
+    # register trimmed, matched no sheet, and its SOP was missing from the book without a word.
+    root = tmp_path / "sop"
+    mb.workbook(root / "Operasi" / "sar.xlsx",
+                [mb.sop(0, sheet="SOP SAR ", nomor="1/SAR", nama="Verifikasi Berita")])
+    mb.workbook(root / "Umum" / "umum.xlsx", [mb.sop(1, sheet="B", nomor="2/UM", nama="Telaah Surat")])
+    reg = tmp_path / "REKAP.xlsx"
+    code, _, err = cli("merge", str(root), "--out", str(reg), "--quiet")
+    assert code in (0, 1), err
+    out = tmp_path / "BUKU.pdf"
+    code, stdout, err = cli("buku", str(reg), "--out", str(out))
+    assert code == 0 and "2 SOP" in stdout, err
+    assert "VerifikasiBerita" in squeeze(pdftotext(out, 2))
+    # A sheet the register names that is gone since is said, not skipped in silence.
+    wb = openpyxl.load_workbook(root / "Umum" / "umum.xlsx")
+    wb["B"].title = "B baru"
+    wb.save(root / "Umum" / "umum.xlsx")
+    code, stdout, err = cli("buku", str(reg), "--out", str(out))
+    assert code == 2 and "Lembar 'B' tidak ada lagi" in err and "umum.xlsx" in err
+    assert "1 SOP" in stdout

@@ -40,3 +40,20 @@ def test_keputusan_english_and_missing_source(tmp_path):
                        "--lang", "en")
     assert code == 2 and "not found" in err
     assert not (tmp_path / "k.docx").exists()
+
+
+def test_sop_with_errors_is_left_out_of_the_lampiran_like_the_buku(tmp_path):
+    # Regression: the Lampiran listed every SOP read, an empty template sheet and SOPs with errors
+    # included, while ``sopxl buku`` leaves those out; the command said nothing and exited 0.
+    root = tmp_path / "sop"
+    mb.workbook(root / "Organisasi" / "org.xlsx", [mb.sop(0, sheet="A", nomor="065/SOP/1", nama="Anjab")])
+    mb.workbook(root / "Hukum" / "draf.xlsx", [mb.sop(1, sheet="Draf", nomor="180/SOP/9", nama="")])
+    out = tmp_path / "K.docx"
+    code, stdout, err = cli("keputusan", str(root), "--out", str(out))
+    assert code == 1, err
+    assert "draf.xlsx [Draf]" in err and "tidak dimasukkan ke Lampiran" in err
+    assert "1 SOP dalam Lampiran" in stdout
+    rows = [[c.text for c in r.cells] for r in docx.Document(str(out)).tables[0].rows]
+    assert [r[1] for r in rows[1:]] == ["065/SOP/1"]
+    code, _, err = cli("keputusan", str(root), "--out", str(out), "--lang", "en")
+    assert code == 1 and "left out of the Lampiran" in err

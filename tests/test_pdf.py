@@ -8,11 +8,14 @@ off-page connectors with the same letter.
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
 import merge_builders as mb
+import openpyxl
 import pytest
 
 from sopxl.cli import run
@@ -342,3 +345,57 @@ def test_text_longer_than_a_page_is_printed_whole(tmp_path):
     text = squeeze(pdftotext(tmp_path / "besar_Besar.pdf"))
     assert text.count(squeeze("laporan yang sangat panjang")) == 150 and "SELESAI." in text
     assert squeeze("199. Peraturan nomor 199;") in text
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_pdf_and_docx_are_readable_by_others_like_any_new_file(tmp_path):
+    # Regression: the PDF and the Word file were created 0o600 (tempfile.mkstemp), so a book put
+    # on the office share could not be opened by anyone else; a replaced file keeps its own bits.
+    book = mb.workbook(tmp_path / "Bagian Umum.xlsx", [mb.sop(0)])
+    old = os.umask(0o022)
+    try:
+        assert cli("pdf", str(book), "--out", str(tmp_path / "pdf"))[0] == 0
+        assert cli("keputusan", str(book), "--out", str(tmp_path / "K.docx"))[0] == 0
+        (tmp_path / "K.docx").chmod(0o640)
+        assert cli("keputusan", str(book), "--out", str(tmp_path / "K.docx"))[0] == 0
+    finally:
+        os.umask(old)
+    pdfs = list((tmp_path / "pdf").glob("*.pdf"))
+    assert pdfs and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in pdfs)
+    assert stat.S_IMODE((tmp_path / "K.docx").stat().st_mode) == 0o640
+
+
+def test_workbook_without_sop_is_named_when_nothing_is_printed(tmp_path):
+    # Regression: "tidak ada SOP yang dapat dicetak." named no file, so with several files given
+    # the user could not tell which one held no SOP.
+    book = tmp_path / "Data Pegawai.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Data"
+    wb.active["A1"] = "Nama"
+    wb.save(book)
+    code, _, err = cli("pdf", str(book))
+    assert code == 2 and "tidak ada SOP yang dapat dicetak" in err and "Data Pegawai.xlsx" in err
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_output_under_a_file_is_told_in_indonesian(tmp_path):
+    # Regression: the reason was the operating system's English ("Not a directory", "Read-only
+    # file system") inside the Indonesian sentence.
+    path = mb.workbook(tmp_path / "p.xlsx", [mb.sop(0)])
+    code, _, err = cli("keputusan", str(path), "--out", str(path / "K.docx"))
+    assert code == 2 and "sebagian jalurnya berkas, bukan folder" in err
+    assert "directory" not in err.lower() and "exists" not in err.lower()
+    code, _, err = cli("buku", str(path), "--out", str(tmp_path), "--lang", "en")
+    assert code == 2 and "the target is a folder" in err
+
+
+def test_unreadable_workbook_is_named_once(tmp_path):
+    # Regression: "sopxl: rusak.xlsx: Berkas kosong (0 byte). (berkas rusak.xlsx)" named the file
+    # twice on screen and in the book's "SOP YANG TIDAK DICETAK" table beside its Berkas column.
+    empty = tmp_path / "rusak.xlsx"
+    empty.write_bytes(b"")
+    good = mb.workbook(tmp_path / "baik.xlsx", [mb.sop(0)])
+    code, _, err = cli("pdf", str(empty), str(good), "--out", str(tmp_path / "pdf"))
+    assert code == 2
+    line = next(x for x in err.splitlines() if "rusak.xlsx" in x)
+    assert line.count("rusak.xlsx") == 1 and "Berkas kosong" in line

@@ -36,8 +36,19 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
 
     def error(self, message: str) -> NoReturn:  # argparse would exit(2) with English text
-        raise SopxlError(f"Perintah tidak lengkap atau salah: {message}. Lihat 'sopxl --help'.",
+        raise SopxlError(f"Perintah tidak lengkap atau salah: {_indonesian(message)}. Lihat 'sopxl --help'.",
                          code="PERINTAH", message_en=f"Bad command: {message}. See 'sopxl --help'.")
+
+
+def _indonesian(message: str) -> str:
+    """argparse's own English wording of a bad command, in Indonesian (sopxl/data/argparse_id.json)."""
+    import re
+
+    from ..resources import load_data
+
+    for pattern, wording in load_data("argparse_id.json")["patterns"]:
+        message = re.sub(pattern, wording, message)
+    return message
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from ..errors import SopxlError
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
-from .pdf import kertas_argument, report_unreadable
+from .pdf import kertas_argument, report_failed, report_unreadable
 
 
 def add_arguments(sub: argparse._SubParsersAction, common) -> None:
@@ -35,6 +35,9 @@ def keputusan_paragraphs(args: argparse.Namespace, instansi: str, tahun: str) ->
     try:
         with open(args.keputusan, encoding="utf-8-sig") as fh:
             return from_text(fh.read())
+    except FileNotFoundError as exc:  # a mistyped name is not a wrong encoding: say which it is
+        raise SopxlError("Berkas teks Keputusan tidak ditemukan.", code="KEPUTUSAN", path=args.keputusan,
+                         message_en="The Keputusan text file was not found.") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise SopxlError("Teks Keputusan tidak dapat dibaca (harus berkas teks UTF-8).", code="KEPUTUSAN",
                          path=args.keputusan,
@@ -52,10 +55,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     paras = keputusan_paragraphs(args, info.instansi, info.tahun)
     r = print_book(found, args.out, info, paras, args.kertas, args.lang)
     report_unreadable(r.unreadable, stderr)
-    for e in r.failed:
-        stderr.write(f"sopxl: {e.path} [{e.sop.doc.sheet}]: "
-                     + (f"{e.sop.errors} error(s), not printed (listed on its own page).\n" if en else
-                        f"{e.sop.errors} galat, tidak dicetak (didaftar di halaman tersendiri).\n"))
+    report_failed(r.failed, stderr, en, "tidak dicetak (didaftar di halaman tersendiri)",
+                  "not printed (listed on its own page)")
     if en:
         stdout.write(f"{r.path}: {len(r.printed)} SOP(s) on {r.pages} pages.\n")
     else:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from .exits import EXIT_OK, EXIT_UNREADABLE
-from .pdf import report_unreadable
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
+from .pdf import report_failed, report_unreadable
 
 
 def add_arguments(sub: argparse._SubParsersAction, common) -> None:
@@ -32,13 +32,21 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     cfg = load_config(args.config, final=args.final, lang=args.lang)
     found = collect(args.sources, cfg)
     info = default_info(found, None, args.instansi, args.tahun)
+    # The Lampiran lists what ``sopxl buku`` prints: an SOP with errors (an empty template sheet,
+    # a step with no actor) is not one an official should sign into force.
+    adopted = [e for e in found.entries if e.sop.errors == 0]
+    failed = [e for e in found.entries if e.sop.errors > 0]
     rows = [[str(k + 1), e.sop.doc.nomor, e.sop.doc.nama or e.sop.doc.sheet, e.bagian,
-             e.sop.doc.identity["tanggal_efektif"].value] for k, e in enumerate(found.entries)]
+             e.sop.doc.identity["tanggal_efektif"].value] for k, e in enumerate(adopted)]
     d = draft(short_instansi(info.instansi), args.pejabat or "", info.tahun, rows)
     path = write_atomic(args.out, docx_bytes(d))
     report_unreadable(found.unreadable, stderr)
+    report_failed(failed, stderr, en, "tidak dimasukkan ke Lampiran (perbaiki lalu jalankan lagi)",
+                  "left out of the Lampiran (fix it, then run again)")
     if en:
         stdout.write(f"{path}: draft Keputusan with {len(rows)} SOP(s) in its Lampiran.\n")
     else:
         stdout.write(f"{path}: draf Keputusan dengan {len(rows)} SOP dalam Lampiran.\n")
-    return EXIT_UNREADABLE if found.unreadable else EXIT_OK
+    if found.unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if failed else EXIT_OK

@@ -27,6 +27,14 @@ def report_unreadable(unreadable: list[tuple[str, str]], stderr: TextIO) -> None
         stderr.write(f"sopxl: {path}: {message}\n")
 
 
+def report_failed(failed: list, stderr: TextIO, en: bool, left_out_id: str, left_out_en: str) -> None:
+    """Name each SOP left out (of the Buku, of the Keputusan's Lampiran) because it has errors."""
+    for e in failed:
+        stderr.write(f"sopxl: {e.path} [{e.sop.doc.sheet}]: "
+                     + (f"{e.sop.errors} error(s), {left_out_en}.\n" if en else
+                        f"{e.sop.errors} galat, {left_out_id}.\n"))
+
+
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..config import load_config
     from ..pdf import print_sops
@@ -47,7 +55,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             note = f"; {n} galat: lihat 'sopxl validate'" if n else ""
             stdout.write(f"{where}: dicetak ke {d.path} ({d.pages} halaman, {d.paper}){note}\n")
     if not done:
-        stderr.write("sopxl: no SOP to print.\n" if en else "sopxl: tidak ada SOP yang dapat dicetak.\n")
+        given = ", ".join(args.files)  # a user who gave several files must know which ones
+        stderr.write(f"sopxl: no SOP to print in {given}.\n" if en else
+                     f"sopxl: tidak ada SOP yang dapat dicetak di {given}.\n")
         return EXIT_UNREADABLE
     if found.unreadable:
         return EXIT_UNREADABLE

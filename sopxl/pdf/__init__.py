@@ -72,7 +72,10 @@ def default_info(found: Collected, kertas: str | None, instansi: str | None = No
     """The cover's text: the instansi the SOPs share (the first one's), this year, A4 unless F4
     is what most SOPs are set up for."""
     entries = found.entries
-    inst = instansi if instansi is not None else (entries[0].instansi if entries else "")
+    # The first SOP that names it, one fit to print first: the first SOP of the register may be
+    # an empty template sheet or have no kop, which left "[INSTANSI]" on the cover.
+    named = [e.instansi for e in sorted(entries, key=lambda e: e.sop.errors > 0) if e.instansi]
+    inst = instansi if instansi is not None else (named[0] if named else "")
     papers = [e.paper for e in entries]
     paper = kertas or ("F4" if papers and papers.count("F4") > len(papers) / 2 else "A4")
     return BookInfo(title or TITLE, inst, tahun or str(date.today().year), paper)

@@ -11,6 +11,7 @@ other on A4, unless the user chose one.
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
 from dataclasses import dataclass, field
@@ -141,9 +142,19 @@ def collect(paths: list[str], cfg: Config) -> Collected:
             fr = results[name] = validate_file(name, cfg)
         if fr.error is not None:
             if name not in {u[0] for u in out.unreadable}:
-                out.unreadable.append((name, fr.error.text(cfg.lang)))
+                # Named beside its message (on screen, in the book's table): not twice.
+                shown = copy.copy(fr.error)
+                shown.path = None
+                out.unreadable.append((name, shown.text(cfg.lang)))
             continue
-        sops = [s for s in fr.sops if sheet is None or s.doc.sheet == sheet]
+        # The register's cell is read trimmed, a sheet name may end in a space ("SOP SAR "): an
+        # exact match dropped that SOP from the book without a word.
+        sops = [s for s in fr.sops if sheet is None or s.doc.sheet.strip() == sheet.strip()]
+        if sheet is not None and not sops:
+            gone = (f"Sheet '{sheet}' is gone or no longer an SOP; run sopxl merge again." if cfg.lang == "en"
+                    else f"Lembar '{sheet}' tidak ada lagi atau bukan SOP; jalankan sopxl merge lagi.")
+            out.unreadable.append((name, gone))
+            continue
         papers = _papers(name, [s.doc.sheet for s in sops])
         for s in sops:
             if (name, s.doc.sheet) in seen:
