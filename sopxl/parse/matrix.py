@@ -159,7 +159,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                 # "Sama dengan …"): with actors as text, an unnumbered row is never a step.
                 texts = row_texts(grid, row, n_cols)
                 if texts:
-                    ignoring = start_block(row, texts, end_kind(texts, vocab) or "tanpa_langkah")
+                    ignoring = start_block(row, texts, end_kind(texts, vocab) or "luar_tabel")
                 row += 1
                 continue
         if not no_text and _continues(grid, row, header, current, last_row):

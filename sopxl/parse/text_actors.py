@@ -20,6 +20,8 @@ from .vocab import Vocab
 
 TEXT_ACTORS = declare(__name__, "pelaksana-sebagai-teks")[0]
 _ARROWS = "↓↑→←⇒⇓➔➜-–>=: "
+# A known symbol under a one-column PELAKSANA is the matrix of one role, not a name.
+_SYMBOLS = ("terminator", "process", "decision", "offpage", "generic")
 
 
 def text_actor_column(grid: Grid, row: int, vocab: Vocab, no_col: int | None, keg_col: int,
@@ -42,10 +44,13 @@ def text_actor_column(grid: Grid, row: int, vocab: Vocab, no_col: int | None, ke
     if merge is not None and (merge[3] > merge[1] or merge[2] > merge[0]):
         return None
     below = row + 1
-    # A row of role names never holds a step number: a numbered row is step 1 itself.
-    if step_number(grid.text(below, no_col)) is None or not grid.text(below, keg_col):
+    # A row of role names never holds a step number: a numbered row is step 1 itself (its
+    # Pelaksana may be left empty). "1 | 2 | 3" is the column-number row, not a step.
+    kegiatan = grid.text(below, keg_col)
+    if step_number(grid.text(below, no_col)) is None or not kegiatan or kegiatan.isdigit():
         return None
-    return found if grid.text(below, found) else None
+    name = grid.text(below, found)
+    return None if name and vocab.marker_kind(name) in _SYMBOLS else found
 
 
 def markers(grid: Grid, row: int, col: int, kegiatan: str) -> list[Marker]:
