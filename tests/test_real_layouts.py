@@ -364,3 +364,11 @@ def test_a_one_role_permenpan_header_is_not_read_as_names(tmp_path):
     assert sop.doc.roles == ["Operator"]
     assert [s.symbol for s in sop.doc.steps] == ["terminator", "terminator"]
     assert "pelaksana-sebagai-teks" not in [c[0] for c in codes(sop)]
+
+
+def test_a_line_under_the_branch_row_keeps_the_branch(tmp_path):
+    sop = check(T.decision_as_step(tmp_path / "perpustakaan.xlsx", note_under_branch=True)).sops[0]
+    step = sop.doc.steps[1]
+    assert [(b.label, b.target) for b in step.branches] == [("YA", None)]
+    assert step.keterangan.value == "Jika ada masalah, tidak boleh pinjam Cek tunggakan"
+    assert len(sop.doc.steps) == 4

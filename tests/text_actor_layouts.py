@@ -70,15 +70,17 @@ def two_tables(path: Path) -> Path:
     ])
 
 
-def decision_as_step(path: Path) -> Path:
+def decision_as_step(path: Path, note_under_branch: bool = False) -> Path:
     """A decision typed as a step ("Status OK?") with its branch on a row of its own under it
-    ("↓ YA"), and a step whose list goes on over unnumbered rows."""
+    ("↓ YA"), and a step whose list goes on over unnumbered rows. ``note_under_branch``: one
+    more unnumbered line of the decision under the branch row."""
     return _sheet(path, [
         "PROSEDUR PEMINJAMAN",
         HEADER,                                             # row 7
         [1, "Menunjukkan kartu anggota", "Peminjam", "1 menit", "-"],
         [2, "Status OK?", "Pustakawan", "2 menit", "Jika ada masalah, tidak boleh pinjam"],
         [None, "↓ YA"],                                     # row 10
+        *([[None, None, None, None, "Cek tunggakan"]] if note_under_branch else []),
         [3, "Sistem mencatat:", "Pustakawan", "1 menit", "-"],
         [None, "- Nomor anggota"],
         [None, "- Tanggal pinjam"],

@@ -154,14 +154,20 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                     last_row = row
                     row += 1
                     continue
-            if no_text or not _continues(grid, row, header, current, last_row):
+            if not no_text and _continues(grid, row, header, current, last_row):
+                step = current.steps[-1]
+                before = step.branches  # a "↓ YA" row's branch is not in the Keterangan
+                _append_row(grid, row, header, vocab, step)
+                step.branches += [b for b in before if b not in step.branches]
+                last_row = row
+            else:
                 # Prose between and after the tables ("Persyaratan:", "Waktu Penyelesaian: …",
                 # "Sama dengan …"): with actors as text, an unnumbered row is never a step.
                 texts = row_texts(grid, row, n_cols)
                 if texts:
                     ignoring = start_block(row, texts, end_kind(texts, vocab) or "luar_tabel")
-                row += 1
-                continue
+            row += 1
+            continue
         if not no_text and _continues(grid, row, header, current, last_row):
             _append_row(grid, row, header, vocab, current.steps[-1])
             last_row = row
