@@ -155,10 +155,10 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                     row += 1
                     continue
             if not no_text and _continues(grid, row, header, current, last_row):
-                step = current.steps[-1]
-                before = step.branches  # a "↓ YA" row's branch is not in the Keterangan
-                _append_row(grid, row, header, vocab, step)
-                step.branches += [b for b in before if b not in step.branches]
+                above = current.steps[-1]
+                before = above.branches  # a "↓ YA" row's branch is not in the Keterangan
+                _append_row(grid, row, header, vocab, above)
+                above.branches += [b for b in before if b not in above.branches]
                 last_row = row
             else:
                 # Prose between and after the tables ("Persyaratan:", "Waktu Penyelesaian: …",
