@@ -13,8 +13,9 @@ from corpus import documents
 from corpus.builder import build
 from corpus.facts import FACTS, actual, expected
 from corpus.more import more_documents
+from corpus.third import third_documents
 
-DOCS = {doc.__name__.rsplit(".", 1)[-1]: doc for doc in [*documents(), *more_documents()]}
+DOCS = {doc.__name__.rsplit(".", 1)[-1]: doc for doc in [*documents(), *more_documents(), *third_documents()]}
 CASES = [(slug, fact) for slug, doc in DOCS.items() for fact in FACTS
          if expected(doc.EXPECTED).get(fact) is not None]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import real_layouts as L
+import text_actor_layouts as T
 
 from sopxl.config import load_config
 from sopxl.validate import validate_file
@@ -303,3 +304,71 @@ def test_one_figure_in_a_sentence_is_the_waktu_and_says_so(tmp_path):
     assert [s.minutes for s in sop.doc.steps[:3]] == [(30, 30), (450, 450), None]
     assert [(f.code, f.cell) for f in sop.findings if f.code.startswith("waktu-")] == [
         ("waktu-dari-kalimat", "G9"), ("waktu-dari-kalimat", "G10"), ("waktu-tidak-terbaca", "G11")]
+
+
+def _ignored_cells(sop) -> list[str]:
+    return [f.message.split()[1] for f in sop.findings if f.code == "baris-akhir-diabaikan"]
+
+
+def test_pelaksana_typed_as_names_in_one_column(tmp_path):
+    """Madrasah pages (Kemenag): the actor of each step is a name in one Pelaksana column.
+    The row under "Pelaksana" is step 1, not a row of role names."""
+    sop = check(T.two_tables(tmp_path / "madrasah.xlsx")).sops[0]
+    doc = sop.doc
+    assert doc.roles == ["Pemohon", "Staf TU", "Kepala Madrasah", "Siswa", "Wali Kelas"]
+    assert [s.actors for s in doc.steps] == [["Pemohon"], ["Staf TU"], ["Kepala Madrasah"],
+                                             ["Siswa"], ["Wali Kelas"]]
+    assert [s.kegiatan.value for s in doc.steps][:2] == ["Mengisi formulir permohonan",
+                                                        "Memeriksa data siswa"]
+    assert doc.steps[1].markers[0].cell == "C12"
+    told = [(f.code, f.severity, f.cell) for f in sop.findings if f.code == "pelaksana-sebagai-teks"]
+    assert told == [("pelaksana-sebagai-teks", "info", "C10")]
+    assert "simbol-tidak-dikenal" not in [c[0] for c in codes(sop)]
+
+
+def test_prose_between_and_after_text_actor_tables_is_no_step(tmp_path):
+    """"Persyaratan:", "Waktu Penyelesaian: …", "Sama dengan …", notes, a register table with a
+    sample row numbered 1 and the signature are passed over and reported; the second table,
+    numbered again from 1, goes on with the same SOP's steps."""
+    r = check(T.two_tables(tmp_path / "madrasah.xlsx"))
+    assert len(r.sops) == 1
+    sop = r.sops[0]
+    assert [s.number_value for s in sop.doc.steps] == [1, 2, 3, 1, 2]
+    assert [s.row + 1 for s in sop.doc.steps] == [11, 12, 13, 22, 23]
+    # 10 + 15 + 1 hari (450) + 5 + 5 minutes; "1-2 hari kerja" under the table is not added.
+    assert sop.totals.total == (485, 485)
+    # Every prose row is named in a finding; the titles "B. …" and "C. …" (rows 16, 19) are
+    # section titles; the notes, the register table and the signature are one block.
+    assert _ignored_cells(sop) == ["A14:A15", "A17:A18", "A20", "A24:E30"]
+    ignored = [f for f in sop.findings if f.code == "baris-akhir-diabaikan"]
+    assert {f.severity for f in ignored} == {"info"}
+    assert "Waktu Penyelesaian: 1-2 hari kerja" in ignored[0].message
+    assert "tabel prosedur" in ignored[0].message
+
+
+def test_decision_typed_as_a_step_with_its_branch_on_the_row_below(tmp_path):
+    sop = check(T.decision_as_step(tmp_path / "perpustakaan.xlsx")).sops[0]
+    steps = sop.doc.steps
+    assert [s.number_value for s in steps] == [1, 2, 3, 4]
+    assert [s.symbol for s in steps] == ["terminator", "decision", "process", "terminator"]
+    assert [(b.label, b.target) for b in steps[1].branches] == [("YA", None)]
+    assert steps[1].kegiatan.value == "Status OK?"  # the "↓ YA" row is no text of the step
+    # The unnumbered list rows go on with step 3, not steps of their own.
+    assert steps[2].kegiatan.value == "Sistem mencatat: - Nomor anggota - Tanggal pinjam"
+    assert sop.doc.roles == ["Peminjam", "Pustakawan"]
+
+
+def test_a_one_role_permenpan_header_is_not_read_as_names(tmp_path):
+    """A one-cell PELAKSANA over the role's name and a column-number row stays a role column."""
+    sop = check(T.one_role_one_column(tmp_path / "satu.xlsx")).sops[0]
+    assert sop.doc.roles == ["Operator"]
+    assert [s.symbol for s in sop.doc.steps] == ["terminator", "terminator"]
+    assert "pelaksana-sebagai-teks" not in [c[0] for c in codes(sop)]
+
+
+def test_a_line_under_the_branch_row_keeps_the_branch(tmp_path):
+    sop = check(T.decision_as_step(tmp_path / "perpustakaan.xlsx", note_under_branch=True)).sops[0]
+    step = sop.doc.steps[1]
+    assert [(b.label, b.target) for b in step.branches] == [("YA", None)]
+    assert step.keterangan.value == "Jika ada masalah, tidak boleh pinjam Cek tunggakan"
+    assert len(sop.doc.steps) == 4

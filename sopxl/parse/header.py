@@ -14,6 +14,7 @@ from ..grid import Grid
 from ..model import Role
 from .numbers import step_number
 from .text import key, tidy
+from .text_actors import text_actor_column
 from .vocab import Vocab, waktu_unit
 
 
@@ -28,9 +29,11 @@ class Header:
     blank_roles: list[str] = field(default_factory=list)  # A1 of role header cells left empty
     number_in_kegiatan: bool = False  # "1. Menerima surat": no number column at all
     waktu_unit_col: int | None = None  # "15 | Menit": the unit in the column after waktu
+    actor_col: int | None = None  # one "Pelaksana" column naming each step's actor as text
 
     def signature(self) -> tuple:
-        return (tuple(key(r.name) for r in self.roles), tuple(sorted(self.columns.items())))
+        return (tuple(key(r.name) for r in self.roles), tuple(sorted(self.columns.items())),
+                self.actor_col)
 
 
 def header_rows(grid: Grid, vocab: Vocab) -> set[int]:
@@ -122,7 +125,8 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
     keg_end = keg_merge[3] if keg_merge and keg_merge[1] == keg_col else keg_col
 
     top_keys = [grid.text(row, c) for c in range(n_cols)]
-    two_rows = any(t and vocab.groups.find(t) for t in top_keys[keg_end + 1:])
+    actor_col = text_actor_column(grid, row, vocab, no_col, keg_col, keg_end + 1, n_cols)
+    two_rows = actor_col is None and any(t and vocab.groups.find(t) for t in top_keys[keg_end + 1:])
     bottom = row + 1 if two_rows else row
     in_text = False
     labelled = no_col is not None
@@ -139,6 +143,9 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
     group: str | None = None
     c = keg_end + 1
     while c < n_cols:
+        if c == actor_col:
+            c += 1
+            continue
         top_text = grid.text(row, c)
         top_group = vocab.groups.find(top_text) if top_text else None
         if top_group:
@@ -180,12 +187,12 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
             branches[tidy(label)] = c
         c += max(width, 1)
     mutu = {"kelengkapan", "waktu", "output"} & columns.keys()
-    if not roles and not mutu:
+    if not roles and not mutu and actor_col is None:
         return None
     if not labelled and not groups_seen and len(mutu) < 2:
         # Without a "No" label, only a table with its groups or its mutu baku is a header.
         return None
-    return Header(row, bottom, columns, roles, branches, unit, blank_roles, in_text, unit_col)
+    return Header(row, bottom, columns, roles, branches, unit, blank_roles, in_text, unit_col, actor_col)
 
 
 def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:

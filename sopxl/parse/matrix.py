@@ -17,6 +17,8 @@ from .header import Header, find_header, header_rows, is_number_row
 from .numbers import step_number
 from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, start_block
 from .text import tidy
+from .text_actors import TEXT_ACTORS, add_roles, branch_row
+from .text_actors import markers as text_markers
 from .vocab import Vocab
 from .waktu_text import FROM_PROSE, figure_in_prose, for_reading
 
@@ -94,6 +96,8 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                 sections.append(current)
                 for cell in here.blank_roles:
                     hits.append(Hit("pelaksana-tanpa-nama", cell))
+            if here.actor_col is not None and not any(h.code == TEXT_ACTORS for h in hits):
+                hits.append(Hit(TEXT_ACTORS, rowcol_to_cell(here.top, here.actor_col)))
             header = here
             pending_title = None
             if ignoring is not None:
@@ -142,6 +146,28 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             pending_title = (title, row)
             row += 1
             continue
+        if header.actor_col is not None and step_number(no_text) is None:
+            if current.steps and row == last_row + 1:
+                branch = branch_row(grid, row, header.columns["kegiatan"], vocab, current.steps[-1])
+                if branch is not None:
+                    current.steps[-1].branches.append(branch)
+                    last_row = row
+                    row += 1
+                    continue
+            if not no_text and _continues(grid, row, header, current, last_row):
+                above = current.steps[-1]
+                before = above.branches  # a "↓ YA" row's branch is not in the Keterangan
+                _append_row(grid, row, header, vocab, above)
+                above.branches += [b for b in before if b not in above.branches]
+                last_row = row
+            else:
+                # Prose between and after the tables ("Persyaratan:", "Waktu Penyelesaian: …",
+                # "Sama dengan …"): with actors as text, an unnumbered row is never a step.
+                texts = row_texts(grid, row, n_cols)
+                if texts:
+                    ignoring = start_block(row, texts, end_kind(texts, vocab) or "luar_tabel")
+            row += 1
+            continue
         if not no_text and _continues(grid, row, header, current, last_row):
             _append_row(grid, row, header, vocab, current.steps[-1])
             last_row = row
@@ -150,6 +176,8 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         step = _read_step(grid, row, header, vocab, current, no_text, kegiatan, hits)
         if step is not None:
             last_row = row
+            if header.actor_col is not None:
+                add_roles(current, step, header.actor_col)
             if pending_title is not None:
                 # A title with no header of its own: the section goes on with the same columns.
                 if current.steps or current.title is not None:
@@ -174,7 +202,8 @@ def _continues(grid: Grid, row: int, h: Header, section: Section, last_row: int)
     kegiatan typed over two rows)."""
     if not section.steps or row != last_row + 1 or section.steps[-1].number_value is None:
         return False
-    if any(grid.text(row, r.col) for r in h.roles) or _drawn_on(grid, row):
+    if any(grid.text(row, r.col) for r in h.roles) or _drawn_on(grid, row) or (
+            h.actor_col is not None and grid.text(row, h.actor_col)):
         return False
     cols = h.columns
     if "waktu" in cols and grid.text(row, cols["waktu"]):
@@ -252,7 +281,8 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
         return None
     number = Text(tidy(no_text), rowcol_to_cell(row, no_col))
     kegiatan = Text(tidy(kegiatan_text), rowcol_to_cell(row, cols["kegiatan"]))
-    markers = _markers(grid, row, h, vocab)
+    markers = _markers(grid, row, h, vocab) if h.actor_col is None else \
+        text_markers(grid, row, h.actor_col, kegiatan_text)
     if not number and not kegiatan and not markers:
         return None
     # Built in one go: a Step made bare and then filled would first make default Texts.

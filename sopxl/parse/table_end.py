@@ -27,7 +27,8 @@ IGNORED, TOTAL_DIFFERS = declare(__name__, "baris-akhir-diabaikan", "jumlah-wakt
 
 # What a user reads in the finding for each kind of end row (Indonesian; codes carry English).
 _REASONS = {"jumlah": "baris jumlah", "tanda_tangan": "blok tanda tangan", "catatan": "catatan/legenda",
-            "tanpa_langkah": "baris tanpa nomor dan simbol setelah langkah terakhir"}
+            "tanpa_langkah": "baris tanpa nomor dan simbol setelah langkah terakhir",
+            "luar_tabel": "teks tanpa nomor di antara atau sesudah tabel prosedur"}
 _KNOWN_SYMBOLS = ("terminator", "process", "decision", "offpage", "generic")
 
 
