@@ -12,13 +12,15 @@ _WORDS = {
     "id": {"error": "GALAT", "warning": "PERINGATAN", "info": "INFO", "pass": "LULUS",
            "fail": "PERLU PERBAIKAN", "unreadable": "TIDAK TERBACA", "steps": "langkah",
            "roles": "pelaksana", "total": "total waktu", "skipped": "dilewati (bukan SOP)",
+           "empty": "dilewati (lembar kosong: formulir SOP belum diisi)",
            "sheet": "lembar", "unwritten": "LEMBAR STATUS TIDAK DITULIS",
            "summary": "Ringkasan", "files": "berkas", "sops": "SOP",
            "errors": "galat", "warnings": "peringatan", "hint": "saran", "next": "Langkah berikutnya",
            "more": "+{n} lagi; --rinci untuk semuanya"},
     "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO", "pass": "PASSED",
            "fail": "NEEDS WORK", "unreadable": "UNREADABLE", "steps": "steps", "roles": "roles",
-           "total": "total time", "skipped": "skipped (not an SOP)", "sheet": "sheet",
+           "total": "total time", "skipped": "skipped (not an SOP)",
+           "empty": "skipped (empty sheet: SOP form not filled in)", "sheet": "sheet",
            "unwritten": "STATUS SHEETS NOT WRITTEN", "summary": "Summary", "files": "files",
            "sops": "SOPs", "errors": "errors",
            "warnings": "warnings", "hint": "hint", "next": "Next",
@@ -96,8 +98,8 @@ def print_text(results: list[FileResult], calendar: dict[str, float], lang: str,
                       f"{w['total']} {format_span(s.totals.total, r.calendar or calendar, lang)}"
                       f" — {verdict}\n")
             _finding_lines(s.findings, lang, verbose, out)
-        for name, _why in r.skipped:
-            out.write(f"  {w['sheet']} {name!r}: {w['skipped']}\n")
+        for name, why in r.skipped:
+            out.write(f"  {w['sheet']} {name!r}: {w['empty' if why == 'lembar-kosong' else 'skipped']}\n")
         out.write("\n")
     n_sops = sum(len(r.sops) for r in results)
     errors = sum(r.errors for r in results)

@@ -89,3 +89,50 @@ def test_a_missing_map_file_is_said_in_indonesian(tmp_path):
                        str(tmp_path / "tidak-ada.json"))
     assert code == 2
     assert "peta Bagian tidak ditemukan" in err and "Traceback" not in err
+
+
+# -- an untouched template sheet is an empty form, not an SOP ------------------------------------
+
+def _with_blank_sheet(tmp_path: Path) -> Path:
+    """contoh.xlsx (two SOPs) beside a fresh, untouched ``sopxl template --sops 2``."""
+    root = tmp_path / "kantor"
+    root.mkdir()
+    shutil.copy(CONTOH, root / "contoh.xlsx")
+    code, _, err = cli("template", "--sops", "2", "--out", str(root / "baru.xlsx"))
+    assert code == 0, err
+    return root
+
+
+def test_blank_template_sheets_are_not_counted_in_the_register(tmp_path):
+    root = _with_blank_sheet(tmp_path)
+    code, out, err = cli("merge", str(root), "--json", "--quiet", "--out", str(tmp_path / "REKAP.xlsx"))
+    data = json.loads(out)
+    assert data["summary"]["sop"] == 2  # contoh's two; the template's two blank sheets are forms
+    rows = data["tables"]["daftar_sop"]
+    assert all(r["nama_sop"] for r in rows) and {r["lembar"] for r in rows} == {"SOP 01", "SOP 02"}
+    assert {r["berkas"] for r in rows} == {str(root / "contoh.xlsx")}
+    blank = [(r["lembar"], r["tingkat"]) for r in data["tables"]["temuan"] if r["kode"] == "lembar-kosong"]
+    assert blank == [("SOP 01", "info"), ("SOP 02", "info")]
+    # A workbook of blank forms only holds no SOP: the coordinator sees it among the problem files.
+    assert [r["kode"] for r in data["tables"]["berkas_bermasalah"]] == ["tidak-ada-sop"]
+
+
+def test_validate_says_the_same_of_a_blank_sheet(tmp_path):
+    root = _with_blank_sheet(tmp_path)
+    code, out, _ = cli("validate", str(root / "baru.xlsx"))
+    assert code == 1
+    assert "lembar 'SOP 02': dilewati (lembar kosong" in out
+    assert "nama-sop-kosong" not in out and "sop-tanpa-langkah" not in out
+    code, out, _ = cli("validate", "--json", str(root / "baru.xlsx"))
+    skipped = json.loads(out)["files"][0]["skipped"]
+    assert {"sheet": "SOP 01", "reason": "lembar-kosong"} in skipped
+
+
+def test_buku_and_keputusan_leave_blank_sheets_out(tmp_path):
+    root = _with_blank_sheet(tmp_path)
+    lampiran = _lampiran(root)
+    assert len(lampiran) == 2 and all(lampiran)
+    pdf = tmp_path / "BUKU.pdf"
+    code, stdout, err = cli("buku", str(root), "--out", str(pdf))
+    assert "2 SOP" in stdout, err
+    assert "SOP 01" not in " ".join(pdftotext(pdf, 2).split()).replace("065/SOP", "")
