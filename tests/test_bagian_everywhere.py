@@ -136,3 +136,26 @@ def test_buku_and_keputusan_leave_blank_sheets_out(tmp_path):
     code, stdout, err = cli("buku", str(root), "--out", str(pdf))
     assert "2 SOP" in stdout, err
     assert "SOP 01" not in " ".join(pdftotext(pdf, 2).split()).replace("065/SOP", "")
+
+
+# -- export's exit code is validate's -----------------------------------------------------------
+
+def test_export_of_a_workbook_without_an_sop_exits_like_validate_and_says_why(tmp_path):
+    root = _with_blank_sheet(tmp_path)
+    blank = root / "baru.xlsx"
+    code, out, _ = cli("export", str(blank))
+    data = json.loads(out)
+    assert code == 1 == cli("validate", str(blank))[0]  # was 0 with {"sops": []}
+    assert data["sops"] == []
+    found = [(f["code"], f["severity"], f["sheet"]) for f in data["findings"]]
+    assert ("tidak-ada-sop", "error", None) in found and ("lembar-kosong", "info", "SOP 02") in found
+    assert all(f["path"] == str(blank) for f in data["findings"])
+
+
+@pytest.mark.parametrize("name", ["contoh.xlsx", "baru.xlsx", "bukan.xlsx"])
+def test_export_and_validate_give_the_same_exit_code(tmp_path, name):
+    root = _with_blank_sheet(tmp_path)
+    (root / "bukan.xlsx").write_text("bukan buku kerja", encoding="utf-8")
+    expected = {"contoh.xlsx": 0, "baru.xlsx": 1, "bukan.xlsx": 2}[name]
+    assert cli("validate", str(root / name))[0] == expected
+    assert cli("export", str(root / name))[0] == expected
