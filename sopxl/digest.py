@@ -181,3 +181,47 @@ def again_words(front: str, lang: str = "id") -> str:
     """How a front end ("cli", "button", "sheet") says "check again"."""
     t = load_data("report_text.json")["next"]
     return t.get(lang, t["id"])["again_" + front]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A sheet not read as an SOP of its own: why (a stable code), and the SOP it belongs to
+    (the SOP a cover sheet gives its identity, or whose table a next-page sheet carries on)."""
+    sheet: str
+    reason: str
+    sop: str | None = None  # that SOP's matrix sheet
+    nama: str | None = None
+
+    def text(self, lang: str) -> str:
+        t = _skip_texts(lang)
+        return t.get(self.reason, t["bukan-sop"]).format(nama=self.nama or self.sop or "-",
+                                                          sop=self.sop or "-")
+
+
+def _skip_texts(lang: str) -> dict[str, str]:
+    data = load_data("report_text.json")["skipped_sheets"]
+    return data.get(lang, data["id"])
+
+
+def skip_line(s: Skipped, lang: str) -> str:
+    """"Lembar 'Identitas': lembar identitas untuk SOP 'X'" for the Status sheet."""
+    return _skip_texts(lang)["line"].format(sheet=s.sheet, why=s.text(lang))
+
+
+# The reasons ``sopxl.parse`` gives for a cover sheet and a next-page sheet (IDENTITY_ONLY and
+# book.CONTINUATION there; digest sits beside parse, not above it, so they are spelled here).
+_COVER, _NEXT_PAGE = "identitas-sop", "lanjutan-sop"
+
+
+def skipped_sheets(result: FileResult) -> list[Skipped]:
+    """``result.skipped`` with the SOP each cover or next-page sheet belongs to; a cover sheet
+    no matrix took is ``identitas-tanpa-tabel``."""
+    covers = {s.doc.identity_sheet: s for s in result.sops if s.doc.identity_sheet}
+    pages = {step.sheet: s for s in result.sops for step in s.doc.steps if step.sheet}
+    out = []
+    for name, why in result.skipped:
+        owner = covers.get(name) if why == _COVER else pages.get(name) if why == _NEXT_PAGE else None
+        if why == _COVER and owner is None:
+            why = "identitas-tanpa-tabel"
+        out.append(Skipped(name, why, owner.doc.sheet if owner else None, owner.doc.nama if owner else None))
+    return out

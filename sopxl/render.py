@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from .digest import GROUP_FROM, again_words, groups, in_order, next_step
+from .digest import GROUP_FROM, again_words, groups, in_order, next_step, skipped_sheets
 from .durations import format_span
 from .model import FileResult, Finding, SopResult
 from .schema import span_dict
@@ -11,16 +11,14 @@ from .schema import span_dict
 _WORDS = {
     "id": {"error": "GALAT", "warning": "PERINGATAN", "info": "INFO", "pass": "LULUS",
            "fail": "PERLU PERBAIKAN", "unreadable": "TIDAK TERBACA", "steps": "langkah",
-           "roles": "pelaksana", "total": "total waktu", "skipped": "dilewati (bukan SOP)",
-           "empty": "dilewati (lembar kosong: formulir SOP belum diisi)",
+           "roles": "pelaksana", "total": "total waktu",
            "sheet": "lembar", "unwritten": "LEMBAR STATUS TIDAK DITULIS",
            "summary": "Ringkasan", "files": "berkas", "sops": "SOP",
            "errors": "galat", "warnings": "peringatan", "hint": "saran", "next": "Langkah berikutnya",
            "more": "+{n} lagi; --rinci untuk semuanya"},
     "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO", "pass": "PASSED",
            "fail": "NEEDS WORK", "unreadable": "UNREADABLE", "steps": "steps", "roles": "roles",
-           "total": "total time", "skipped": "skipped (not an SOP)",
-           "empty": "skipped (empty sheet: SOP form not filled in)", "sheet": "sheet",
+           "total": "total time", "sheet": "sheet",
            "unwritten": "STATUS SHEETS NOT WRITTEN", "summary": "Summary", "files": "files",
            "sops": "SOPs", "errors": "errors",
            "warnings": "warnings", "hint": "hint", "next": "Next",
@@ -55,7 +53,10 @@ def file_json(r: FileResult, lang: str = "id") -> dict[str, Any]:
         "error": r.error.as_dict(lang) if r.error is not None else None,
         "write_error": r.write_error.as_dict(lang) if r.write_error is not None else None,
         "findings": [f.as_dict() for f in r.findings],
-        "skipped": [{"sheet": name, "reason": why} for name, why in r.skipped],
+        # reason: a code (identitas-sop, identitas-tanpa-tabel, lanjutan-sop, tabel-tidak-terbaca,
+        # lembar-sopxl, bukan-sop); sop/nama: the SOP a cover or next-page sheet belongs to.
+        "skipped": [{"sheet": s.sheet, "reason": s.reason, "sop": s.sop, "nama": s.nama}
+                    for s in skipped_sheets(r)],
         "sops": [sop_json(s) for s in r.sops],
     }
 
@@ -98,8 +99,8 @@ def print_text(results: list[FileResult], calendar: dict[str, float], lang: str,
                       f"{w['total']} {format_span(s.totals.total, r.calendar or calendar, lang)}"
                       f" — {verdict}\n")
             _finding_lines(s.findings, lang, verbose, out)
-        for name, why in r.skipped:
-            out.write(f"  {w['sheet']} {name!r}: {w['empty' if why == 'lembar-kosong' else 'skipped']}\n")
+        for skipped in skipped_sheets(r):
+            out.write(f"  {w['sheet']} {skipped.sheet!r}: {skipped.text(lang)}\n")
         out.write("\n")
     n_sops = sum(len(r.sops) for r in results)
     errors = sum(r.errors for r in results)

@@ -15,7 +15,7 @@ from .errors import SopxlError, WorkbookError
 from .findings import Hit, declare, resolve
 from .grid import Grid
 from .model import FileResult, SopDocument, SopResult, Span, Totals
-from .parse.book import parse_book, relocate
+from .parse.book import on_pages, pages_apart, parse_book, relocate
 from .parse.settings import read_settings
 from .parse.text import key
 from .parse.vocab import Vocab, build_vocab
@@ -72,16 +72,20 @@ def compute_totals(doc: SopDocument) -> Totals:
 
 def check_document(doc: SopDocument, parse_hits: list[Hit], cfg: Config, vocab: Vocab) -> SopResult:
     totals = compute_totals(doc)
-    hits = list(parse_hits)
-    hits.extend(check(to_dict(doc, totals), cfg))
-    hits.extend(run_rules(doc, Context(cfg, vocab)))
+    # The rules see a next-page sheet's steps out of the first sheet's way (same addresses).
+    apart = pages_apart(doc)
+    hits = []
+    hits.extend(check(to_dict(apart, totals), cfg))
+    hits.extend(run_rules(apart, Context(cfg, vocab)))
     if cfg.roles:
         known = {key(r) for r in cfg.roles}
-        for sec in doc.sections:
+        for sec in apart.sections:
             for role in sec.roles:
                 if key(role.name) not in known:
                     hits.append(Hit("pelaksana-tidak-terdaftar", role.cell, {"pelaksana": role.name}))
-    findings = resolve(_dedupe(hits), doc.sheet, cfg.severities(), cfg.lang)
+    findings = []
+    for sheet, page_hits in on_pages(_dedupe([*parse_hits, *hits]), apart):
+        findings.extend(resolve(page_hits, sheet, cfg.severities(), cfg.lang))
     return SopResult(doc, findings, totals)
 
 

@@ -356,9 +356,11 @@ def page_numbers(path: Path) -> Path:
     return save(wb, path)
 
 
-def table_over_two_sheets(path: Path) -> Path:
+def table_over_two_sheets(path: Path, aligned: bool = False) -> Path:
     """A cover sheet, then the table on two sheets (one per printed page): steps 1-3 on the
-    first, the header again and steps 4-5 on the second, step 5 without its output."""
+    first, the header again and steps 4-5 on the second, step 5 without its output.
+    ``aligned``: the second sheet's header sits as low as the first's, so its steps 4-5 take
+    the very cell addresses of steps 1-2 on the first sheet."""
     wb = Workbook()
     wb.remove(wb.active)
     cover = wb.create_sheet("Identitas")
@@ -372,7 +374,7 @@ def table_over_two_sheets(path: Path) -> Path:
     for name, part, title in (("Prosedur (1)", rows[:3], "SOP PELAYANAN SURAT MASUK"),
                               ("Prosedur (2)", rows[3:], None)):
         ws = wb.create_sheet(name)
-        put(ws, 1, [[title], [], header, *part] if title else [header, *part])
+        put(ws, 1, [[title], [], header, *part] if title or aligned else [header, *part])
     return save(wb, path)
 
 
@@ -389,4 +391,29 @@ def name_as_banner(path: Path) -> Path:
                 ["1. Buku II MARI", None, None, "S.O.P Pengelolaan Surat Keluar"]])
     put(ws, 7, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
     put(ws, 8, step_rows())
+    return save(wb, path)
+
+
+STACKED_NAMES = [("Pelayanan Surat Masuk", "800/012/SOP/2023"),
+                 ("Pelayanan Legalisir Ijazah", "800/013/SOP/2023"),
+                 ("Pelayanan Cuti Pegawai", "800/014/SOP/2023")]
+
+
+def stacked_sops(path: Path, n: int = 2, inline: bool = False) -> Path:
+    """Every SOP pasted one under another into one long sheet, each with its identity block,
+    Dasar Hukum box and table, two blank rows between (a kesbangpol office's habit).
+    ``inline``: the later SOPs write "Nomor SOP : …" in one cell."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Semua SOP"
+    header = ["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]
+    row = 1
+    for i, (nama, nomor) in enumerate(STACKED_NAMES[:n]):
+        ident = [list(r) for r in IDENTITY]
+        ident[0][4], ident[5][4] = nomor, nama
+        if inline and i:
+            ident = [[r[0], None, None, f"{r[3]} : {r[4]}"] for r in ident]
+        row = put(ws, row, [*ident, ["Dasar Hukum"], [f"{i + 1}. Permenpan RB 35/2012"], header,
+                            *step_rows()])
+        row += 2
     return save(wb, path)

@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("grid", "durations", "findings"),  # cells as values; minutes; the catalogue of codes
     ("config", "digest"),  # which codes are on, how strict; findings in the order to act on
     ("sheetspec",),  # a sheet to write as data: report builds it, write renders it
+    ("fit",),  # how wide a label is and how many lines a cell wraps to, at its font
     ("read",),  # the only file readers (safezip, xlsx, geometry, printsetup, placement, drawing)
     ("parse",),  # grid -> SopDocument
     ("rules", "schema"),  # domain rules yielding findings; the JSON Schema of a document

@@ -347,6 +347,108 @@ def test_text_longer_than_a_page_is_printed_whole(tmp_path):
     assert squeeze("199. Peraturan nomor 199;") in text
 
 
+def _with_settings_paper(src: Path, dst: Path, kertas: str, sheet_paper: int | None = None) -> Path:
+    """A copy of ``src`` whose Pengaturan sheet names ``kertas`` on a "Kertas" row (the
+    sheet is added when the workbook has none) and whose SOP sheets print on ``sheet_paper``."""
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Pengaturan"] if "Pengaturan" in wb.sheetnames else wb.create_sheet("Pengaturan")
+    row = 3 if ws.cell(3, 1).value is None else ws.max_row + 2
+    ws.cell(row, 1, "Ukuran kertas")
+    ws.cell(row, 2, kertas)
+    if sheet_paper is not None:
+        for name in wb.sheetnames:
+            if name.startswith("SOP"):
+                wb[name].page_setup.paperSize = sheet_paper
+    wb.save(dst)
+    return dst
+
+
+@needs_poppler
+def test_paper_from_the_pengaturan_sheet_comes_after_kertas_and_before_page_setup(tmp_path):
+    """Issue #16: the office's paper on its Pengaturan sheet beats the sheet's print setup,
+    and --kertas beats both."""
+    f4_w, a4_w = 935.43, 841.89
+    plain = mb.workbook(tmp_path / "p.xlsx", [mb.sop(0)])
+    on_f4 = _with_settings_paper(plain, tmp_path / "pengaturan_f4.xlsx", "F4", sheet_paper=9)
+    code, out, _ = cli("pdf", str(on_f4), "--out", str(tmp_path / "a"))
+    assert code == 0 and "F4" in out
+    assert all(abs(w - f4_w) < 0.5 for w, _ in page_sizes(next((tmp_path / "a").glob("*.pdf"))))
+    code, out, _ = cli("pdf", str(on_f4), "--out", str(tmp_path / "b"), "--kertas", "A4")
+    assert code == 0
+    assert all(abs(w - a4_w) < 0.5 for w, _ in page_sizes(next((tmp_path / "b").glob("*.pdf"))))
+    # The real template set up for F4, whose Pengaturan says A4 ("a4 (melintang)"): A4.
+    tpl = tmp_path / "contoh_f4.xlsx"
+    assert cli("template", "--contoh", "--paper", "F4", "--out", str(tpl))[0] == 0
+    on_a4 = _with_settings_paper(tpl, tmp_path / "pengaturan_a4.xlsx", "a4 (melintang)")
+    code, out, _ = cli("pdf", str(on_a4), "--out", str(tmp_path / "c"))
+    assert code == 0 and "F4" not in out
+    pdfs = sorted((tmp_path / "c").glob("*.pdf"))
+    assert len(pdfs) == 2
+    for pdf in pdfs:
+        assert all(abs(w - a4_w) < 0.5 for w, _ in page_sizes(pdf))
+    # Without the row the same template prints on its print setup's F4; an unknown value
+    # ("Legal") is no choice either.
+    on_legal = _with_settings_paper(tpl, tmp_path / "legal.xlsx", "Legal")
+    code, out, _ = cli("pdf", str(on_legal), "--out", str(tmp_path / "d"))
+    assert code == 0
+    for pdf in (tmp_path / "d").glob("*.pdf"):
+        assert all(abs(w - f4_w) < 0.5 for w, _ in page_sizes(pdf))
+    # The book follows the Pengaturan sheet too: cover, lists and SOP pages on F4.
+    book = tmp_path / "BUKU.pdf"
+    assert cli("buku", str(on_f4), "--out", str(book))[0] == 0
+    sizes = page_sizes(book)
+    assert len(sizes) > 3 and all(abs(max(w, h) - f4_w) < 0.5 for w, h in sizes)
+
+
+def _three_actor_sop(tmp_path: Path):
+    roles = [f"Pelaksana {k}" for k in range(1, 7)]
+    s = mb.sop(0, sheet="Tiga", sections=1)
+    sec = s["bagian"][0]
+    sec["pelaksana"] = roles
+    actors = {1: [0], 2: [1], 3: [0, 2, 4], 4: [3], 5: [1, 2, 3, 5], 6: [4], 7: [2], 8: [5]}
+    sec["langkah"] = [
+        {"no": f"{k}.", "kegiatan": f"Langkah {k}", "waktu": "5 menit",
+         "pelaksana": [roles[i] for i in actors[k]],
+         "simbol": {1: "Mulai", 6: "Keputusan", 8: "Selesai"}.get(k, "Proses"),
+         "keterangan": "Ya: 7; Tidak: 3" if k == 6 else None}
+        for k in range(1, 9)]
+    return mb.workbook(tmp_path / "tiga.xlsx", [s])
+
+
+@pytest.mark.parametrize("listed", ["in column order", "shape marker listed last"])
+def test_three_or_more_actors_in_one_step_are_one_line_of_symbols(tmp_path, listed):
+    """Issue #16: a step given to three (and four) actors draws one symbol per actor, all on
+    one horizontal line that runs from neighbour to neighbour and through no other symbol,
+    whatever order the markers were read in (a marker drawn as a shape is added last)."""
+    path = _three_actor_sop(tmp_path)
+    doc = doc_of(path).doc
+    assert [len(s.actors) for s in doc.steps][2:5] == [3, 1, 4]
+    if listed != "in column order":
+        for k in (2, 4):
+            m = doc.steps[k].markers
+            m.append(m.pop(1))  # the middle column's marker comes last
+    fl = layout_flow(doc, PAPERS["A4"], _measure())
+    assert fl.collisions == 0
+    for page in fl.pages:
+        assert geometry_problems(page) == []
+    for k, n in ((2, 3), (4, 4)):
+        page = fl.pages[fl.step_page[k]]
+        mine = sorted((i for i, sym in enumerate(page.symbols) if sym.step == k),
+                      key=lambda i: page.symbols[i].box.cx)
+        assert len(mine) == n
+        joins = [a for a in page.arrows if not a.head and set(a.ends) <= set(mine)]
+        assert sorted(tuple(a.ends) for a in joins) == sorted(zip(mine, mine[1:]))
+        ys = {p[1] for a in joins for p in a.points}
+        assert len(ys) == 1  # one horizontal line
+        assert min(p[0] for a in joins for p in a.points) == page.symbols[mine[0]].box.right
+        assert max(p[0] for a in joins for p in a.points) == page.symbols[mine[-1]].box.x
+        # Arrows in and out of the step use neither side a join holds.
+        held = {a.points[0] for a in joins} | {a.points[-1] for a in joins}
+        for a in page.arrows:
+            if a.head:
+                assert a.points[0] not in held and a.points[-1] not in held
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 def test_pdf_and_docx_are_readable_by_others_like_any_new_file(tmp_path):
     # Regression: the PDF and the Word file were created 0o600 (tempfile.mkstemp), so a book put

@@ -12,7 +12,8 @@ PAPERS = ("A4", "F4")
 
 def kertas_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kertas", type=str.upper, choices=PAPERS, metavar="A4|F4",
-                   help="ukuran kertas (melintang); bawaan: pengaturan cetak lembar SOP, selain F4 = A4")
+                   help="ukuran kertas (melintang); bawaan: baris Kertas di lembar Pengaturan, lalu "
+                        "pengaturan cetak lembar SOP, selain F4 = A4")
 
 
 def map_argument(p: argparse.ArgumentParser) -> None:

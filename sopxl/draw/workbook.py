@@ -58,6 +58,7 @@ def draw_file(path: str | os.PathLike[str], cfg: Config, output: str | os.PathLi
             last_row = max((s.row for s in doc.steps), default=0)
             breaks = page_breaks(print_setup(z, part, doc.sheet), geometry, last_row)
             charts.append((doc.sheet, part, layout(doc, geometry, breaks), geometry))
+    charts = _one_per_sheet(charts)
     if not result.sops:
         raise SopxlError("Tidak ada lembar SOP di berkas ini; tidak ada bagan yang digambar.",
                          code="GAMBAR-TIDAK-ADA-SOP", path=source,
@@ -76,3 +77,22 @@ def draw_workbook(path: str | os.PathLike[str], cfg: Config,
                   output: str | os.PathLike[str] | None = None) -> str:
     """Draw the flowcharts and return the path written (the Excel button calls this)."""
     return draw_file(path, cfg, output).path
+
+
+def _one_per_sheet(charts: list) -> list:
+    """Several SOPs stacked on one sheet: their flowcharts go into the sheet's one drawing
+    together (symbol numbers renumbered), never into a second drawing part of the sheet."""
+    import dataclasses
+
+    out: dict[str, tuple] = {}
+    for name, part, chart, geometry in charts:
+        if part not in out:
+            out[part] = (name, part, chart, geometry)
+            continue
+        whole = out[part][2]
+        shift = max((sym.key for sym in whole.symbols), default=-1) + 1
+        whole.symbols += [dataclasses.replace(sym, key=sym.key + shift) for sym in chart.symbols]
+        whole.lines += [dataclasses.replace(line, start=line.start + shift, end=line.end + shift)
+                        for line in chart.lines]
+        whole.labels += chart.labels
+    return list(out.values())

@@ -43,10 +43,13 @@ def first_header_row(grid: Grid, vocab: Vocab, candidates: set[int] | None = Non
     return None
 
 
-def parse_sheet(grid: Grid, vocab: Vocab) -> tuple[SopDocument | None, list[Hit], str | None]:
+def parse_sheet(grid: Grid, vocab: Vocab, candidates: set[int] | None = None
+                ) -> tuple[SopDocument | None, list[Hit], str | None]:
+    """``candidates``: the grid's ``header_rows`` when the caller has them already."""
     if grid.name.strip().lower() in OWN_SHEETS:
         return None, [], "lembar-sopxl"
-    candidates = header_rows(grid, vocab)
+    if candidates is None:
+        candidates = header_rows(grid, vocab)
     found: dict[int, Header | None] = {}
     top = first_header_row(grid, vocab, candidates, found)
     if top is None:

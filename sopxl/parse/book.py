@@ -9,21 +9,27 @@ them to the right sheet.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..a1 import cell_to_rowcol, rowcol_to_cell
 from ..findings import Hit, catalogue, declare
 from ..grid import Grid
 from ..model import Finding, SopDocument, Step
 from . import IDENTITY_ONLY, parse_sheet
+from .header import header_rows
 from .identity import read_identity
+from .stacked import split_stacked
 from .text import key
 from .vocab import Vocab
 
 PAIRED, UNPAIRED, CONTINUED = declare(__name__, "identitas-lembar-lain", "identitas-tanpa-tabel",
                                      "tabel-lanjutan-lembar")
 CONTINUATION = "lanjutan-sop"  # the sheet only carries on the table of the SOP before it
+_A1 = re.compile(r"^[A-Z]{1,3}[0-9]+$")
 
 
 @dataclass
@@ -35,7 +41,15 @@ class SheetReading:
 
 
 def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
-    readings = [SheetReading(g, *parse_sheet(g, vocab)) for g in grids]
+    readings = []
+    for grid in grids:
+        candidates = header_rows(grid, vocab)
+        bands = split_stacked(grid, vocab, candidates)  # several SOPs on one sheet: one each
+        for band, stacked in bands:
+            reading = SheetReading(band, *parse_sheet(band, vocab, candidates if len(bands) == 1 else None))
+            if stacked is not None and reading.doc is not None:
+                reading.hits.append(stacked)
+            readings.append(reading)
     _join_continuations(readings)
     covers = [i for i, r in enumerate(readings) if r.skip == IDENTITY_ONLY]
     if not covers:
@@ -130,32 +144,88 @@ def _before(index: int, covers: list[int], used: set[int]) -> int | None:
     return before[-1] if before else None
 
 
-def relocate(findings: list[Finding], doc: SopDocument) -> list[Finding]:
-    """Identity findings of a borrowed identity name the cover sheet (and its cells); findings
-    on the steps of a next-page sheet name that sheet, where the cell is not also one of this
-    sheet's steps."""
-    cat = catalogue()
-    elsewhere: dict[str, str] = {}
-    here: set[str] = set()
-    for step in doc.steps:
-        cells = _cells(step)
-        if step.sheet is None:
-            here.update(cells)
-        else:
-            elsewhere.update(dict.fromkeys(cells, step.sheet))
-    if doc.identity_sheet is None and not elsewhere:
-        return findings
-    out = []
-    for f in findings:
-        if doc.identity_sheet is not None and cat[f.code]["area"] == "identitas":
-            f = dataclasses.replace(f, sheet=doc.identity_sheet)
-        elif f.cell in elsewhere and f.cell not in here:
-            f = dataclasses.replace(f, sheet=elsewhere[f.cell])
-        out.append(f)
+# Excel's last row: a row past it can only be a step of a next-page sheet moved out of the way.
+PAGE_ROWS = 1_048_576
+
+
+def pages_apart(doc: SopDocument) -> SopDocument:
+    """The document for the rules: a copy in which the steps (and sections) of the k-th
+    next-page sheet sit k * PAGE_ROWS rows lower, so every cell a rule names is one sheet's
+    only, even where two sheets use the same addresses. ``on_pages`` moves them back."""
+    pages = _pages(doc)
+    if not pages:
+        return doc
+    out = copy.deepcopy(doc)
+    for sec in out.sections:
+        sheets = {step.sheet for step in sec.steps}
+        whole = sheets.pop() if len(sheets) == 1 else None  # a section only on a next page
+        if whole is not None:
+            shift = pages[whole] * PAGE_ROWS
+            sec.header_row += shift
+            for role in sec.roles:
+                role.cell = _moved(role.cell, shift) or role.cell
+            if sec.title is not None:
+                sec.title.cell = _moved(sec.title.cell, shift)
+        for step in sec.steps:
+            if step.sheet is not None:
+                _shift_step(step, pages[step.sheet] * PAGE_ROWS)
     return out
 
 
-def _cells(step: Step) -> set[str]:
-    texts = (step.number, step.kegiatan, step.kelengkapan, step.waktu, step.output, step.keterangan)
-    return {t.cell for t in texts if t.cell} | {m.cell for m in step.markers} | {
-        b.cell for b in step.branches if b.cell}
+def on_pages(hits: list[Hit], doc: SopDocument) -> list[tuple[str, list[Hit]]]:
+    """The rules' hits on a ``pages_apart`` document, back at their own sheets and cells:
+    (sheet, hits) for the document's sheet, then each next-page sheet that has some."""
+    pages = _pages(doc)
+    names = {k: name for name, k in pages.items()}
+    out: dict[str, list[Hit]] = {doc.sheet: []}
+    for h in hits:
+        k, cell = _unmoved(h.cell)
+        if pages:
+            params = {n: _unmoved(v)[1] if isinstance(v, str) else v for n, v in h.params.items()}
+            h = dataclasses.replace(h, cell=cell, params=params)
+        out.setdefault(names.get(k, doc.sheet), []).append(h)
+    return list(out.items())
+
+
+def _pages(doc: SopDocument) -> dict[str, int]:
+    """Each next-page sheet of the document -> 1, 2, … in the order of its steps."""
+    pages: dict[str, int] = {}
+    for step in doc.steps:
+        if step.sheet is not None and step.sheet not in pages:
+            pages[step.sheet] = len(pages) + 1
+    return pages
+
+
+def _shift_step(step: Step, shift: int) -> None:
+    step.row += shift
+    for t in (step.number, step.kegiatan, step.kelengkapan, step.waktu, step.output, step.keterangan):
+        t.cell = _moved(t.cell, shift)
+    for m in step.markers:
+        m.cell = _moved(m.cell, shift) or m.cell
+    for b in step.branches:
+        b.cell = _moved(b.cell, shift) or b.cell
+
+
+def _moved(cell: str | None, shift: int) -> str | None:
+    if not cell or not _A1.match(cell):
+        return cell
+    r, c = cell_to_rowcol(cell)
+    return rowcol_to_cell(r + shift, c)
+
+
+def _unmoved(cell: str | None) -> tuple[int, str | None]:
+    """(page, the cell on that page) of a cell ``pages_apart`` may have moved; page 0 is the
+    document's own sheet."""
+    if not cell or not _A1.match(cell):
+        return 0, cell
+    r, c = cell_to_rowcol(cell)
+    return r // PAGE_ROWS, rowcol_to_cell(r % PAGE_ROWS, c)
+
+
+def relocate(findings: list[Finding], doc: SopDocument) -> list[Finding]:
+    """Identity findings of a borrowed identity name the cover sheet (and its cells)."""
+    if doc.identity_sheet is None:
+        return findings
+    cat = catalogue()
+    return [dataclasses.replace(f, sheet=doc.identity_sheet) if cat[f.code]["area"] == "identitas" else f
+            for f in findings]

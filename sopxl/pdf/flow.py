@@ -278,13 +278,14 @@ def _step_row(page: Page, doc: SopDocument, cols: Columns, step: Step, i: int, y
             text = step.number.value.strip().rstrip(".")
         page.symbols.append(Symbol(kind, Box(cell.cx - w / 2, cell.cy - sh / 2, w, sh), text, i))
         drawn[i].append(len(page.symbols) - 1)
-    ids = drawn[i] if i in drawn else []
-    for a, b in zip(ids, ids[1:]):  # one step, two actors: joined, no arrowhead
+    # One step, several actors: a symbol in each column, joined left to right by one straight
+    # line with no arrowhead, drawn from neighbour to neighbour. Markers are not always in
+    # column order (a shape or a continuation row adds one later), and a join between the
+    # first two listed would then run through the symbol between them.
+    ids = sorted(drawn.get(i, []), key=lambda k: page.symbols[k].box.cx)
+    for a, b in zip(ids, ids[1:]):
         sa, sb = page.symbols[a].box, page.symbols[b].box
-        if sa.cx < sb.cx:
-            page.arrows.append(_plain((sa.right, sa.cy), (sb.x, sb.cy), a, b))
-        else:
-            page.arrows.append(_plain((sa.x, sa.cy), (sb.right, sb.cy), a, b))
+        page.arrows.append(_plain((sa.right, sa.cy), (sb.x, sb.cy), a, b))
 
 
 def _plain(p0: tuple[float, float], p1: tuple[float, float], a: int, b: int):

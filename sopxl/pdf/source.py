@@ -8,8 +8,9 @@ Order: Bagian, then Nomor SOP compared as numbers where it has digits ("065/SOP/
 (``sopxl.bagian.decide``: the ``--map`` file, the instansi, the folder as ``sopxl merge``
 names it, the file name), so the Buku and the Keputusan say what the register says.
 
-The paper of an SOP is its sheet's page setup: F4/Folio (paperSize 14) prints on F4, any
-other on A4, unless the user chose one.
+The paper of an SOP, unless the user chose one (``--kertas``): the office's choice on the
+workbook's "Pengaturan" sheet (a row "Kertas | F4"), else its sheet's page setup (F4/Folio,
+paperSize 14, prints on F4), else A4.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from ..config import Config
 from ..errors import SopxlError
 from ..model import FileResult, SopResult
 from ..parse.text import key
+from ..resources import load_data
 from ..validate import validate_file
 
 REGISTER_SHEET = "Daftar SOP"
@@ -105,8 +107,32 @@ def _register_rows(path: Path) -> list[tuple[Path, str, str]] | None:
     return None
 
 
+SETTINGS_SHEET = "pengaturan"
+
+
+def settings_paper(path: str, names: list[str]) -> str | None:
+    """The paper the workbook's Pengaturan sheet names ("A4" or "F4"), or None when it names
+    none it can be read as. ``names`` are the workbook's sheet names."""
+    from ..read.xlsx import read_workbook
+
+    sheet = next((n for n in names if n.strip().lower() == SETTINGS_SHEET), None)
+    if sheet is None:
+        return None
+    data = load_data("paper_labels.json")
+    labels, values = set(data["labels"]), data["values"]
+    grid = read_workbook(path, sheets=[sheet], shapes=False).sheets[0]
+    for r in sorted({r for r, _ in grid.values}):
+        if key(grid.text(r, 0)) in labels:
+            given = key(grid.text(r, 1))  # "F4", "Folio", "A4 (melintang)", ...
+            paper = next((p for k, p in values.items() if given.startswith(k)), None)
+            if paper:
+                return str(paper)
+    return None
+
+
 def _papers(path: str, sheets: list[str]) -> dict[str, str]:
-    """The paper each SOP sheet is set up to print on: "F4" or "A4"."""
+    """The paper each SOP sheet prints on, "F4" or "A4": the Pengaturan sheet's choice,
+    else the sheet's own page setup."""
     from ..read.printsetup import print_setup
     from ..read.safezip import SafeZip
     from ..read.xlsx import read_workbook
@@ -114,6 +140,9 @@ def _papers(path: str, sheets: list[str]) -> dict[str, str]:
     out = dict.fromkeys(sheets, "A4")
     try:
         parts = read_workbook(path, sheets=()).sheet_parts
+        chosen = settings_paper(path, list(parts))
+        if chosen:
+            return dict.fromkeys(sheets, chosen)
         with SafeZip(path) as z:
             for name in sheets:
                 if name in parts and print_setup(z, parts[name], name).paper in F4_CODES:

@@ -19,6 +19,7 @@ import os
 from typing import Any
 
 from ..a1 import rowcol_to_cell
+from ..fit import fit_labels
 from ..model import FileResult, SopResult, Step
 from ..resources import load_data
 from ..sheetspec import CellLike, CellSpec, SheetSpec, Validation
@@ -34,9 +35,8 @@ from .answers import (
     match_steps,
     step_item,
 )
-from .fit import fit_labels
 from .sheet import RowBuilder
-from .status import sheet_ref
+from .status import identity_cell, sheet_ref, sop_places
 
 SHEET_NAME = "Checklist"
 # No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Penilaian | Catatan | Tindakan | Paraf | Kunci
@@ -82,14 +82,15 @@ def _key_cell(key: str, style: str = "plain") -> CellSpec:
     return CellSpec(key, style)
 
 
-def slots_of(s: SopResult) -> list[tuple[Slot, Step]]:
+def slots_of(s: SopResult, label: str | None = None) -> list[tuple[Slot, Step]]:
     """(slot, step) for every step of an SOP, in order, with its stable key."""
     out = []
     for si, sec in enumerate(s.doc.sections, start=1):
         seen: dict[str, int] = {}
         for pos, step in enumerate(sec.steps, start=1):
             item = step_item(step.number.value, pos, seen)
-            out.append((Slot(s.doc.sheet, str(si), item, step.kegiatan.value, ", ".join(step.actors)), step))
+            out.append((Slot(label or s.doc.sheet, str(si), item, step.kegiatan.value,
+                             ", ".join(step.actors)), step))
     return out
 
 
@@ -106,15 +107,16 @@ def build_checklist(result: FileResult, answers: Answers, *, lang: str = "id") -
     b.add([CellSpec(t["instructions"], "plain")], merges=((0, LAST_SHOWN),))
     b.add()
 
-    all_slots = [pair for s in result.sops for pair in slots_of(s)]
+    places = sop_places(result)
+    labels = [name for name, _ in places]
+    all_slots = [pair for s, label in zip(result.sops, labels) for pair in slots_of(s, label)]
     pairs, left_steps = match_steps([slot for slot, _ in all_slots], answers.steps)
-    eval_pairs, left_evals = match_evaluations([s.doc.sheet for s in result.sops], answers.evaluations,
-                                               len(qs))
+    eval_pairs, left_evals = match_evaluations(labels, answers.evaluations, len(qs))
     if not result.sops:
         b.add([CellSpec(t["no_sops"], "text")], merges=((0, LAST_SHOWN),))
         b.add()
-    for s in result.sops:
-        _sop_block(b, s, t, qs, pairs, eval_pairs)
+    for s, (label, top) in zip(result.sops, places):
+        _sop_block(b, s, label, top, t, qs, pairs, eval_pairs)
     if left_steps or left_evals:
         _removed_block(b, t, qs, left_steps, left_evals)
     # Headers on one line: a wrapped header is taller than the writer's estimate of its row in
@@ -123,18 +125,23 @@ def build_checklist(result: FileResult, answers: Answers, *, lang: str = "id") -
     return spec
 
 
-def _sop_block(b: _Rows, s: SopResult, t: dict, qs: list[str], pairs: dict[Slot, StepAnswer],
-               eval_pairs: dict[tuple[str, int], EvalAnswer]) -> None:
+def _sop_block(b: _Rows, s: SopResult, label: str, top: str, t: dict, qs: list[str],
+               pairs: dict[Slot, StepAnswer], eval_pairs: dict[tuple[str, int], EvalAnswer]) -> None:
+    """One SOP's forms; ``label`` starts its keys, ``top`` is where its sheet link lands
+    (``status.sop_places``: several SOPs stacked on one sheet keep apart)."""
     doc = s.doc
     identity = t["identity"].format(nomor=doc.nomor or "-", nama=doc.nama or "-")
-    b.add([CellSpec(t["sheet"], "section"), CellSpec(doc.sheet, "link", sheet_ref(doc.sheet)),
-           CellSpec(identity, "section"), *[CellSpec(None, "section")] * (LAST_SHOWN - 2)],
+    # The identity links to its own cells, on the cover sheet when it was borrowed from one.
+    at = identity_cell(doc)
+    b.add([CellSpec(t["sheet"], "section"), CellSpec(label, "link", sheet_ref(doc.sheet, top)),
+           CellSpec(identity, "link", sheet_ref(*at)) if at else CellSpec(identity, "section"),
+           *[CellSpec(None, "section")] * (LAST_SHOWN - 2)],
           merges=((2, LAST_SHOWN),))
     b.add([CellSpec(t["monitoring_title"], "subtitle")], merges=((0, LAST_SHOWN),))
     b.add(_step_header(t))
     first = b.row
     titled = len(doc.sections) > 1 or any(sec.title for sec in doc.sections)
-    by_step = {id(step): slot for slot, step in slots_of(s)}
+    by_step = {id(step): slot for slot, step in slots_of(s, label)}
     for si, sec in enumerate(doc.sections, start=1):
         if titled:
             b.add([CellSpec(sec.name or f"{si}", "section"), *[CellSpec(None, "section")] * LAST_SHOWN],
@@ -155,12 +162,12 @@ def _sop_block(b: _Rows, s: SopResult, t: dict, qs: list[str], pairs: dict[Slot,
     b.add(_eval_header(t), merges=((1, 5), (7, 9)))
     first = b.row
     for n, question in enumerate(qs, start=1):
-        evaluation = eval_pairs.get((doc.sheet, n))
+        evaluation = eval_pairs.get((label, n))
         values = evaluation.values if evaluation else {}
         b.add([CellSpec(n, "number"), CellSpec(question, "text"), *[CellSpec(None, "text")] * 4,
                CellSpec(values.get("jawaban"), "input"), CellSpec(values.get("catatan"), "input"),
                CellSpec(None, "input"), CellSpec(None, "input"),
-               _key_cell(make_key(doc.sheet, EVAL_PART, str(n)))],
+               _key_cell(make_key(label, EVAL_PART, str(n)))],
               merges=((1, 5), (7, 9)))
     b.dropdown(ANSWER_COL, first, b.row - 1, t["yes_no"], t["yes_no_prompt"])
     b.add()

@@ -25,12 +25,22 @@ from typing import Any
 
 from ..a1 import cell_to_rowcol, rowcol_to_cell
 from ..config import Config
-from ..digest import again_words, every_finding, in_order, kind_of, kinds, next_step, summary_rows
+from ..digest import (
+    again_words,
+    every_finding,
+    in_order,
+    kind_of,
+    kinds,
+    next_step,
+    skip_line,
+    skipped_sheets,
+    summary_rows,
+)
 from ..durations import format_span
+from ..fit import fit_labels
 from ..model import FileResult, Finding, SopDocument, SopResult, Span
 from ..resources import load_data
 from ..sheetspec import CellLike, CellSpec, SheetSpec
-from .fit import fit_labels
 from .sheet import RowBuilder
 
 SHEET_NAME = "Status"
@@ -52,6 +62,37 @@ def texts(lang: str) -> dict[str, Any]:
 def sheet_ref(sheet: str, cell: str = "A1") -> str:
     """An internal link target: ``'SOP 01'!J21`` (the sheet name always quoted)."""
     return "'" + sheet.replace("'", "''") + "'!" + cell
+
+
+def identity_cell(doc: SopDocument) -> tuple[str, str] | None:
+    """(sheet, cell) of the SOP's Nomor (else Nama): on the cover sheet when the identity was
+    borrowed from one."""
+    for name in ("nomor", "nama"):
+        text = doc.identity.get(name)
+        if text is not None and text.cell:
+            return doc.identity_sheet or doc.sheet, text.cell
+    return None
+
+
+def sop_places(result: FileResult) -> list[tuple[str, str]]:
+    """(name, cell to jump to) of each SOP: its sheet's name and A1; the second and later SOPs
+    stacked on one sheet are "Sheet #2", "Sheet #3", jumping to their own table's header."""
+    seen: dict[str, int] = {}
+    out = []
+    for s in result.sops:
+        doc = s.doc
+        n = seen[doc.sheet] = seen.get(doc.sheet, 0) + 1
+        if n == 1 or not doc.sections:
+            out.append((doc.sheet if n == 1 else f"{doc.sheet} #{n}", "A1"))
+        else:
+            out.append((f"{doc.sheet} #{n}", rowcol_to_cell(doc.sections[0].header_row, 0)))
+    return out
+
+
+def element_sheet(doc: SopDocument, group: str) -> str:
+    """The sheet an element of the format sits on: identity fields and boxes on the cover sheet
+    they were read from, everything else on the matrix sheet."""
+    return doc.identity_sheet or doc.sheet if group in ("identitas", "kotak") else doc.sheet
 
 
 def minutes(value: float) -> int | float:
@@ -100,12 +141,24 @@ def build_status(result: FileResult, cfg: Config, checked_at: str, version: str)
     _completeness(b, result, t, cfg.lang)
     b.blank()
     _roles(b, result, cfg, t)
-    skipped = [name for name, why in result.skipped if why != _OWN_SHEET_REASON]
-    if skipped:
-        b.blank()
-        b.add([CellSpec(t["skipped"].format(sheets=", ".join(skipped)), "plain")], merges=[(0, 5)])
+    _skipped(b, result, t, cfg.lang)
     fit_labels(spec)
     return spec
+
+
+def _skipped(b: _Builder, result: FileResult, t: dict, lang: str) -> None:
+    """A line for each cover or next-page sheet (whose SOP it belongs to), then one naming the
+    sheets that are no SOP at all."""
+    skipped = [s for s in skipped_sheets(result) if s.reason != _OWN_SHEET_REASON]
+    if not skipped:
+        return
+    b.blank()
+    for s in skipped:
+        if s.reason != "bukan-sop":
+            b.add([CellSpec(skip_line(s, lang), "plain")], merges=[(0, 5)])
+    others = [s.sheet for s in skipped if s.reason == "bukan-sop"]
+    if others:
+        b.add([CellSpec(t["skipped"].format(sheets=", ".join(others)), "plain")], merges=[(0, 5)])
 
 
 def _heading(b: _Builder, result: FileResult, t: dict, checked_at: str, version: str, lang: str) -> None:
@@ -137,10 +190,10 @@ def _summary(b: _Builder, result: FileResult, cfg: Config, t: dict) -> None:
               t["col_warnings"]])
     if not result.sops:
         b.add([CellSpec(t["no_sops"], "text")], merges=[(0, N_COLS - 1)])
-    for s in result.sops:
+    for s, (name, top) in zip(result.sops, sop_places(result)):
         doc = s.doc
         b.add([
-            CellSpec(doc.sheet, "link", sheet_ref(doc.sheet)),
+            CellSpec(name, "link", sheet_ref(doc.sheet, top)),
             CellSpec(len(doc.steps), "number"),
             _verdict(s, t),
             CellSpec(doc.nomor or "-", "text"),
@@ -279,7 +332,8 @@ def _completeness(b: _Builder, result: FileResult, t: dict, lang: str) -> None:
     for s in result.sops:
         sheet = s.doc.sheet
         for e in completeness(s, lang):
-            label = (CellSpec(e["label"], "link", sheet_ref(sheet, e["cell"])) if e["cell"]
+            at = element_sheet(s.doc, e["group"])
+            label = (CellSpec(e["label"], "link", sheet_ref(at, e["cell"])) if e["cell"]
                      else CellSpec(e["label"], "text"))
             b.add([CellSpec(sheet, "text"),
                    CellSpec(YES, "ok") if e["present"] else CellSpec(NO, "error"),

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from ..a1 import cell_to_rowcol, col_to_letters, range_to_rowcols, rowcol_to_cell, rowcols_to_range
 from ..errors import WriteError
-from ..sheetspec import CellSpec, Scalar, SheetSpec, Validation
+from ..fit import wrapped_lines
+from ..sheetspec import CellSpec, Scalar, SheetSpec, Validation, style_looks
 from .styles import LINE_POINTS, WRAPPED
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -350,9 +351,10 @@ def _rows_xml(spec: SheetSpec, style_ids: dict[str, int], part: SheetPart, links
             # covered and widths are empty in a sheet without merges (a register): no keys built.
             if style in WRAPPED and type(value) is str and not (covered and (r, c) in covered):
                 width = (widths.get((r, c)) if widths else None) or _col_width(spec, c)
-                lines = _wrapped_lines(value, width)
+                look = style_looks()[style]
+                lines = wrapped_lines(value, width, look.bold, look.size)
                 if lines > 1:
-                    height = max(height, lines * LINE_POINTS[style])
+                    height = max(height, lines * LINE_POINTS[style] + ROW_PAD_POINTS)
         if len(body) - 1 == at:
             body.pop()  # no cell on this row: no row either
             continue
@@ -370,6 +372,8 @@ def _encoded_tail(cell: CellSpec, style_ids: dict[str, int], spec: SheetSpec, re
 
 DEFAULT_COL_WIDTH = 8.43  # Excel's default column width for Calibri 11, in characters
 MAX_ROW_POINTS = 409.0
+# The cell's top and bottom margins, so the last wrapped line is not cut at the border.
+ROW_PAD_POINTS = 3.0
 
 
 def _col_width(spec: SheetSpec, col: int) -> float:
@@ -389,14 +393,6 @@ def _text_widths(spec: SheetSpec) -> tuple[dict[tuple[int, int], float], set[tup
         widths[(r1, c1)] = sum(_col_width(spec, c) for c in range(c1, c2 + 1))
         covered.update((r1, c) for c in range(c1 + 1, c2 + 1))
     return widths, covered
-
-
-def _wrapped_lines(text: str, width: float) -> int:
-    """Lines a wrapped text takes in a column ``width`` characters wide (a fair estimate)."""
-    usable = max(width - 1.0, 1.0)
-    if "\n" not in text and len(text) * 1.1 <= usable:
-        return 1
-    return sum(max(1, math.ceil(len(par) * 1.1 / usable)) for par in text.split("\n"))
 
 
 def _hyperlink_xml(part: SheetPart, ref: str, cell: CellSpec) -> str:

@@ -1,0 +1,85 @@
+"""Several SOPs stacked on one sheet, each read as its own SOP.
+
+Some offices paste every SOP into one long sheet: an identity block, its table, then the next
+SOP's identity block and table below it. Read as one sheet, the second SOP's identity rows and
+steps would run on as steps of the first. A sheet is cut into bands before it is parsed: a new
+band starts at an identity block (Nomor SOP and Nama SOP, or two identity fields on two rows
+or more) lying between one table header and the next. Each band keeps the sheet's name and
+cell addresses, so every finding still names the right cell.
+"""
+from __future__ import annotations
+
+from ..a1 import rowcol_to_cell
+from ..findings import Hit, declare
+from ..grid import Grid
+from .header import find_header
+from .vocab import Vocab
+
+STACKED = declare(__name__, "sop-bertumpuk")[0]
+_LABEL_CHARS = 40
+
+
+def split_stacked(grid: Grid, vocab: Vocab, candidates: set[int]) -> list[tuple[Grid, Hit | None]]:
+    """The sheet's SOPs as bands of the one grid, top to bottom; each band after the first
+    comes with the info hit that says where it starts. ``candidates``: ``header_rows``."""
+    starts = _starts(grid, vocab, sorted(candidates))
+    if not starts:
+        return [(grid, None)]
+    bounds = [0, *starts, grid.n_rows]
+    out: list[tuple[Grid, Hit | None]] = []
+    for i, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+        hit = None if i == 0 else Hit(STACKED, _first_cell(grid, lo, hi), {
+            "baris": lo + 1, "nomor": i + 1})
+        out.append((_band(grid, lo, hi), hit))
+    return out
+
+
+def _identity_rows(grid: Grid, vocab: Vocab, below: int) -> dict[int, set[str]]:
+    """Row -> the identity fields labelled on it ("Nomor SOP", "Nama SOP : …"), for the rows
+    below row ``below``."""
+    rows: dict[int, set[str]] = {}
+    for (r, _c), v in grid.values.items():
+        if r > below and type(v) is str and len(v) <= _LABEL_CHARS * 2:
+            label = v.split(":")[0] if ":" in v else v
+            if len(label) <= _LABEL_CHARS:
+                name = vocab.identity.find(label)
+                if name is not None:
+                    rows.setdefault(r, set()).add(name)
+    return rows
+
+
+def _starts(grid: Grid, vocab: Vocab, candidates: list[int]) -> list[int]:
+    """The first row of every SOP after the first: where the identity block between two table
+    headers begins."""
+    if len(candidates) < 2:
+        return []
+    identity = _identity_rows(grid, vocab, candidates[0])
+    if not identity:
+        return []  # the usual sheet: its identity block above its one table (cheap way out)
+    n_cols = grid.n_cols
+    last_label = max(identity)
+    headers: list[int] = []
+    for r in candidates:
+        if not headers and r > last_label:
+            return []  # no identity label below the first header: one SOP
+        if find_header(grid, r, vocab, n_cols) is not None:
+            headers.append(r)
+    starts = []
+    for before, header in zip(headers, headers[1:]):
+        rows = sorted(r for r in identity if before < r < header)
+        fields = set().union(*(identity[r] for r in rows)) if rows else set()
+        if {"nomor", "nama"} <= fields or (len(fields) >= 2 and len(rows) >= 2):
+            starts.append(rows[0])
+    return starts
+
+
+def _band(grid: Grid, lo: int, hi: int) -> Grid:
+    """Rows ``lo`` to ``hi`` (exclusive) of the sheet, at their own addresses."""
+    return Grid(grid.name, values={rc: v for rc, v in grid.values.items() if lo <= rc[0] < hi},
+                merged=[m for m in grid.merged if lo <= m[0] < hi],
+                shapes=[s for s in grid.shapes if lo <= s.center[0] < hi], hidden=grid.hidden)
+
+
+def _first_cell(grid: Grid, lo: int, hi: int) -> str:
+    first = min((rc for rc in grid.values if lo <= rc[0] < hi), default=(lo, 0))
+    return rowcol_to_cell(*first)
