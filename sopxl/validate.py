@@ -23,7 +23,7 @@ from .rules import Context, run_rules
 from .schema import check, to_dict
 
 # Codes about the workbook as a whole, which no single SOP's rules can see.
-declare(__name__, "pelaksana-tidak-terdaftar", "pengaturan-tidak-terbaca", "tidak-ada-sop")
+declare(__name__, "pelaksana-tidak-terdaftar", "pengaturan-tidak-terbaca", "tidak-ada-sop", "lembar-kosong")
 
 _vocab_cache: dict[tuple, tuple[Config, Vocab]] = {}
 _VOCAB_CACHE_MAX = 64
@@ -89,6 +89,11 @@ def check_document(doc: SopDocument, parse_hits: list[Hit], cfg: Config, vocab: 
     return SopResult(doc, findings, totals)
 
 
+def empty_form(doc: SopDocument) -> bool:
+    """The matrix header and nothing else: no step and no identity value (not even the kop)."""
+    return not doc.steps and not any(t.value.strip() for t in doc.identity.values())
+
+
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     seen = set()
     out = []
@@ -119,6 +124,13 @@ def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
             result.skipped.append((reading.grid.name, reading.skip or "bukan-sop"))
             # A sheet not read (a cover sheet left unpaired, a table not understood) says why.
             result.findings.extend(resolve(reading.hits, reading.grid.name, cfg.severities(), cfg.lang))
+            continue
+        if empty_form(doc):
+            # An untouched template sheet is a form, not an SOP: the register, the Buku and the
+            # Keputusan leave it out of their counts, and validate says so instead of two errors.
+            result.skipped.append((reading.grid.name, "lembar-kosong"))
+            result.findings.extend(resolve([Hit("lembar-kosong", None)], reading.grid.name,
+                                           cfg.severities(), cfg.lang))
             continue
         sop = check_document(doc, reading.hits, cfg, vocab)
         result.sops.append(dataclasses.replace(sop, findings=relocate(sop.findings, doc)))

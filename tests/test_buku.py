@@ -20,12 +20,13 @@ pytestmark = needs_poppler
 def _folder(tmp_path):
     """Two Bagian folders; Organisasi holds two SOPs whose numbers sort as numbers (2 < 10)."""
     root = tmp_path / "sop"
+    kop = "PEMERINTAH KOTA MOJOKERTO SEKRETARIAT DAERAH"  # names no Bagian: the folder does, as in merge
     mb.workbook(root / "Organisasi" / "org.xlsx", [
-        mb.sop(0, sheet="A", nomor="065/SOP/10", nama="Penyusunan Anjab Sepuluh"),
-        long_sop(sheet="B", nomor="065/SOP/2", nama="Verifikasi Berkas Dua"),
+        mb.sop(0, sheet="A", nomor="065/SOP/10", nama="Penyusunan Anjab Sepuluh", instansi=kop),
+        long_sop(sheet="B", nomor="065/SOP/2", nama="Verifikasi Berkas Dua", instansi=kop),
     ])
     mb.workbook(root / "Hukum" / "hukum.xlsx",
-                [mb.sop(1, sheet="C", nomor="180/SOP/1", nama="Telaah Hukum Satu")])
+                [mb.sop(1, sheet="C", nomor="180/SOP/1", nama="Telaah Hukum Satu", instansi=kop)])
     return root
 
 

@@ -11,7 +11,9 @@ docx = pytest.importorskip("docx")
 def test_keputusan_docx_has_the_parts_and_the_lampiran(tmp_path):
     root = tmp_path / "sop"
     mb.workbook(root / "Organisasi" / "org.xlsx", [
-        mb.sop(0, sheet="A", nomor="065/SOP/10", nama="Penyusunan Anjab", tanggal_efektif="2 Juni 2025"),
+        # The Kalimantan kop names its Biro, which ``sopxl merge`` would show: the folder names both.
+        mb.sop(0, sheet="A", nomor="065/SOP/10", nama="Penyusunan Anjab", tanggal_efektif="2 Juni 2025",
+               instansi="PEMERINTAH KOTA MOJOKERTO SEKRETARIAT DAERAH"),
         mb.sop(1, sheet="B", nomor="065/SOP/2", nama="Penyusunan SKJ")])
     out = tmp_path / "KEPUTUSAN.docx"
     code, stdout, err = cli("keputusan", str(root), "--out", str(out), "--pejabat",

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from ..errors import SopxlError
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
-from .pdf import kertas_argument, report_failed, report_unreadable
+from .pdf import bagian_lookup, kertas_argument, map_argument, report_failed, report_unreadable
 
 
 def add_arguments(sub: argparse._SubParsersAction, common) -> None:
@@ -21,6 +21,7 @@ def add_arguments(sub: argparse._SubParsersAction, common) -> None:
     p.add_argument("--judul", metavar="TEKS", help="judul di sampul")
     p.add_argument("--tahun", metavar="TAHUN", help="tahun di sampul (bawaan: tahun ini)")
     p.add_argument("--pejabat", metavar="JABATAN", help="pejabat yang menetapkan Keputusan")
+    map_argument(p)
     common(p)
 
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     en = args.lang == "en"
     cfg = load_config(args.config, final=args.final, lang=args.lang)
-    found = collect(args.sources, cfg)
+    found = collect(args.sources, cfg, bagian_lookup(args))
     info = default_info(found, args.kertas, args.instansi, args.tahun, args.judul)
     paras = keputusan_paragraphs(args, info.instansi, info.tahun)
     r = print_book(found, args.out, info, paras, args.kertas, args.lang)

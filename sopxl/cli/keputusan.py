@@ -5,7 +5,7 @@ import argparse
 from typing import TextIO
 
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
-from .pdf import report_failed, report_unreadable
+from .pdf import bagian_lookup, map_argument, report_failed, report_unreadable
 
 
 def add_arguments(sub: argparse._SubParsersAction, common) -> None:
@@ -17,6 +17,7 @@ def add_arguments(sub: argparse._SubParsersAction, common) -> None:
     p.add_argument("--pejabat", metavar="JABATAN",
                    help="pejabat yang menetapkan, mis. SEKRETARIS DAERAH KOTA X")
     p.add_argument("--tahun", metavar="TAHUN", help="tahun penetapan (bawaan: tahun ini)")
+    map_argument(p)
     common(p)
 
 
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     en = args.lang == "en"
     cfg = load_config(args.config, final=args.final, lang=args.lang)
-    found = collect(args.sources, cfg)
+    found = collect(args.sources, cfg, bagian_lookup(args))
     info = default_info(found, None, args.instansi, args.tahun)
     # The Lampiran lists what ``sopxl buku`` prints: an SOP with errors (an empty template sheet,
     # a step with no actor) is not one an official should sign into force.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import TextIO
 
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
@@ -13,6 +14,19 @@ def kertas_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kertas", type=str.upper, choices=PAPERS, metavar="A4|F4",
                    help="ukuran kertas (melintang); bawaan: baris Kertas di lembar Pengaturan, lalu "
                         "pengaturan cetak lembar SOP, selain F4 = A4")
+
+
+def map_argument(p: argparse.ArgumentParser) -> None:
+    """``--map``, as ``sopxl merge`` takes it: the Buku and the Keputusan name the same Bagian."""
+    p.add_argument("--map", metavar="PETA.json",
+                   help='peta Bagian seperti sopxl merge: {"berkas, nama berkas atau folder": "Nama Bagian"}')
+
+
+def bagian_lookup(args: argparse.Namespace) -> Callable[[str], str | None] | None:
+    """The ``--map`` file's lookup (workbook path -> Bagian), or None without one."""
+    from ..merge.bagian import load_map
+
+    return load_map(args.map).lookup if getattr(args, "map", None) else None
 
 
 def add_arguments(sub: argparse._SubParsersAction, common) -> None:

@@ -61,15 +61,22 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     from ..validate import validate_file
 
     cfg = load_config(args.config, final=args.final, lang=args.lang)
-    docs = []
-    code = EXIT_OK
+    docs: list[dict] = []
+    findings: list[dict] = []
+    results = []
     for f in args.files:
         r = validate_file(f, cfg)
+        results.append(r)
         if r.error is not None:
             docs.append({"path": f, "error": r.error.as_dict(args.lang)})
-            code = EXIT_UNREADABLE
             continue
         docs.extend({"path": f, **to_dict(s.doc, s.totals)} for s in r.sops)
-    json.dump({"sops": docs}, out, ensure_ascii=False, allow_nan=False, indent=2)
+        # Each SOP follows schemas/sop.schema.json; what is said of the workbook itself ("no SOP",
+        # an empty form sheet) sits beside them, so an empty "sops" never reads as a clean pass.
+        findings.extend({"path": f, **x.as_dict()} for x in r.findings)
+    json.dump({"sops": docs, "findings": findings}, out, ensure_ascii=False, allow_nan=False, indent=2)
     out.write("\n")
-    return code
+    # The same exit code as ``sopxl validate`` on the same files (README: 0, 1, 2).
+    if any(r.error is not None for r in results):
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if any(r.errors for r in results) else EXIT_OK

@@ -1,57 +1,14 @@
-"""Which Bagian an SOP belongs to: the ``--map`` file, the instansi text, the folder, the name."""
+"""The ``--map`` file of Bagian names, and the register's call to the shared rule (``sopxl.bagian``)."""
 from __future__ import annotations
 
 import json
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from ..bagian import bagian_from_instansi, decide
 from ..errors import ConfigError
 from .discover import Source
-
-_UNIT_WORD = re.compile(r"\b(bagian|biro)\b", re.I)
-_SUB_BEFORE = re.compile(r"\bsub[\s\-.]*$", re.I)
-# Where a Bagian's name ends: a lower unit, the address, or the region that follows it.
-_UNIT_END = re.compile(
-    r"\b(?:sub[\s\-.]*bag(?:ian)?|bidang|seksi|upt|jl|jln|jalan|telp|telepon|tlp|fax|faks|"
-    r"e-?mail|website|kode\s+pos|pemerintah|provinsi|kabupaten|kab|kota|sekretariat|setda)\b"
-    r"|[,;:(\n\d]", re.I)
-_SMALL_WORDS = {"dan", "atau", "serta", "di", "ke", "dari", "untuk", "pada", "&"}
-_VOWELS = set("aeiouAEIOU")
-
-
-@lru_cache(maxsize=1024)  # an office's SOPs share one instansi text
-def bagian_from_instansi(text: str) -> str | None:
-    """The Bagian (or Biro) an instansi text names, in title case; None when it names none.
-
-    "PEMERINTAH KOTA MOJOKERTO SEKRETARIAT DAERAH BAGIAN ORGANISASI" -> "Bagian Organisasi".
-    The first BAGIAN/BIRO that is not part of "SUB BAGIAN" counts; its name runs to the end,
-    to a lower unit (Sub Bagian, Bidang, Seksi, UPT), an address or a region word.
-    """
-    for m in _UNIT_WORD.finditer(text or ""):
-        if _SUB_BEFORE.search(text[:m.start()]):
-            continue
-        rest = text[m.end():]
-        end = _UNIT_END.search(rest)
-        words = (rest[:end.start()] if end else rest).replace(".", " ").split()[:8]
-        words = [w for w in words if any(ch.isalnum() for ch in w)]
-        while words and words[-1].lower() in _SMALL_WORDS:
-            words.pop()
-        if not words:
-            continue
-        return " ".join([m.group(1).capitalize()] + [_title(w) for w in words])
-    return None
-
-
-def _title(word: str) -> str:
-    if not word.isupper():
-        return word  # written in mixed case on purpose ("e-Government")
-    if word.lower() in _SMALL_WORDS:
-        return word.lower()
-    if word.isalpha() and not (set(word) & _VOWELS):
-        return word  # an acronym such as PBJ or SDM
-    return "-".join(p.capitalize() for p in word.split("-"))
 
 
 @dataclass
@@ -120,15 +77,8 @@ def load_map(path: str | None) -> BagianMap:
 
 
 def _bagian(source: Source, instansi: str, bmap: BagianMap) -> tuple[str, str]:
-    """(Bagian, where it came from): map, instansi, folder or file name."""
-    mapped = bmap.lookup(source.path)
-    if mapped:
-        return mapped, "peta"
-    named = bagian_from_instansi(instansi) if instansi else None
-    if named:
-        return named, "instansi"
-    if source.folder:
-        return " ".join(source.folder.split()), "folder"
-    return os.path.splitext(os.path.basename(source.path))[0], "berkas"
+    """(Bagian, where it came from): map, instansi, folder or file name (``sopxl.bagian.decide``)."""
+    return decide(bmap.lookup(source.path), instansi, source.folder, source.path)
 
 
+__all__ = ["BagianMap", "bagian_from_instansi", "load_map"]

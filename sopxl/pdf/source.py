@@ -1,10 +1,12 @@
 """Which SOPs go to print, read through ``sopxl.validate``, in the order of the register.
 
-Accepted: workbooks, folders of workbooks (a sub-folder's name is the Bagian of the workbooks
-in it), and the register ``sopxl merge`` writes — of that only the sheet "Daftar SOP" with
-its Bagian, Berkas (the workbook's path) and Lembar columns is read, and the workbooks are
-read again, so the book prints what the workbooks say today. Order: Bagian, then Nomor SOP
-compared as numbers where it has digits ("065/SOP/2" before "065/SOP/10").
+Accepted: workbooks, folders of workbooks, and the register ``sopxl merge`` writes — of that
+only the sheet "Daftar SOP" with its Bagian, Berkas (the workbook's path) and Lembar columns
+is read, and the workbooks are read again, so the book prints what the workbooks say today.
+Order: Bagian, then Nomor SOP compared as numbers where it has digits ("065/SOP/2" before
+"065/SOP/10"). The Bagian of an SOP read from a workbook or folder is the register's
+(``sopxl.bagian.decide``: the ``--map`` file, the instansi, the folder as ``sopxl merge``
+names it, the file name), so the Buku and the Keputusan say what the register says.
 
 The paper of an SOP, unless the user chose one (``--kertas``): the office's choice on the
 workbook's "Pengaturan" sheet (a row "Kertas | F4"), else its sheet's page setup (F4/Folio,
@@ -15,9 +17,11 @@ from __future__ import annotations
 import copy
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..bagian import decide
 from ..config import Config
 from ..errors import SopxlError
 from ..model import FileResult, SopResult
@@ -59,11 +63,14 @@ def order_key(e: Entry) -> tuple:
 
 
 def _workbooks(folder: Path) -> list[tuple[Path, str]]:
+    """(workbook, Bagian folder) under ``folder``: its first sub-folder, else the folder itself,
+    as ``sopxl merge`` names it."""
     out = []
+    root = os.path.basename(os.path.abspath(folder))
     for p in sorted(folder.rglob("*")):
         if p.suffix.lower() in WORKBOOK_EXT and not p.name.startswith("~$") and p.is_file():
             rel = p.relative_to(folder).parts
-            out.append((p, rel[0] if len(rel) > 1 else ""))
+            out.append((p, rel[0] if len(rel) > 1 else root))
     return out
 
 
@@ -145,26 +152,30 @@ def _papers(path: str, sheets: list[str]) -> dict[str, str]:
     return out
 
 
-def collect(paths: list[str], cfg: Config) -> Collected:
-    """Every SOP in ``paths``, read and checked, in the book's order."""
-    wanted: list[tuple[Path, str | None, str]] = []  # (workbook, only this sheet, Bagian)
+def collect(paths: list[str], cfg: Config, mapped: Callable[[str], str | None] | None = None) -> Collected:
+    """Every SOP in ``paths``, read and checked, in the book's order.
+
+    ``mapped`` answers a workbook's Bagian from the ``--map`` file (``sopxl merge``'s).
+    """
+    # (workbook, only this sheet, the register's Bagian, the Bagian folder)
+    wanted: list[tuple[Path, str | None, str, str]] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            wanted.extend((wb, None, bagian) for wb, bagian in _workbooks(p))
+            wanted.extend((wb, None, "", folder) for wb, folder in _workbooks(p))
             continue
         if not p.exists():
             raise SopxlError("Berkas atau folder tidak ditemukan.", code="BERKAS-TIDAK-ADA", path=raw,
                              message_en="File or folder not found.")
         rows = _register_rows(p) if p.suffix.lower() in WORKBOOK_EXT else None
         if rows is None:
-            wanted.append((p, None, ""))
+            wanted.append((p, None, "", os.path.basename(os.path.dirname(os.path.abspath(p)))))
         else:
-            wanted.extend((wb, sheet or None, bagian) for wb, sheet, bagian in rows)
+            wanted.extend((wb, sheet or None, bagian, wb.parent.name) for wb, sheet, bagian in rows)
     out = Collected()
     results: dict[str, FileResult] = {}
     seen: set[tuple[str, str]] = set()
-    for wb, sheet, bagian in wanted:
+    for wb, sheet, bagian, folder in wanted:
         name = os.fspath(wb)
         fr = results.get(name)
         if fr is None:
@@ -189,8 +200,10 @@ def collect(paths: list[str], cfg: Config) -> Collected:
             if (name, s.doc.sheet) in seen:
                 continue
             seen.add((name, s.doc.sheet))
-            out.entries.append(Entry(name, bagian or short_instansi(s.doc.identity["instansi"].value), s,
-                                     papers[s.doc.sheet]))
+            # A register row says it already; else the register's own rule, SOP by SOP.
+            unit = bagian or decide(mapped(name) if mapped else None, s.doc.identity["instansi"].value,
+                                     folder, name)[0]
+            out.entries.append(Entry(name, unit, s, papers[s.doc.sheet]))
     out.entries.sort(key=order_key)
     return out
 
