@@ -129,9 +129,11 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         if not plain_step and (is_number_row(grid, row, n_cols) or _page_number(grid, row, n_cols, header)):
             row += 1
             continue
-        if step_number(no_text) is None and not has_symbol(grid, row, header, vocab):
+        if step_number(no_text) is None and (not has_symbol(grid, row, header, vocab) or current.steps):
             texts = row_texts(grid, row, n_cols)
             kind = end_kind(texts, vocab)
+            if kind is not None and has_symbol(grid, row, header, vocab) and kind != "catatan":
+                kind = None  # a symbol makes the row a step unless it opens a legend ("Simbol")
             if kind is not None:
                 if kind == "jumlah":
                     total = check_total(grid, row, header, vocab, sections, counted)

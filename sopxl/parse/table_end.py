@@ -27,7 +27,7 @@ IGNORED, TOTAL_DIFFERS = declare(__name__, "baris-akhir-diabaikan", "jumlah-wakt
 
 # What a user reads in the finding for each kind of end row (Indonesian; codes carry English).
 _REASONS = {"jumlah": "baris jumlah", "tanda_tangan": "blok tanda tangan", "catatan": "catatan/legenda",
-            "tanpa_langkah": "baris tanpa nomor dan simbol setelah langkah terakhir",
+            "tanpa_langkah": "baris tanpa nomor atau tanpa uraian setelah langkah terakhir",
             "luar_tabel": "teks tanpa nomor di antara atau sesudah tabel prosedur"}
 _KNOWN_SYMBOLS = ("terminator", "process", "decision", "offpage", "generic")
 
@@ -146,6 +146,12 @@ def pass_over_trailing(grid: Grid, sections: list[Section]) -> list[Hit]:
     return out
 
 
+def _legend(step: Step) -> bool:
+    """A symbol with no number, no kegiatan and no mutu baku: a row of the symbol legend
+    ("Mulai | Mulai/Selesai") typed in the role columns, not a step."""
+    return not (step.kegiatan.value or step.kelengkapan.value or step.waktu.value or step.output.value)
+
+
 def trailing_unnumbered(section: Section) -> list[Step]:
     """Steps at the end of a numbered section with no step number (an empty or a text No cell)
     and no known symbol: a signature or note the vocabulary did not name. Removed from the
@@ -154,8 +160,8 @@ def trailing_unnumbered(section: Section) -> list[Step]:
     if not any(s.number_value is not None for s in steps):
         return []
     cut = len(steps)
-    while cut > 0 and steps[cut - 1].number_value is None and all(
-            m.symbol == "unknown" for m in steps[cut - 1].markers):
+    while cut > 0 and steps[cut - 1].number_value is None and (
+            all(m.symbol == "unknown" for m in steps[cut - 1].markers) or _legend(steps[cut - 1])):
         cut -= 1
     out = steps[cut:]
     del steps[cut:]
