@@ -38,3 +38,34 @@ def test_symbol_legend_in_the_role_columns_is_not_read_as_steps(tmp_path, tail, 
     assert len(passed) == 1 and f"Baris {cells} tidak dibaca sebagai langkah" in passed[0].message
     assert passed[0].sheet == "SOP"
     assert not [f for f in sop.findings if f.code in ("nomor-langkah-kosong", "kegiatan-kosong")]
+
+
+def _covers_then_matrices(path, titles):
+    """Two cover sheets first, then two matrix sheets whose titles may not name their cover."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    names = [("Pelayanan Surat Masuk", "800/012/SOP/2023"), ("Pelayanan Legalisir Ijazah", "800/013/SOP/2023")]
+    for i, (nama, nomor) in enumerate(names, 1):
+        put(wb.create_sheet(f"Cover {i}"), 1, [
+            ["KEMENTERIAN AGAMA", None, "Nomor SOP", ":", nomor],
+            [None, None, "Tgl Pembuatan", ":", "02-01-2023"],
+            [None, None, "Tgl. Disahkan", ":", "16-01-2023"],
+            [None, None, "Disahkan oleh", ":", "Kepala Madrasah"],
+            [None, None, "Nama SOP", ":", nama]])
+    for i, title in enumerate(titles, 1):
+        ws = wb.create_sheet(f"Matriks {i}")
+        put(ws, 1, [[title], []])
+        put(ws, 3, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
+        put(ws, 4, step_rows()[:5 - i + 1])  # five steps, then four: the SOPs differ
+    return L.save(wb, path)
+
+
+@pytest.mark.parametrize("titles", [
+    ["", ""],  # no title at all
+    ["SOP Penerimaan Surat", "SOP Legalisasi Ijazah"],  # titles that name no cover exactly
+    ["SOP PELAYANAN SURAT MASUK", "SOP PELAYANAN LEGALISIR IJAZAH"],  # titles that do
+])
+def test_cover_cover_matrix_matrix_pairs_in_order(tmp_path, titles):
+    r = check(_covers_then_matrices(tmp_path / "madrasah.xlsx", titles))
+    got = [(len(s.doc.steps), s.doc.identity_sheet, s.doc.identity["nomor"].value) for s in r.sops]
+    assert got == [(5, "Cover 1", "800/012/SOP/2023"), (4, "Cover 2", "800/013/SOP/2023")]

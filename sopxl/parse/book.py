@@ -3,7 +3,8 @@
 Some offices put the identity block on a cover sheet ("Identitas") and the procedure matrix
 on the sheet after it. A matrix sheet with no identity labels of its own takes the identity
 of the cover sheet that names it (its Nama SOP written on the matrix sheet, or in the sheet's
-name), or else of the nearest cover sheet before it. The borrowed identity keeps its cells on
+name), or else, when the covers were typed first and then as many matrices, the cover in
+the same place of its run, or else the nearest cover sheet before it. The borrowed identity keeps its cells on
 the cover sheet: ``relocate`` moves the identity findings there, so the Status sheet links
 them to the right sheet.
 """
@@ -61,6 +62,8 @@ def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
         if doc is None or _has_identity(doc):
             continue
         cover = _by_name(reading.grid, doc, covers, identities, used)
+        if cover is None:
+            cover = _in_step(i, readings, covers, used)
         for fallback in (used, set()):  # the nearest free cover before it, else any before it
             if cover is None:
                 cover = _before(i, covers, fallback)
@@ -137,6 +140,26 @@ def _by_name(grid: Grid, doc: SopDocument, covers: list[int], identities: dict, 
         if i not in used and len(nama) >= 5 and any(nama in w for w in written):
             return i
     return None
+
+
+def _in_step(index: int, readings: list[SheetReading], covers: list[int], used: set[int]) -> int | None:
+    """Covers typed first, then as many matrices (cover, cover, matrix, matrix): the j-th
+    matrix of the run takes the j-th cover of the run just before it, not the nearest one."""
+    def bare(j: int) -> bool:
+        doc = readings[j].doc
+        return doc is not None and not _has_identity(doc)
+
+    first = index
+    while first > 0 and bare(first - 1):
+        first -= 1
+    last = index
+    while last + 1 < len(readings) and bare(last + 1):
+        last += 1
+    run = [j for j in covers if j < first and all(k in covers for k in range(j, first))]
+    if len(run) != last - first + 1 or len(run) < 2:
+        return None
+    cover = run[index - first]
+    return None if cover in used else cover
 
 
 def _before(index: int, covers: list[int], used: set[int]) -> int | None:
