@@ -69,3 +69,22 @@ def test_cover_cover_matrix_matrix_pairs_in_order(tmp_path, titles):
     r = check(_covers_then_matrices(tmp_path / "madrasah.xlsx", titles))
     got = [(len(s.doc.steps), s.doc.identity_sheet, s.doc.identity["nomor"].value) for s in r.sops]
     assert got == [(5, "Cover 1", "800/012/SOP/2023"), (4, "Cover 2", "800/013/SOP/2023")]
+
+
+@pytest.mark.parametrize("tail,cells", [
+    ([[], [1, "Waktu dalam menit"], [2, "Hari adalah hari kerja"]], "A16:B17"),  # notes numbered anew
+    ([[], ["*", "Waktu dalam menit"], ["1)", "Hari adalah hari kerja"]], "A16:B17"),
+])
+def test_numbered_notes_under_the_table_are_not_steps(tmp_path, tail, cells):
+    sop = check(_draft(tmp_path / "catatan.xlsx", tail)).sops[0]
+    assert_reads_the_five_steps(sop)
+    passed = [f for f in sop.findings if f.code == "baris-akhir-diabaikan"]
+    assert len(passed) == 1 and f"Baris {cells} tidak dibaca sebagai langkah" in passed[0].message
+    assert not [f for f in sop.findings if f.code == "nomor-langkah-ganda"]
+
+
+def test_a_sixth_step_without_symbol_is_still_a_step(tmp_path):
+    """A next number (6) is a step the office forgot to mark, not a note: it stays, flagged."""
+    sop = check(_draft(tmp_path / "lupa.xlsx", [[6, "Menyerahkan arsip"]])).sops[0]
+    assert [s.number_value for s in sop.doc.steps] == [1, 2, 3, 4, 5, 6]
+    assert ("langkah-tanpa-pelaksana", "C15") in [(f.code, f.cell) for f in sop.findings]

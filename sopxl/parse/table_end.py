@@ -27,7 +27,7 @@ IGNORED, TOTAL_DIFFERS = declare(__name__, "baris-akhir-diabaikan", "jumlah-wakt
 
 # What a user reads in the finding for each kind of end row (Indonesian; codes carry English).
 _REASONS = {"jumlah": "baris jumlah", "tanda_tangan": "blok tanda tangan", "catatan": "catatan/legenda",
-            "tanpa_langkah": "baris tanpa nomor atau tanpa uraian setelah langkah terakhir",
+            "tanpa_langkah": "baris sesudah langkah terakhir yang tidak berbentuk langkah",
             "luar_tabel": "teks tanpa nomor di antara atau sesudah tabel prosedur"}
 _KNOWN_SYMBOLS = ("terminator", "process", "decision", "offpage", "generic")
 
@@ -152,16 +152,27 @@ def _legend(step: Step) -> bool:
     return not (step.kegiatan.value or step.kelengkapan.value or step.waktu.value or step.output.value)
 
 
+def _unnumbered(step: Step) -> bool:
+    return step.number_value is None and (all(m.symbol == "unknown" for m in step.markers) or _legend(step))
+
+
+def _numbered_note(step: Step, before: list[Step]) -> bool:
+    """"1 | Waktu dalam menit" under the last step: a number that starts over (not above every
+    step number before it), no symbol and no mutu baku — a numbered note, not a step."""
+    numbers = [s.number_value for s in before if s.number_value is not None]
+    return (step.number_value is not None and bool(numbers) and step.number_value <= max(numbers)
+            and not step.markers and not (step.kelengkapan.value or step.waktu.value or step.output.value))
+
+
 def trailing_unnumbered(section: Section) -> list[Step]:
     """Steps at the end of a numbered section with no step number (an empty or a text No cell)
-    and no known symbol: a signature or note the vocabulary did not name. Removed from the
-    section and returned."""
+    and no known symbol, or numbered over again with neither symbol nor mutu baku: a
+    signature or note the vocabulary did not name. Removed from the section and returned."""
     steps = section.steps
     if not any(s.number_value is not None for s in steps):
         return []
     cut = len(steps)
-    while cut > 0 and steps[cut - 1].number_value is None and (
-            all(m.symbol == "unknown" for m in steps[cut - 1].markers) or _legend(steps[cut - 1])):
+    while cut > 0 and (_unnumbered(steps[cut - 1]) or _numbered_note(steps[cut - 1], steps[:cut - 1])):
         cut -= 1
     out = steps[cut:]
     del steps[cut:]
