@@ -8,6 +8,9 @@ from openpyxl import Workbook
 from real_layouts import IDENTITY, ROLES, put, step_rows
 from test_real_layouts import assert_reads_the_five_steps, check
 
+from sopxl.config import load_config
+from sopxl.validate import validate_file
+
 
 def _draft(path, tail):
     """The standard five-step table, then ``tail`` rows right under the last step."""
@@ -44,7 +47,8 @@ def _covers_then_matrices(path, titles):
     """Two cover sheets first, then two matrix sheets whose titles may not name their cover."""
     wb = Workbook()
     wb.remove(wb.active)
-    names = [("Pelayanan Surat Masuk", "800/012/SOP/2023"), ("Pelayanan Legalisir Ijazah", "800/013/SOP/2023")]
+    names = [("Pelayanan Surat Masuk", "800/012/SOP/2023"),
+             ("Pelayanan Legalisir Ijazah", "800/013/SOP/2023")]
     for i, (nama, nomor) in enumerate(names, 1):
         put(wb.create_sheet(f"Cover {i}"), 1, [
             ["KEMENTERIAN AGAMA", None, "Nomor SOP", ":", nomor],
@@ -88,3 +92,14 @@ def test_a_sixth_step_without_symbol_is_still_a_step(tmp_path):
     sop = check(_draft(tmp_path / "lupa.xlsx", [[6, "Menyerahkan arsip"]])).sops[0]
     assert [s.number_value for s in sop.doc.steps] == [1, 2, 3, 4, 5, 6]
     assert ("langkah-tanpa-pelaksana", "C15") in [(f.code, f.cell) for f in sop.findings]
+
+
+def test_passed_over_rows_say_why_in_the_users_language(tmp_path):
+    """The reason in baris-akhir-diabaikan was Indonesian inside the English message."""
+    path = _draft(tmp_path / "catatan.xlsx", [[], [1, "Waktu dalam menit"]])
+    en = [f for f in validate_file(str(path), load_config(lang="en")).sops[0].findings
+          if f.code == "baris-akhir-diabaikan"]
+    assert [(f.sheet, f.cell) for f in en] == [("SOP", "A16")]
+    assert en[0].message.startswith("Rows A16:B16 were not read as steps (a row after the last step")
+    idn = [f for f in check(path).sops[0].findings if f.code == "baris-akhir-diabaikan"]
+    assert "(baris sesudah langkah terakhir yang tidak berbentuk langkah)" in idn[0].message

@@ -29,6 +29,9 @@ IGNORED, TOTAL_DIFFERS = declare(__name__, "baris-akhir-diabaikan", "jumlah-wakt
 _REASONS = {"jumlah": "baris jumlah", "tanda_tangan": "blok tanda tangan", "catatan": "catatan/legenda",
             "tanpa_langkah": "baris sesudah langkah terakhir yang tidak berbentuk langkah",
             "luar_tabel": "teks tanpa nomor di antara atau sesudah tabel prosedur"}
+_REASONS_EN = {"jumlah": "a total row", "tanda_tangan": "a signature block", "catatan": "notes/legend",
+               "tanpa_langkah": "a row after the last step that is not shaped like a step",
+               "luar_tabel": "unnumbered text between or after the procedure tables"}
 _KNOWN_SYMBOLS = ("terminator", "process", "decision", "offpage", "generic")
 
 
@@ -79,7 +82,8 @@ class Ignored:
         if (self.last, self.right) != (self.first, self.left):
             cells += ":" + rowcol_to_cell(self.last, self.right)
         return Hit(IGNORED, rowcol_to_cell(self.first, self.left),
-                   {"sel": cells, "alasan": _REASONS[self.kind], "teks": self.text[:60]})
+                   {"sel": cells, "alasan": _REASONS[self.kind], "reason": _REASONS_EN[self.kind],
+                    "teks": self.text[:60]})
 
 
 def start_block(row: int, texts: list[tuple[int, str]], kind: str) -> Ignored:
