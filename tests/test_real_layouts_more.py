@@ -33,6 +33,9 @@ def _draft(path, tail):
       [None, None, "Keputusan", "Keputusan"]], "C16:D18"),
     # The legend's heading "Simbol" in the Kegiatan column, on the first symbol's row.
     ([[], [None, "Simbol", "Mulai", "Mulai/Selesai"], [None, None, "Proses", "Proses"]], "B16:D17"),
+    # The glyph in the Kegiatan column, its name in the first role column.
+    ([[], [None, "⬭", "Mulai/Selesai"], [None, "□", "Proses"], [None, "◇", "Keputusan"]], "B16:C18"),
+    ([[], [None, "Mulai", "Mulai/Selesai"], [None, "Proses", "Proses"]], "B16:C17"),
 ])
 def test_symbol_legend_in_the_role_columns_is_not_read_as_steps(tmp_path, tail, cells):
     sop = check(_draft(tmp_path / "legenda.xlsx", tail)).sops[0]

@@ -65,7 +65,7 @@ def parse_sheet(grid: Grid, vocab: Vocab, candidates: set[int] | None = None
             pass
         else:
             hits.extend(apply_shapes(doc, grid.shapes, blank_rows=_blank_rows(grid, doc)))
-    hits.extend(pass_over_trailing(grid, doc.sections))
+    hits.extend(pass_over_trailing(grid, doc.sections, vocab))
     infer_symbols(doc)
     return doc, hits, None
 

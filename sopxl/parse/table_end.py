@@ -128,13 +128,13 @@ def _sum(steps: list[Step]) -> Span | None:
     return total
 
 
-def pass_over_trailing(grid: Grid, sections: list[Section]) -> list[Hit]:
+def pass_over_trailing(grid: Grid, sections: list[Section], vocab: Vocab) -> list[Hit]:
     """Take unnumbered rows with no symbol off each section's end (after drawn shapes gave
     their steps markers), one finding per run of adjacent rows."""
     out: list[Hit] = []
     for sec in sections:
         block: Ignored | None = None
-        for step in trailing_unnumbered(sec):
+        for step in trailing_unnumbered(sec, vocab):
             texts = row_texts(grid, step.row, grid.n_cols)
             if not texts:
                 continue
@@ -150,14 +150,17 @@ def pass_over_trailing(grid: Grid, sections: list[Section]) -> list[Hit]:
     return out
 
 
-def _legend(step: Step) -> bool:
-    """A symbol with no number, no kegiatan and no mutu baku: a row of the symbol legend
-    ("Mulai | Mulai/Selesai") typed in the role columns, not a step."""
-    return not (step.kegiatan.value or step.kelengkapan.value or step.waktu.value or step.output.value)
+def _legend(step: Step, vocab: Vocab) -> bool:
+    """A symbol with no number, no mutu baku and no kegiatan but a symbol's own name or glyph:
+    a row of the symbol legend ("Mulai | Mulai/Selesai", "⬭ | Mulai/Selesai"), not a step."""
+    kegiatan = step.kegiatan.value
+    return not (step.kelengkapan.value or step.waktu.value or step.output.value) and (
+        not kegiatan or vocab.marker_kind(kegiatan) in _KNOWN_SYMBOLS)
 
 
-def _unnumbered(step: Step) -> bool:
-    return step.number_value is None and (all(m.symbol == "unknown" for m in step.markers) or _legend(step))
+def _unnumbered(step: Step, vocab: Vocab) -> bool:
+    return step.number_value is None and (
+        all(m.symbol == "unknown" for m in step.markers) or _legend(step, vocab))
 
 
 def _numbered_note(step: Step, before: list[Step]) -> bool:
@@ -168,7 +171,7 @@ def _numbered_note(step: Step, before: list[Step]) -> bool:
             and not step.markers and not (step.kelengkapan.value or step.waktu.value or step.output.value))
 
 
-def trailing_unnumbered(section: Section) -> list[Step]:
+def trailing_unnumbered(section: Section, vocab: Vocab) -> list[Step]:
     """Steps at the end of a numbered section with no step number (an empty or a text No cell)
     and no known symbol, or numbered over again with neither symbol nor mutu baku: a
     signature or note the vocabulary did not name. Removed from the section and returned."""
@@ -176,7 +179,7 @@ def trailing_unnumbered(section: Section) -> list[Step]:
     if not any(s.number_value is not None for s in steps):
         return []
     cut = len(steps)
-    while cut > 0 and (_unnumbered(steps[cut - 1]) or _numbered_note(steps[cut - 1], steps[:cut - 1])):
+    while cut > 0 and (_unnumbered(steps[cut - 1], vocab) or _numbered_note(steps[cut - 1], steps[:cut - 1])):
         cut -= 1
     out = steps[cut:]
     del steps[cut:]
