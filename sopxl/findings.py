@@ -85,7 +85,9 @@ def render(code: str, params: dict[str, Any], lang: str = "id") -> tuple[str, st
     """The message and hint of a code in a language, with params filled in."""
     spec = catalogue()[code]
     text = spec.get(lang) or spec["id"]
-    values = _Blank({k: ("" if v is None else v) for k, v in params.items()})
+    # A param given as {"id": …, "en": …} is a phrase of the message: it follows the language.
+    values = _Blank({k: ("" if v is None else v.get(lang, v["id"]) if isinstance(v, dict) else v)
+                     for k, v in params.items()})
     return text["message"].format_map(values), text.get("hint", "").format_map(values)
 
 

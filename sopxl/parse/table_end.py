@@ -82,7 +82,7 @@ class Ignored:
         if (self.last, self.right) != (self.first, self.left):
             cells += ":" + rowcol_to_cell(self.last, self.right)
         return Hit(IGNORED, rowcol_to_cell(self.first, self.left),
-                   {"sel": cells, "alasan": _REASONS[self.kind], "reason": _REASONS_EN[self.kind],
+                   {"sel": cells, "alasan": {"id": _REASONS[self.kind], "en": _REASONS_EN[self.kind]},
                     "teks": self.text[:60]})
 
 
