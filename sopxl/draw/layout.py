@@ -114,8 +114,8 @@ def layout(doc: SopDocument, geometry: SheetGeometry, breaks: Sequence[int] = ()
         head = ns[0]
         # A step given to several actors: each symbol joined to its neighbour, left to right (as
         # the PDF does); joining the first to every other ran through the ones between.
-        row = sorted(ns, key=lambda n: n.cx)
-        for a, b in zip(row, row[1:]):
+        side_by_side = sorted(ns, key=lambda n: n.cx)
+        for a, b in zip(side_by_side, side_by_side[1:]):
             chart.lines.append(LineSpec(a.key, RIGHT, b.key, LEFT, a.site(RIGHT), b.site(LEFT), arrow=False))
         for k, (label, j) in enumerate(arrows_out[i]):
             jump = jumps.get((i, k))
