@@ -95,10 +95,22 @@ class Group:
         return shown + (", …" if len(cells) > _MAX_CELLS else "")
 
     def size_text(self, lang: str = "id") -> str:
-        """"27 langkah" / "27 steps", or "3 sel" / "3 cells"."""
-        unit = ("langkah" if lang != "en" else "steps") if self.per_step else (
-            "sel" if lang != "en" else "cells")
-        return f"{self.count} {unit}"
+        """"27 langkah" / "27 steps", or "3 sel" / "3 cells" (cells counted once each)."""
+        if self.per_step:
+            return f"{self.count} {'langkah' if lang != 'en' else 'steps'}"
+        n_cells = len(set(self.cells()))
+        if not n_cells:
+            return f"{self.count} {'temuan' if lang != 'en' else 'findings'}"
+        return f"{n_cells} {'sel' if lang != 'en' else 'cells'}"
+
+    def place_text(self, lang: str = "id") -> str:
+        """Where the group is and how big: "B19–B55, 27 langkah"; all in one cell, "4 temuan di A1"
+        (not "A1, 4 sel")."""
+        cells = set(self.cells())
+        if len(cells) == 1 and not self.per_step:
+            return (f"{self.count} temuan di {next(iter(cells))}" if lang != "en"
+                    else f"{self.count} findings in {next(iter(cells))}")
+        return f"{self.cell_range()}, {self.size_text(lang)}"
 
 
 def groups(findings: Iterable[Finding], sheet_order: dict[str, int] | None = None) -> list[Group]:

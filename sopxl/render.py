@@ -76,7 +76,7 @@ def _finding_lines(findings: list[Finding], lang: str, verbose: bool, out: TextI
                 out.write(f"    [{w[f.severity]}] {f.cell or '-':>6} {f.code}: {f.message}\n")
             continue
         more = w["more"].format(n=g.count - 1)
-        out.write(f"    [{w[f.severity]}] {g.cell_range()}, {g.size_text(lang)}  {f.code}: "
+        out.write(f"    [{w[f.severity]}] {g.place_text(lang)}  {f.code}: "
                   f"{f.message} ({more})\n")
 
 

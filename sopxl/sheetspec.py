@@ -52,6 +52,8 @@ class SheetSpec:
     fit_width: bool = True
     print_title_rows: tuple[int, int] | None = None  # zero-based, inclusive
     tab_color: str | None = None  # "RRGGBB"
+    # Zero-based columns kept in the file but hidden, so not printed (a key a reader needs).
+    hidden_cols: list[int] = field(default_factory=list)
 
     def cell(self, row: int, col: int) -> CellSpec:
         """The cell at (row, col) as a CellSpec (an empty one outside the rows)."""

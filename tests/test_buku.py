@@ -214,3 +214,17 @@ def test_register_row_of_a_sheet_named_with_a_trailing_space_is_printed(tmp_path
     code, stdout, err = cli("buku", str(reg), "--out", str(out))
     assert code == 2 and "Lembar 'B' tidak ada lagi" in err and "umum.xlsx" in err
     assert "1 SOP" in stdout
+
+
+@pytest.mark.parametrize("tahun", ["abc", "25", "20255", "２０２５", "-2025"])
+def test_a_year_that_is_not_four_digits_is_refused(tmp_path, tahun):
+    """Regression: ``--tahun abc`` was accepted and printed on the cover as "TAHUN abc"."""
+    root = _folder(tmp_path)
+    for command in ("buku", "keputusan"):
+        out = tmp_path / f"{command}.out"
+        code, stdout, err = cli(command, str(root), "--out", str(out), f"--tahun={tahun}")
+        assert code == 2, (command, err)
+        assert "bukan tahun" in err and "empat angka" in err and "Traceback" not in err
+        assert not out.exists()
+    code, _, err = cli("buku", str(root), "--out", str(tmp_path / "b.pdf"), "--tahun=abc", "--lang", "en")
+    assert code == 2 and "is not a year" in err

@@ -179,3 +179,28 @@ def test_status_and_checklist_headers_and_labels_fit_their_columns(books, tmp_pa
     assert _labels_fit(checklist) >= 11
     assert status.freeze_panes == "A4"
     assert status.page_setup.fitToWidth == 1 and status.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_findings_all_in_one_cell_are_counted_as_findings_not_cells(tmp_path):
+    """Regression: four missing identity labels, all reported at A1, read "A1, 4 sel"."""
+    from openpyxl.cell.cell import MergedCell
+
+    path = tmp_path / "tanpa_identitas.xlsx"
+    build_workbook(path)
+    wb = load_workbook(path)
+    ws = wb["SOP 01"]
+    for r in range(1, 8):  # every identity label but Nama SOP, and every box, taken out
+        if ws.cell(r, 3).value and "Nama" not in str(ws.cell(r, 3).value):
+            ws.cell(r, 3).value = ws.cell(r, 4).value = None
+    for r in range(8, 15):
+        for c in (1, 4):
+            if not isinstance(ws.cell(r, c), MergedCell):
+                ws.cell(r, c).value = None
+    wb.save(path)
+    code, out = cli("validate", str(path))
+    [line] = lines_with(out, "identitas-tidak-ada")
+    assert "4 temuan di A1" in line and "sel" not in line.split("identitas-tidak-ada")[0]
+    [line] = lines_with(out, "kotak-tidak-ada")
+    assert "6 temuan di A1" in line
+    code, out = cli("validate", str(path), "--lang", "en")
+    assert "4 findings in A1" in lines_with(out, "identitas-tidak-ada")[0]

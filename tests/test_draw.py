@@ -458,3 +458,34 @@ def test_mojokerto_repeated_headers_over_two_pages(tmp_path):
     typed = [_summary(d, from_shapes=False) for d in _docs(src, from_shapes=False)]
     drawn = [_summary(d, from_shapes=True) for d in _docs(src, from_shapes=True)]
     assert drawn == typed
+
+
+def test_three_actors_in_one_step_are_joined_neighbour_to_neighbour(tmp_path):
+    """Regression: the first symbol was joined to each of the others, so with three actors in a
+    row the join to the third ran through the middle symbol. Now C–D and D–E, like the PDF."""
+    from openpyxl import load_workbook
+
+    src = build_sop(tmp_path / "tiga.xlsx")
+    wb = load_workbook(src)
+    ws = wb.active
+    row = FIRST_STEP_ROW + 2  # step 3, Staf Pelaksana (D); Pemohon (C) and Kepala Bagian (E) too
+    ws.cell(row, 3, "Proses")
+    ws.cell(row, 5, "Proses")
+    wb.save(src)
+    draw_workbook(src, _cfg())
+    shapes = _sopxl_shapes(src)
+    in_row = {s.id: s for s in shapes if s.kind != "connector" and int(s.center[0]) == row - 1}
+    assert sorted(int(s.center[1]) for s in in_row.values()) == [2, 3, 4]
+    joins = [s for s in shapes if s.kind == "connector" and s.start_id in in_row and s.end_id in in_row]
+    pairs = sorted(tuple(sorted((int(in_row[j.start_id].center[1]), int(in_row[j.end_id].center[1]))))
+                   for j in joins)
+    assert pairs == [(2, 3), (3, 4)]
+    for j in joins:  # no join passes over a symbol it does not join
+        lo, hi = sorted((j.left, j.right))
+        for s in in_row.values():
+            if s.id not in (j.start_id, j.end_id):
+                assert not (lo < s.center[1] < hi), (j, s)
+    # The flow read back from the shapes is still the typed one, all three actors included.
+    typed = [_summary(d, from_shapes=False) for d in _docs(src, from_shapes=False)]
+    drawn = [_summary(d, from_shapes=True) for d in _docs(src, from_shapes=True)]
+    assert drawn == typed and len(typed[0][2][1]) == 3

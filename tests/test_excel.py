@@ -282,6 +282,18 @@ def test_write_sheet_sends_values_formats_and_layout() -> None:
     assert not [a for a in acts if "DataValidation" in a["func"]]
 
 
+def test_a_hidden_column_is_sent_hidden() -> None:
+    """The Checklist's key column: kept (answers are matched by it) but not shown or printed.
+    The remote client has no COM, so it gets a zero width, which Excel shows as hidden."""
+    book = one_sheet_book("VBA")
+    spec = handmade_spec()
+    spec.hidden_cols = [1]
+    excel.write_sheet(book, spec)
+    widths = [(a["start_column"], a["args"][0]) for a in actions(book) if a["func"] == "setColumnWidth"]
+    assert widths[-1] == (1, 0) and (0, 8) in widths
+    assert sheet_values(book, 1)[2][1].startswith("=HYPERLINK")  # the column's cells still written
+
+
 def test_an_office_js_client_gets_the_dropdowns_too() -> None:
     book = one_sheet_book("Office.js")
     excel.write_sheet(book, handmade_spec())

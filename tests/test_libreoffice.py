@@ -194,6 +194,10 @@ def assert_reports_written(stored: Path, source: Path) -> None:
                 got = ws.cell(r + 1, c + 1).value
                 assert got == want or (want in (None, "") and got in (None, "")), (spec.name, r, c)
         assert {str(m) for m in ws.merged_cells.ranges} == set(spec.merges)
+        # The Checklist's key column is kept for matching answers but hidden, so not printed.
+        hidden = {c for c in range(12) if ws.column_dimensions[chr(65 + c)].hidden}
+        assert hidden == set(spec.hidden_cols), (spec.name, hidden)
+    assert specs[1].hidden_cols == [10]
     status = _cells(wb["Status"])
     assert status[1][:2] == ["Hasil", "LULUS"]
     header = next(i for i, row in enumerate(status) if row[:2] == ["Lembar", "Langkah"])

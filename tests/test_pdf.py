@@ -501,3 +501,47 @@ def test_unreadable_workbook_is_named_once(tmp_path):
     assert code == 2
     line = next(x for x in err.splitlines() if "rusak.xlsx" in x)
     assert line.count("rusak.xlsx") == 1 and "Berkas kosong" in line
+
+
+def test_role_headers_break_between_words_and_shrink_before_cutting_one(tmp_path):
+    """Regression: "Kepegawaian" was printed "Kepegawaia/n" in a narrow role column. A header
+    now breaks at spaces and after "/" or "-", shrinks its type before cutting a word, and cuts
+    only a word wider than its column at the smallest size."""
+    from sopxl.pdf.flow import HEAD_SIZES
+    from sopxl.pdf.page import pieces
+
+    too_long = "Pranatakomputerahlimudapadasubbagianperencanaan"
+    roles = ["Kasubbag Kepegawaian", "Analis Kepegawaian/Keuangan", "Pengadministrasi Umum",
+             "Sekretaris Daerah", "Bendahara Pengeluaran", "Pengelola Kepegawaian", "Kepala Bagian",
+             too_long]
+    s = mb.sop(0, sheet="Delapan", sections=1)
+    sec = s["bagian"][0]
+    sec["pelaksana"] = roles
+    sec["langkah"] = [{"no": f"{k}.", "kegiatan": f"Langkah {k}", "waktu": "5 menit",
+                       "pelaksana": [roles[k % 8]],
+                       "simbol": {1: "Mulai", 8: "Selesai"}.get(k, "Proses")} for k in range(1, 9)]
+    path = mb.workbook(tmp_path / "delapan.xlsx", [s])
+    measure = _measure()
+    fl = layout_flow(doc_of(path).doc, PAPERS["A4"], measure)
+    page = fl.pages[0]
+    seen = {}
+    for tb in page.texts:
+        if tb.bold and tb.lines:
+            for role in roles:
+                if squeeze("".join(tb.lines)) == squeeze(role):
+                    seen[role] = tb
+    assert set(seen) == set(roles)
+    for role, tb in seen.items():
+        words = [p for w in role.split() for p in pieces(w)]
+        for line in tb.lines:
+            assert measure(line, tb.size, True) <= tb.box.w + 0.01, (role, line)
+            if role == too_long:
+                assert line in role
+            else:
+                # Each line is whole words, or pieces broken after "/" or "-".
+                assert all(p in words for w in line.split() for p in pieces(w)), (role, tb.lines)
+    assert seen["Kasubbag Kepegawaian"].lines[-1] == "Kepegawaian"
+    assert seen["Analis Kepegawaian/Keuangan"].lines[1:] == ["Kepegawaian/", "Keuangan"]
+    # The too-long word is cut only at the smallest size; the others keep a readable one.
+    assert seen[too_long].size == HEAD_SIZES[-1] and len(seen[too_long].lines) > 1
+    assert seen["Kepala Bagian"].size == HEAD_SIZES[0]

@@ -25,6 +25,13 @@ def add_arguments(sub: argparse._SubParsersAction, common) -> None:
     common(p)
 
 
+def check_tahun(tahun: str | None) -> None:
+    """A year on a cover or a Keputusan is four digits ("2025"), never "abc"."""
+    if tahun is not None and not (len(tahun) == 4 and tahun.isascii() and tahun.isdigit()):
+        raise SopxlError(f"--tahun {tahun!r} bukan tahun: tulis empat angka, misalnya 2025.", code="PERINTAH",
+                         message_en=f"--tahun {tahun!r} is not a year: write four digits, e.g. 2025.")
+
+
 def keputusan_paragraphs(args: argparse.Namespace, instansi: str, tahun: str) -> list[tuple[str, str]] | None:
     from ..keputusan import draft, from_text, paragraphs
     from ..pdf.source import short_instansi
@@ -50,6 +57,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..pdf import collect, default_info, print_book
 
     en = args.lang == "en"
+    check_tahun(args.tahun)
     cfg = load_config(args.config, final=args.final, lang=args.lang)
     found = collect(args.sources, cfg, bagian_lookup(args))
     info = default_info(found, args.kertas, args.instansi, args.tahun, args.judul)

@@ -28,8 +28,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..pdf import collect, default_info
     from ..pdf.output import write_atomic
     from ..pdf.source import short_instansi
+    from .buku import check_tahun
 
     en = args.lang == "en"
+    check_tahun(args.tahun)
     cfg = load_config(args.config, final=args.final, lang=args.lang)
     found = collect(args.sources, cfg, bagian_lookup(args))
     info = default_info(found, None, args.instansi, args.tahun)

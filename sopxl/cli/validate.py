@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from typing import Callable, TextIO
 
 from ..errors import SopxlError
@@ -25,25 +26,53 @@ def add_arguments(sub: argparse._SubParsersAction, common: Callable[[argparse.Ar
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    return _validate(args, out) if args.command == "validate" else _export(args, out)
+    return _validate(args, out, err) if args.command == "validate" else _export(args, out)
 
 
-def _validate(args: argparse.Namespace, out: TextIO) -> int:
+def _folders_opened(files: list[str], en: bool, err: TextIO) -> list[str]:
+    """``files`` with each folder replaced by the workbooks in it (as ``sopxl merge`` finds them).
+
+    A clerk who names the Bagian's folder wants its workbooks checked, not "1 berkas" that is
+    unreadable; the register of them all is ``sopxl merge``, which is said alongside.
+    """
+    if not any(os.path.isdir(f) for f in files):
+        return files
+    from ..merge.discover import discover
+
+    out: list[str] = []
+    for f in files:
+        if not os.path.isdir(f):
+            out.append(f)
+            continue
+        found = [s.path for s in discover([f])[0]]
+        if not found:
+            raise SopxlError(f"Folder {f} tidak berisi buku kerja .xlsx/.xlsm.", code="PERINTAH",
+                             message_en=f"The folder {f} holds no .xlsx/.xlsm workbook.")
+        err.write(f"sopxl: folder {f}: {len(found)} workbook(s) checked one by one; for one register "
+                  f"of them all: sopxl merge {f}\n" if en else
+                  f"sopxl: folder {f}: {len(found)} buku kerja diperiksa satu per satu; untuk satu "
+                  f"register rekap semuanya: sopxl merge {f}\n")
+        out.extend(found)
+    return out
+
+
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..config import load_config
     from ..render import file_json, print_text
     from ..validate import validate_file
 
-    if args.output and (not args.write or len(args.files) != 1):
+    if args.output and (not args.write or len(args.files) != 1 or os.path.isdir(args.files[0])):
         raise SopxlError("--output hanya untuk satu berkas, bersama --write.", code="PERINTAH",
                          message_en="--output takes exactly one file, together with --write.")
+    files = _folders_opened(args.files, args.lang == "en", err)
     cfg = load_config(args.config, final=args.final, lang=args.lang)
     if args.write:
         from ..annotate import annotate_file
 
         # A workbook that cannot be written must not stop the rest: its result says why.
-        results = [annotate_file(f, cfg, output=args.output) for f in args.files]
+        results = [annotate_file(f, cfg, output=args.output) for f in files]
     else:
-        results = [validate_file(f, cfg) for f in args.files]
+        results = [validate_file(f, cfg) for f in files]
     if args.json:
         json.dump({"files": [file_json(r, args.lang) for r in results]}, out, ensure_ascii=False,
                   allow_nan=False, indent=2)

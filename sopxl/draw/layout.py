@@ -112,11 +112,11 @@ def layout(doc: SopDocument, geometry: SheetGeometry, breaks: Sequence[int] = ()
 
     for i, ns in drawn.items():
         head = ns[0]
-        for other in ns[1:]:  # a step given to two actors: join them side by side
-            right = other.cx > head.cx
-            s_site, e_site = (RIGHT, LEFT) if right else (LEFT, RIGHT)
-            chart.lines.append(LineSpec(head.key, s_site, other.key, e_site, head.site(s_site),
-                                        other.site(e_site), arrow=False))
+        # A step given to several actors: each symbol joined to its neighbour, left to right (as
+        # the PDF does); joining the first to every other ran through the ones between.
+        side_by_side = sorted(ns, key=lambda n: n.cx)
+        for a, b in zip(side_by_side, side_by_side[1:]):
+            chart.lines.append(LineSpec(a.key, RIGHT, b.key, LEFT, a.site(RIGHT), b.site(LEFT), arrow=False))
         for k, (label, j) in enumerate(arrows_out[i]):
             jump = jumps.get((i, k))
             if jump is None:

@@ -55,6 +55,9 @@ def write_sheet(book: Any, spec: SheetSpec) -> Any:
         _try(partial(_merge, sheet, ref))
     for col, width in sorted(spec.col_widths.items()):
         _try(partial(_set_width, sheet, col, width))
+    for col in spec.hidden_cols:
+        # COM hides it; an engine without COM gets a zero width, which hides it too.
+        _try(partial(_hide_column, sheet, col)) or _try(partial(_set_width, sheet, col, 0))
     for v in spec.validations:
         _try(partial(_validation, sheet, v.ref, v.options, v.prompt))
     _try(lambda: sheet.autofit("rows"))
@@ -73,6 +76,10 @@ def _merge(sheet: Any, ref: str) -> None:
 
 def _set_width(sheet: Any, col: int, width: float) -> None:
     sheet.range((1, col + 1)).column_width = width
+
+
+def _hide_column(sheet: Any, col: int) -> None:
+    sheet.range((1, col + 1)).api.EntireColumn.Hidden = True  # COM; a hidden column is not printed
 
 
 def _delete_validations(sheet: Any) -> None:

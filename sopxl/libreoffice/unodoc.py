@@ -180,6 +180,8 @@ def write_sheet(doc, spec, styles):
     for col, width in (spec.get("col_widths") or {}).items():
         _try(lambda col=col, width=width: setattr(columns.getByIndex(int(col)), "Width",
                                                   _width_100mm(float(width))))
+    for col in spec.get("hidden_cols") or []:
+        _try(lambda col=col: setattr(columns.getByIndex(int(col)), "IsVisible", False))
     if rows and n_cols:
         _try(lambda: setattr(sheet.getCellRangeByPosition(0, 0, n_cols - 1, len(rows) - 1).getRows(),
                              "OptimalHeight", True))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..a1 import col_to_letters
 from ..draw.arrows import exits as arrow_exits
 from ..model import SopDocument, Step
-from .page import Box, Measure, Page, Rect, Symbol, text_height, text_in
+from .page import Box, Measure, Page, Rect, Symbol, pieces, text_height, text_in
 from .route import BOTTOM, TOP, Router
 
 MARGIN = 28.0
@@ -27,6 +27,7 @@ TITLE_H = 30.0
 FOOTER_H = 16.0
 FONT = 7.0
 HEAD_FONT = 7.0
+HEAD_SIZES = (HEAD_FONT, 6.5, 6.0, 5.5, 5.0, 4.5)  # a role header shrinks to these before a word is cut
 MIN_ROW = 36.0
 STRIP = 26.0  # a row of off-page connectors at the foot / head of a page
 SECTION_H = 15.0
@@ -104,18 +105,29 @@ def _row_height(step: Step, cols: Columns, measure: Measure, room: float) -> tup
     return h, size
 
 
+def head_size(text: str, width: float, measure: Measure, pad: float = 2.5) -> float:
+    """The type size of a role header: the largest at which no word ("Kepegawaian") has to
+    be cut; the smallest when even that cuts one."""
+    words = [p for w in text.split() for p in pieces(w)]
+    for size in HEAD_SIZES:
+        if all(measure(p, size, True) <= width - 2 * pad for p in words):
+            return size
+    return HEAD_SIZES[-1]
+
+
 def _header(page: Page, cols: Columns, top: float, measure: Measure) -> float:
     """The two header rows at ``top``; returns their bottom."""
     n = len(cols.w)
     roles = cols.roles or ["Pelaksana"]
-    h2 = max([14.0] + [text_height(r, cols.w[2 + i], HEAD_FONT, measure, True) for i, r in enumerate(roles)])
+    sizes = [head_size(r, cols.w[2 + i], measure) for i, r in enumerate(roles)]
+    h2 = max([14.0] + [text_height(r, cols.w[2 + i], sizes[i], measure, True) for i, r in enumerate(roles)])
     h1 = 14.0
     full = h1 + h2
 
-    def cell(x: float, y: float, w: float, h: float, text: str) -> None:
+    def cell(x: float, y: float, w: float, h: float, text: str, size: float = HEAD_FONT) -> None:
         b = Box(x, y, w, h)
         page.rects.append(Rect(b, fill=0.9))
-        tb = text_in(b, text, HEAD_FONT, measure, bold=True, align="c")
+        tb = text_in(b, text, size, measure, bold=True, align="c")
         # Vertically centred: move the block down by half the room it leaves.
         used = len(tb.lines) * tb.line_height
         tb.box = Box(tb.box.x, b.y + max(2.0, (h - used) / 2), tb.box.w, used)
@@ -125,7 +137,7 @@ def _header(page: Page, cols: Columns, top: float, measure: Measure) -> float:
     cell(cols.x[1], top, cols.w[1], full, "Kegiatan")
     cell(cols.x[2], top, sum(cols.w[2:n - 4]), h1, "Pelaksana")
     for i, r in enumerate(roles):
-        cell(cols.x[2 + i], top + h1, cols.w[2 + i], h2, r)
+        cell(cols.x[2 + i], top + h1, cols.w[2 + i], h2, r, sizes[i])
     cell(cols.x[n - 4], top, sum(cols.w[n - 4:n - 1]), h1, "Mutu Baku")
     for c, label in ((n - 4, "Kelengkapan"), (n - 3, "Waktu"), (n - 2, "Output")):
         cell(cols.x[c], top + h1, cols.w[c], h2, label)

@@ -7,6 +7,7 @@ the renderer flips them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -105,22 +106,32 @@ class Page:
     sop: int = -1  # which SOP of the book this page belongs to
 
 
+_PIECE = re.compile(r"[^/-]+[/-]*|[/-]+")
+
+
+def pieces(word: str) -> list[str]:
+    """``word`` in the pieces a line may break between: after each "/" or "-"."""
+    return _PIECE.findall(word) if len(word) <= 200 else [word]
+
+
 def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = False) -> list[str]:
-    """Lines of ``text`` no wider than ``width``; a word longer than a line is cut."""
+    """Lines of ``text`` no wider than ``width``: broken at spaces, then after "/" or "-"
+    ("Kepegawaian/Umum"); only a piece longer than a line is cut."""
     out: list[str] = []
     for para in (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         words = para.split()
         if not words:
             out.append("")
             continue
-        # Widths add up word by word (a line's width is its words' plus the spaces): each
-        # word is measured once, not every trial line.
+        # Widths add up piece by piece (a line's width is its pieces' plus the spaces): each
+        # piece is measured once, not every trial line.
         space = measure(" ", size, bold)
         line, used = "", 0.0
-        for word in words:
+        for word, glue in ((p, k > 0) for w in words for k, p in enumerate(pieces(w))):
             ww = measure(word, size, bold)
-            if line and used + space + ww <= width:
-                line, used = f"{line} {word}", used + space + ww
+            gap = 0.0 if glue else space
+            if line and used + gap + ww <= width:
+                line, used = f"{line}{'' if glue else ' '}{word}", used + gap + ww
                 continue
             if not line and ww <= width:
                 line, used = word, ww

@@ -152,6 +152,7 @@ def spec_to_dict(spec: SheetSpec) -> dict[str, Any]:
         "fit_width": spec.fit_width,
         "print_title_rows": list(spec.print_title_rows) if spec.print_title_rows else None,
         "tab_color": spec.tab_color,
+        "hidden_cols": list(spec.hidden_cols),
     }
 
 

@@ -99,7 +99,7 @@ def build_checklist(result: FileResult, answers: Answers, *, lang: str = "id") -
     t = texts(lang)
     qs = questions(lang)
     spec = SheetSpec(name=SHEET_NAME, col_widths=dict(WIDTHS), freeze="C4", print_title_rows=(0, 1),
-                     landscape=True, fit_width=True)
+                     landscape=True, fit_width=True, hidden_cols=[KEY_COL])
     b = _Rows(spec)
     b.add([CellSpec(t["title"], "title")], merges=((0, LAST_SHOWN),))
     b.add([CellSpec(t["file"].format(file=os.path.basename(result.path)), "subtitle")],

@@ -227,14 +227,16 @@ def worksheet_part(spec: SheetSpec, style_ids: dict[str, int], *, selected: bool
         else f"<sheetViews>{view}/></sheetViews>")
     add('<sheetFormatPr defaultRowHeight="15"/>')
 
-    if spec.col_widths:
+    hidden = set(spec.hidden_cols)
+    if spec.col_widths or hidden:
         add("<cols>")
-        for col in sorted(spec.col_widths):
-            width = float(spec.col_widths[col])
+        for col in sorted(set(spec.col_widths) | hidden):
+            width = float(spec.col_widths.get(col, 8.43))
             if not 0 <= col < MAX_COLS or not 0 <= width <= 255:
                 raise _bad_spec(spec, f"lebar kolom {col}: {width} tidak sah",
                                 f"width of column {col}: {width} is not valid")
-            add(f'<col min="{col + 1}" max="{col + 1}" width="{width:g}" customWidth="1"/>')
+            flag = ' hidden="1"' if col in hidden else ""
+            add(f'<col min="{col + 1}" max="{col + 1}" width="{width:g}" customWidth="1"{flag}/>')
         add("</cols>")
 
     add("<sheetData>")
