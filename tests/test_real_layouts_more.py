@@ -76,6 +76,9 @@ def test_cover_cover_matrix_matrix_pairs_in_order(tmp_path, titles):
     r = check(_covers_then_matrices(tmp_path / "madrasah.xlsx", titles))
     got = [(len(s.doc.steps), s.doc.identity_sheet, s.doc.identity["nomor"].value) for s in r.sops]
     assert got == [(5, "Cover 1", "800/012/SOP/2023"), (4, "Cover 2", "800/013/SOP/2023")]
+    # The pairing is told on the matrix sheet, at its table's header (was no cell at all).
+    paired = [(f.sheet, f.cell) for s in r.sops for f in s.findings if f.code == "identitas-lembar-lain"]
+    assert paired == [("Matriks 1", "A3"), ("Matriks 2", "A3")]
 
 
 @pytest.mark.parametrize("tail,cells", [

@@ -72,7 +72,10 @@ def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
         used.add(cover)
         doc.identity, doc.boxes = identities[cover]
         doc.identity_sheet = readings[cover].grid.name
-        reading.hits.append(Hit(PAIRED, None, {"lembar": doc.identity_sheet}))
+        # The finding points at the table that took the identity: a cell the user can click.
+        first = doc.sections[0] if doc.sections else None
+        cell = rowcol_to_cell(first.header_row, min(first.columns.values())) if first and first.columns else None
+        reading.hits.append(Hit(PAIRED, cell, {"lembar": doc.identity_sheet}))
     for i in covers:
         if i not in used:
             nama = identities[i][0]["nama"]
