@@ -74,7 +74,9 @@ def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
         doc.identity_sheet = readings[cover].grid.name
         # The finding points at the table that took the identity: a cell the user can click.
         first = doc.sections[0] if doc.sections else None
-        cell = rowcol_to_cell(first.header_row, min(first.columns.values())) if first and first.columns else None
+        cell = None
+        if first is not None and first.columns:
+            cell = rowcol_to_cell(first.header_row, min(first.columns.values()))
         reading.hits.append(Hit(PAIRED, cell, {"lembar": doc.identity_sheet}))
     for i in covers:
         if i not in used:
