@@ -109,3 +109,14 @@ def test_passed_over_rows_say_why_in_the_users_language(tmp_path):
     assert en[0].message.startswith("Rows A16:B16 were not read as steps (a row after the last step")
     idn = [f for f in check(path).sops[0].findings if f.code == "baris-akhir-diabaikan"]
     assert "(baris sesudah langkah terakhir yang tidak berbentuk langkah)" in idn[0].message
+
+
+def test_dated_signature_rows_are_listed_in_row_order(tmp_path):
+    """"Bandung, 2 Januari 2023" above "KEPALA BAGIAN UMUM": two passed-over blocks, listed
+    top to bottom (E17 came before E16)."""
+    tail = [[], [None] * 4 + ["Bandung, 2 Januari 2023"], [None] * 4 + ["KEPALA BAGIAN UMUM"]]
+    sop = check(_draft(tmp_path / "ttd.xlsx", tail)).sops[0]
+    assert_reads_the_five_steps(sop)
+    cells = [f.cell for f in sop.findings if f.code == "baris-akhir-diabaikan"]
+    assert len(cells) >= 1 and cells == sorted(cells, key=lambda c: int(c[1:])), cells
+    assert "E16" in cells

@@ -5,7 +5,7 @@ and the hits the parser itself noticed (e.g. a role column with no name).
 """
 from __future__ import annotations
 
-from ..a1 import rowcol_to_cell
+from ..a1 import cell_to_rowcol, rowcol_to_cell
 from ..findings import Hit, declare
 from ..grid import Grid
 from ..model import SopDocument
@@ -13,7 +13,7 @@ from .header import Header, find_header, header_rows
 from .identity import read_identity
 from .matrix import parse_matrix
 from .symbols import infer_symbols
-from .table_end import pass_over_trailing
+from .table_end import IGNORED, pass_over_trailing
 from .vocab import Vocab
 
 UNREADABLE = declare(__name__, "sop-tidak-terbaca")[0]
@@ -66,8 +66,18 @@ def parse_sheet(grid: Grid, vocab: Vocab, candidates: set[int] | None = None
         else:
             hits.extend(apply_shapes(doc, grid.shapes, blank_rows=_blank_rows(grid, doc)))
     hits.extend(pass_over_trailing(grid, doc.sections, vocab))
+    _rows_in_order(hits)
     infer_symbols(doc)
     return doc, hits, None
+
+
+def _rows_in_order(hits: list[Hit]) -> None:
+    """Passed-over rows come from two passes (table end, then trailing rows): list them top
+    to bottom, in the slots they already hold, so "Bandung, …" shows before "KEPALA …"."""
+    slots = [i for i, h in enumerate(hits) if h.code == IGNORED and h.cell]
+    ordered = sorted((hits[i] for i in slots), key=lambda h: cell_to_rowcol(h.cell or "A1"))
+    for i, h in zip(slots, ordered):
+        hits[i] = h
 
 
 def _not_a_matrix(grid: Grid, vocab: Vocab) -> tuple[list[Hit], str]:
