@@ -120,3 +120,27 @@ def test_dated_signature_rows_are_listed_in_row_order(tmp_path):
     cells = [f.cell for f in sop.findings if f.code == "baris-akhir-diabaikan"]
     assert len(cells) >= 1 and cells == sorted(cells, key=lambda c: int(c[1:])), cells
     assert "E16" in cells
+
+
+def _typo_waktu(path, label):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    top = put(ws, 1, IDENTITY) + 1
+    put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, "Keterangan"],
+                  [None, None, *ROLES, "Kelengkapan", label, "Output"]])
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
+    put(ws, top + 2, step_rows(waktu="bare"))
+    return L.save(wb, path)
+
+
+@pytest.mark.parametrize("label", ["Wktu (mnt)", "Waktu (mnt)", "Wktu (menit)"])
+def test_short_waktu_label_typo_is_read(tmp_path, label):
+    """"Wktu (mnt)": typo tolerance skips short words, so the alias list names it; the total
+    was lost and kolom-mutu-baku-hilang pointed at B8."""
+    sop = check(_typo_waktu(tmp_path / "wktu.xlsx", label)).sops[0]
+    assert_reads_the_five_steps(sop)
+    assert "waktu" in sop.doc.sections[0].columns
+    assert not [f for f in sop.findings if f.code == "kolom-mutu-baku-hilang"]
+    assert [s.waktu.value for s in sop.doc.steps][0]

@@ -48,7 +48,8 @@ class Vocab:
         return "unknown"
 
 
-_WAKTU_UNIT = re.compile(r"(menit|jam|hari|minggu|bulan)")
+_WAKTU_UNIT = re.compile(r"(menit|mnt|jam|hari|minggu|bulan)")
+_UNIT_SHORT = {"mnt": "menit"}  # "Waktu (mnt)": the short form offices write in a narrow column
 
 
 def waktu_unit(header_text: str) -> str | None:
@@ -57,7 +58,7 @@ def waktu_unit(header_text: str) -> str | None:
     for part in inside:
         m = _WAKTU_UNIT.search(part)
         if m:
-            return m.group(1)
+            return _UNIT_SHORT.get(m.group(1), m.group(1))
     return None
 
 
