@@ -144,3 +144,18 @@ def test_short_waktu_label_typo_is_read(tmp_path, label):
     assert "waktu" in sop.doc.sections[0].columns
     assert not [f for f in sop.findings if f.code == "kolom-mutu-baku-hilang"]
     assert [s.waktu.value for s in sop.doc.steps][0]
+
+
+def test_jumlah_formula_without_saved_result_says_it_was_not_checked(tmp_path):
+    """A JUMLAH row written by a tool (=SUM(...), never opened in Excel) has no saved figure:
+    the finding must say the total could not be checked, not just "JUMLAH"."""
+    row = ["JUMLAH", None, None, None, None, None, "=SUM(G10:G14)"]
+    sop = check(_draft(tmp_path / "rumus.xlsx", [row])).sops[0]
+    assert_reads_the_five_steps(sop)
+    unchecked = [(f.cell, f.severity) for f in sop.findings if f.code == "jumlah-tidak-diperiksa"]
+    assert unchecked == [("G15", "info")]
+    msg = next(f.message for f in sop.findings if f.code == "jumlah-tidak-diperiksa")
+    assert "tidak dapat diperiksa" in msg
+    # A JUMLAH with its figure written is checked as before: no such finding.
+    ok = check(_draft(tmp_path / "angka.xlsx", [["JUMLAH", None, None, None, None, None, 45]])).sops[0]
+    assert not [f for f in ok.findings if f.code == "jumlah-tidak-diperiksa"]

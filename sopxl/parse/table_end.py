@@ -23,7 +23,8 @@ from .text import tidy, words
 from .vocab import Vocab
 from .waktu_text import for_reading
 
-IGNORED, TOTAL_DIFFERS = declare(__name__, "baris-akhir-diabaikan", "jumlah-waktu-berbeda")
+IGNORED, TOTAL_DIFFERS, UNCHECKED = declare(__name__, "baris-akhir-diabaikan", "jumlah-waktu-berbeda",
+                                           "jumlah-tidak-diperiksa")
 
 # What a user reads in the finding for each kind of end row (Indonesian; codes carry English).
 _REASONS = {"jumlah": "baris jumlah", "tanda_tangan": "blok tanda tangan", "catatan": "catatan/legenda",
@@ -102,7 +103,9 @@ def check_total(grid: Grid, row: int, h: Header, vocab: Vocab, sections: list[Se
     if h.waktu_unit_col is not None and written:
         written = f"{written} {grid.text(row, h.waktu_unit_col)}".strip()
     if not written:
-        return None
+        # Empty as read: no figure, or a formula no program ever calculated (the file was
+        # written by a tool and never opened in Excel) — say the total went unchecked.
+        return Hit(UNCHECKED, rowcol_to_cell(row, col), {"sel": rowcol_to_cell(row, col)})
     raw = grid.get(row, col)
     unit = sections[-1].waktu_unit if sections else None
     reading = vocab.durations.read(raw if isinstance(raw, (int, float)) and h.waktu_unit_col is None
