@@ -159,3 +159,30 @@ def test_jumlah_formula_without_saved_result_says_it_was_not_checked(tmp_path):
     # A JUMLAH with its figure written is checked as before: no such finding.
     ok = check(_draft(tmp_path / "angka.xlsx", [["JUMLAH", None, None, None, None, None, 45]])).sops[0]
     assert not [f for f in ok.findings if f.code == "jumlah-tidak-diperiksa"]
+
+
+def _cover_then_matrix(path, title):
+    wb = Workbook()
+    wb.remove(wb.active)
+    put(wb.create_sheet("Cover"), 1, [
+        ["KEMENTERIAN AGAMA", None, "Nomor SOP", ":", "800/012/SOP/2023"],
+        [None, None, "Disahkan oleh", ":", "Kepala Madrasah"],
+        [None, None, "Nama SOP", ":", "Pelayanan Surat Masuk"]])
+    ws = wb.create_sheet("Matriks")
+    put(ws, 1, [[title], []])
+    put(ws, 3, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
+    put(ws, 4, step_rows())
+    return L.save(wb, path)
+
+
+def test_cover_and_matrix_titles_that_differ_are_warned(tmp_path):
+    """One cover, one matrix, titles that name different procedures: paired (nothing else to
+    pair), but a warning names both cells so a coordinator sees a possible wrong pairing."""
+    sop = check(_cover_then_matrix(tmp_path / "beda.xlsx", "Prosedur Penerimaan Surat Masuk Dinas")).sops[0]
+    assert sop.doc.identity_sheet == "Cover"
+    warned = [f for f in sop.findings if f.code == "nama-sop-beda-judul"]
+    assert [(f.sheet, f.cell, f.severity) for f in warned] == [("Matriks", "A1", "warning")]
+    assert '"Pelayanan Surat Masuk" di lembar "Cover" (E3)' in warned[0].message
+    assert "Prosedur Penerimaan Surat Masuk Dinas" in warned[0].message
+    same = check(_cover_then_matrix(tmp_path / "sama.xlsx", "SOP PELAYANAN SURAT MASUK")).sops[0]
+    assert not [f for f in same.findings if f.code == "nama-sop-beda-judul"]

@@ -27,8 +27,9 @@ from .stacked import split_stacked
 from .text import key
 from .vocab import Vocab
 
-PAIRED, UNPAIRED, CONTINUED = declare(__name__, "identitas-lembar-lain", "identitas-tanpa-tabel",
-                                     "tabel-lanjutan-lembar")
+PAIRED, UNPAIRED, CONTINUED, TITLE_DIFFERS = declare(
+    __name__, "identitas-lembar-lain", "identitas-tanpa-tabel", "tabel-lanjutan-lembar",
+    "nama-sop-beda-judul")
 CONTINUATION = "lanjutan-sop"  # the sheet only carries on the table of the SOP before it
 _A1 = re.compile(r"^[A-Z]{1,3}[0-9]+$")
 
@@ -78,6 +79,9 @@ def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
         if first is not None and first.columns:
             cell = rowcol_to_cell(first.header_row, min(first.columns.values()))
         reading.hits.append(Hit(PAIRED, cell, {"lembar": doc.identity_sheet}))
+        differs = _title_differs(reading.grid, doc, readings[cover].grid.name)
+        if differs is not None:
+            reading.hits.append(differs)
     for i in covers:
         if i not in used:
             nama = identities[i][0]["nama"]
@@ -145,6 +149,22 @@ def _by_name(grid: Grid, doc: SopDocument, covers: list[int], identities: dict, 
         if i not in used and len(nama) >= 5 and any(nama in w for w in written):
             return i
     return None
+
+
+def _title_differs(grid: Grid, doc: SopDocument, cover_sheet: str) -> Hit | None:
+    """The matrix's own title above its table does not contain the cover's Nama SOP: the
+    pairing may be wrong, so a coordinator is told where both are written."""
+    nama = doc.identity.get("nama")
+    if nama is None or len(key(nama.value)) < 5:
+        return None
+    top = doc.sections[0].header_row if doc.sections else grid.n_rows
+    titles = sorted(((r, c), v) for (r, c), v in grid.values.items()
+                    if r < top and isinstance(v, str) and len(key(v)) >= 5)
+    if not titles or any(key(nama.value) in key(v) for _, v in titles):
+        return None
+    (r, c), title = max(titles, key=lambda t: len(key(t[1])))
+    return Hit(TITLE_DIFFERS, rowcol_to_cell(r, c), {
+        "nama": nama.value, "lembar": cover_sheet, "sel_nama": nama.cell or "", "judul": title.strip()})
 
 
 def _in_step(index: int, readings: list[SheetReading], covers: list[int], used: set[int]) -> int | None:
