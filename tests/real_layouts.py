@@ -6,7 +6,9 @@ notes). Rows are lists of cell values from column A; ``None`` leaves a cell empt
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 
@@ -67,6 +69,27 @@ def save(wb: Workbook, path: Path) -> Path:
     return path
 
 
+def sop_sheet() -> tuple[Workbook, Any, int]:
+    """A workbook whose one sheet "SOP" holds the identity block; and the row just under it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP"
+    return wb, ws, put(ws, 1, IDENTITY) + 1
+
+
+def standard_table(tail: Sequence[Row] = ()) -> tuple[Workbook, Any, int]:
+    """The five steps under the usual two-row header (waktu in bare minutes), then ``tail``
+    right under the last step; returns the workbook, its sheet and the first row of ``tail``."""
+    wb, ws, top = sop_sheet()
+    put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, "Keterangan"],
+                  [None, None, *ROLES, "Kelengkapan", "Waktu (menit)", "Output"]])
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
+    end = put(ws, top + 2, step_rows(waktu="bare"))
+    put(ws, end, list(tail))
+    return wb, ws, end
+
+
 def numbers_in_kegiatan(path: Path) -> Path:
     """No "No" column: "1. Menerima surat" typed in the Kegiatan cell (a kelurahan's habit)."""
     wb = Workbook()
@@ -102,10 +125,7 @@ def unlabelled_number_column(path: Path) -> Path:
 def group_typos(path: Path, pelaksana: str, mutu: str, kegiatan: str = "Kegiatan") -> Path:
     """The group headers as offices misspell them ("Pejabat  Pelaksana", "Mutu Buku", …), and
     the columns numbered "(1) (2) …" under the header."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["NO.", kegiatan, pelaksana, None, None, mutu, None, None, "KET."],
                   [None, None, *ROLES, "Persyaratan/ Kelengkapan", "Waktu (menit)", "Output"]])
     ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
@@ -117,16 +137,7 @@ def group_typos(path: Path, pelaksana: str, mutu: str, kegiatan: str = "Kegiatan
 
 def table_end(path: Path, jumlah: object = TOTAL) -> Path:
     """Under the last step: a JUMLAH row, notes with a legend, and a signature block."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
-    put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, "Keterangan"],
-                  [None, None, *ROLES, "Kelengkapan", "Waktu (menit)", "Output"]])
-    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
-    ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
-    end = put(ws, top + 2, step_rows(waktu="bare"))
-    put(ws, end, [
+    wb, ws, end = standard_table([
         ["JUMLAH", None, None, None, None, None, jumlah],
         [],
         ["Keterangan:"],
@@ -146,10 +157,7 @@ def table_end(path: Path, jumlah: object = TOTAL) -> Path:
 
 def signature_without_words(path: Path) -> Path:
     """Names under the last step (a signature without its title), no word sopxl knows."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
     end = put(ws, top + 1, step_rows())
     put(ws, end + 1, [[None, None, None, None, "Drs. Budi Santoso, M.Si"],  # two names, no title
@@ -159,10 +167,7 @@ def signature_without_words(path: Path) -> Path:
 
 def waktu_split(path: Path) -> Path:
     """"Waktu" merged over two columns: the number, then "Menit" (a puskesmas's habit)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, None, "Ket"],
                   [None, None, *ROLES, "Kelengkapan", "Waktu", None, "Output"]])
     ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
@@ -174,10 +179,7 @@ def waktu_split(path: Path) -> Path:
 
 def waktu_unit_in_header(path: Path) -> Path:
     """Bare numbers under "Waktu (Jam)": the unit only in the header."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, "Ket"],
                   [None, None, *ROLES, "Kelengkapan", "Waktu (Jam)", "Output"]])
     ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
@@ -246,10 +248,7 @@ def identity_labels(path: Path) -> Path:
 
 def unknown_kegiatan_label(path: Path) -> Path:
     """PELAKSANA and MUTU BAKU, but "#" over the numbers and "Rincian" over the kegiatan."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["#", "Rincian", "PELAKSANA", None, None, "MUTU BAKU", None, None, "Keterangan"],
                   [None, None, *ROLES, "Kelengkapan", "Waktu", "Output"]])
     ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
@@ -274,10 +273,7 @@ def unreadable_matrix(path: Path) -> Path:
 
 def waktu_texts(path: Path, texts: list[str | None], col: int = 6) -> Path:
     """The five steps with one column written as given (6 = waktu, 8 = keterangan)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
     rows = step_rows()
     for row, text in zip(rows, texts):
@@ -288,10 +284,7 @@ def waktu_texts(path: Path, texts: list[str | None], col: int = 6) -> Path:
 
 def subtotal_between_sections(path: Path) -> Path:
     """"A. …" and "B. …" under one header, each closed by its own JUMLAH row."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu (menit)", "Output", "Keterangan"]])
     rows = step_rows(waktu="bare")
     first = sum(s[4] for s in STEPS[:3])
@@ -304,10 +297,7 @@ def subtotal_between_sections(path: Path) -> Path:
 def roles_without_group(path: Path) -> Path:
     """Each role's name merged over both header rows, no PELAKSANA above them; MUTU BAKU is
     a group."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["No", "Kegiatan", *ROLES, "MUTU BAKU", None, None, "Keterangan"],
                   [None, None, None, None, None, "Kelengkapan", "Waktu", "Output"]])
     for c in (1, 2, 3, 4, 5, 9):
@@ -319,10 +309,7 @@ def roles_without_group(path: Path) -> Path:
 
 def kegiatan_over_two_rows(path: Path) -> Path:
     """Step 2's kegiatan and output typed on two rows, the second with no number or symbol."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
     rows = step_rows()
     rows[1][1] = "Mencatat surat di buku"
@@ -333,10 +320,7 @@ def kegiatan_over_two_rows(path: Path) -> Path:
 
 def waktu_unit_column_without_header(path: Path) -> Path:
     """"Waktu" over the numbers, and beside it a column with no header holding the units."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", None, "Output", "Keterangan"]])
     put(ws, top + 1, step_rows(waktu="split"))
     return save(wb, path)
@@ -345,10 +329,7 @@ def waktu_unit_column_without_header(path: Path) -> Path:
 def page_numbers(path: Path) -> Path:
     """The printed page's number left in the sheet between steps ("- 2 -" over a role column)
     and under the last step ("Hal. 3")."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = sop_sheet()
     put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
     rows = step_rows()
     put(ws, top + 1, [*rows[:3], [None, None, None, "- 2 -"], [None, None, None, None, 2], *rows[3:],

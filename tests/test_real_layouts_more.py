@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import real_layouts as L
 from openpyxl import Workbook
-from real_layouts import IDENTITY, ROLES, put, step_rows
+from real_layouts import ROLES, put, step_rows
 from test_real_layouts import assert_reads_the_five_steps, check
 
 from sopxl.config import load_config
@@ -14,17 +14,7 @@ from sopxl.validate import validate_file
 
 def _draft(path, tail):
     """The standard five-step table, then ``tail`` rows right under the last step."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
-    put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, "Keterangan"],
-                  [None, None, *ROLES, "Kelengkapan", "Waktu (menit)", "Output"]])
-    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
-    ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
-    end = put(ws, top + 2, step_rows(waktu="bare"))
-    put(ws, end, tail)
-    return L.save(wb, path)
+    return L.save(L.standard_table(tail)[0], path)
 
 
 @pytest.mark.parametrize("tail,cells", [
