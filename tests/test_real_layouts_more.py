@@ -113,10 +113,7 @@ def test_dated_signature_rows_are_listed_in_row_order(tmp_path):
 
 
 def _typo_waktu(path, label):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "SOP"
-    top = put(ws, 1, IDENTITY) + 1
+    wb, ws, top = L.sop_sheet()
     put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, "Keterangan"],
                   [None, None, *ROLES, "Kelengkapan", label, "Output"]])
     ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
