@@ -17,7 +17,7 @@ from typing import Any
 
 from ..config import Config, load_config
 from ..durations import format_span
-from ..model import Finding, Span
+from ..model import FileResult, Finding, Span
 
 
 @dataclass
@@ -94,6 +94,11 @@ def summarize(path: str, cfg: Config) -> FileSummary:
         result = validate_file(path, cfg)
     except Exception as exc:  # a parser bug on one odd file must not stop the batch
         return _failed(path, exc, cfg.lang)
+    return summary_of(path, result, cfg)
+
+
+def summary_of(path: str, result: FileResult, cfg: Config) -> FileSummary:
+    """What the register keeps of one file's ``validate_file`` result."""
     if result.error is not None:
         err = result.error
         msg = err.message_en if cfg.lang == "en" else err.message
