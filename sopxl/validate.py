@@ -70,7 +70,11 @@ def compute_totals(doc: SopDocument) -> Totals:
     return Totals(total, sections, roles)
 
 
-def check_document(doc: SopDocument, parse_hits: list[Hit], cfg: Config, vocab: Vocab) -> SopResult:
+def check_document(doc: SopDocument, parse_hits: list[Hit], cfg: Config, vocab: Vocab,
+                   severities: dict[str, str] | None = None) -> SopResult:
+    """``severities``: ``cfg.severities()``, when the caller checks many documents with one cfg."""
+    if severities is None:
+        severities = cfg.severities()
     totals = compute_totals(doc)
     # The rules see a next-page sheet's steps out of the first sheet's way (same addresses).
     apart = pages_apart(doc)
@@ -85,7 +89,7 @@ def check_document(doc: SopDocument, parse_hits: list[Hit], cfg: Config, vocab: 
                     hits.append(Hit("pelaksana-tidak-terdaftar", role.cell, {"pelaksana": role.name}))
     findings = []
     for sheet, page_hits in on_pages(_dedupe([*parse_hits, *hits]), apart):
-        findings.extend(resolve(page_hits, sheet, cfg.severities(), cfg.lang))
+        findings.extend(resolve(page_hits, sheet, severities, cfg.lang))
     return SopResult(doc, findings, totals)
 
 
@@ -98,7 +102,8 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     seen = set()
     out = []
     for h in hits:
-        k = (h.code, h.cell, tuple(sorted((k, str(v)) for k, v in h.params.items())))
+        params = h.params
+        k = (h.code, h.cell, tuple(sorted((k, str(v)) for k, v in params.items())) if params else ())
         if k not in seen:
             seen.add(k)
             out.append(h)
@@ -109,12 +114,13 @@ def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
     """Check sheets already read (from a file, or from an open workbook in Excel/Calc)."""
     grids = list(grids)
     result = FileResult(path=path)
+    severities = cfg.severities()  # the Pengaturan sheet changes calendar and roles, not these
     settings = next((g for g in grids if g.name.strip().lower() == "pengaturan"), None)
     if settings is not None:
         calendar, roles, problems = read_settings(settings)
         for cell, label in problems:
             result.findings.extend(resolve([Hit("pengaturan-tidak-terbaca", cell, {"label": label})],
-                                           settings.name, cfg.severities(), cfg.lang))
+                                           settings.name, severities, cfg.lang))
         cfg = cfg.for_workbook(calendar, roles)
     result.calendar = dict(cfg.calendar)
     vocab = vocab_for(cfg)
@@ -123,19 +129,19 @@ def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
         if doc is None:
             result.skipped.append((reading.grid.name, reading.skip or "bukan-sop"))
             # A sheet not read (a cover sheet left unpaired, a table not understood) says why.
-            result.findings.extend(resolve(reading.hits, reading.grid.name, cfg.severities(), cfg.lang))
+            result.findings.extend(resolve(reading.hits, reading.grid.name, severities, cfg.lang))
             continue
         if empty_form(doc):
             # An untouched template sheet is a form, not an SOP: the register, the Buku and the
             # Keputusan leave it out of their counts, and validate says so instead of two errors.
             result.skipped.append((reading.grid.name, "lembar-kosong"))
             result.findings.extend(resolve([Hit("lembar-kosong", None)], reading.grid.name,
-                                           cfg.severities(), cfg.lang))
+                                           severities, cfg.lang))
             continue
-        sop = check_document(doc, reading.hits, cfg, vocab)
+        sop = check_document(doc, reading.hits, cfg, vocab, severities)
         result.sops.append(dataclasses.replace(sop, findings=relocate(sop.findings, doc)))
     if not result.sops:
-        result.findings.extend(resolve([Hit("tidak-ada-sop", None)], None, cfg.severities(), cfg.lang))
+        result.findings.extend(resolve([Hit("tidak-ada-sop", None)], None, severities, cfg.lang))
     return result
 
 

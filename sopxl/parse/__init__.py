@@ -27,6 +27,7 @@ _SCAN_ROWS = 200
 
 # Sheets sopxl writes or ships itself: never SOPs, never errors.
 OWN_SHEETS = {"status", "checklist", "petunjuk", "pengaturan"}
+OWN_SHEET = "lembar-sopxl"  # the reason such a sheet is skipped
 
 
 def first_header_row(grid: Grid, vocab: Vocab, candidates: set[int] | None = None,
@@ -35,22 +36,27 @@ def first_header_row(grid: Grid, vocab: Vocab, candidates: set[int] | None = Non
     ``find_header`` result, so the matrix parser need not work it out again."""
     n_cols = grid.n_cols
     for r in sorted(header_rows(grid, vocab) if candidates is None else candidates):
-        header = find_header(grid, r, vocab, n_cols)
-        if found is not None:
-            found[r] = header
+        if found is not None and r in found:
+            header = found[r]
+        else:
+            header = find_header(grid, r, vocab, n_cols)
+            if found is not None:
+                found[r] = header
         if header is not None:
             return r
     return None
 
 
-def parse_sheet(grid: Grid, vocab: Vocab, candidates: set[int] | None = None
+def parse_sheet(grid: Grid, vocab: Vocab, candidates: set[int] | None = None,
+                found: dict[int, Header | None] | None = None
                 ) -> tuple[SopDocument | None, list[Hit], str | None]:
-    """``candidates``: the grid's ``header_rows`` when the caller has them already."""
+    """``candidates``: the grid's ``header_rows`` when the caller has them already; ``found``:
+    ``find_header`` results by row the caller already has for this grid."""
     if grid.name.strip().lower() in OWN_SHEETS:
-        return None, [], "lembar-sopxl"
+        return None, [], OWN_SHEET
     if candidates is None:
         candidates = header_rows(grid, vocab)
-    found: dict[int, Header | None] = {}
+    found = {} if found is None else found
     top = first_header_row(grid, vocab, candidates, found)
     if top is None:
         return None, *_not_a_matrix(grid, vocab)

@@ -20,8 +20,8 @@ from ..a1 import cell_to_rowcol, rowcol_to_cell
 from ..findings import Hit, catalogue, declare
 from ..grid import Grid
 from ..model import Finding, SopDocument, Step
-from . import IDENTITY_ONLY, parse_sheet
-from .header import header_rows
+from . import IDENTITY_ONLY, OWN_SHEET, OWN_SHEETS, parse_sheet
+from .header import Header, header_rows
 from .identity import read_identity
 from .stacked import split_stacked
 from .text import key
@@ -45,10 +45,17 @@ class SheetReading:
 def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
     readings = []
     for grid in grids:
+        if grid.name.strip().lower() in OWN_SHEETS:
+            # sopxl's own sheets (Pengaturan in every workbook) are never SOPs: no label search.
+            readings.append(SheetReading(grid, None, [], OWN_SHEET))
+            continue
         candidates = header_rows(grid, vocab)
-        bands = split_stacked(grid, vocab, candidates)  # several SOPs on one sheet: one each
+        found: dict[int, Header | None] = {}  # headers split_stacked placed, for a sheet left whole
+        bands = split_stacked(grid, vocab, candidates, found)  # several SOPs on one sheet: one each
+        whole = len(bands) == 1
         for band, stacked in bands:
-            reading = SheetReading(band, *parse_sheet(band, vocab, candidates if len(bands) == 1 else None))
+            reading = SheetReading(band, *parse_sheet(band, vocab, candidates if whole else None,
+                                                      found if whole else None))
             if stacked is not None and reading.doc is not None:
                 reading.hits.append(stacked)
             readings.append(reading)
@@ -224,6 +231,8 @@ def on_pages(hits: list[Hit], doc: SopDocument) -> list[tuple[str, list[Hit]]]:
     """The rules' hits on a ``pages_apart`` document, back at their own sheets and cells:
     (sheet, hits) for the document's sheet, then each next-page sheet that has some."""
     pages = _pages(doc)
+    if not pages:
+        return [(doc.sheet, list(hits))]  # one sheet: every hit is already where it belongs
     names = {k: name for name, k in pages.items()}
     out: dict[str, list[Hit]] = {doc.sheet: []}
     for h in hits:

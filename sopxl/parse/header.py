@@ -15,7 +15,7 @@ from ..model import Role
 from .numbers import step_number
 from .text import key, tidy
 from .text_actors import text_actor_column
-from .vocab import Vocab, waktu_unit
+from .vocab import MEMO_MAX, Vocab, waktu_unit
 
 
 @dataclass
@@ -40,11 +40,17 @@ def header_rows(grid: Grid, vocab: Vocab) -> set[int]:
     """Rows holding a "No", a "Kegiatan" or a PELAKSANA label: the only rows worth the full
     header test."""
     rows = set()
-    matrix = vocab.matrix
+    memo = vocab.remembered("header_rows")
     for (r, _c), v in grid.values.items():
-        if type(v) is str and len(v) <= 40 and (
-                matrix.find(v) in ("no", "kegiatan") or vocab.groups.find(v) == "pelaksana"):
-            rows.add(r)
+        if type(v) is str:
+            hit = memo.get(v)
+            if hit is None:
+                hit = len(v) <= 40 and (
+                    vocab.matrix.find(v) in ("no", "kegiatan") or vocab.groups.find(v) == "pelaksana")
+                if len(memo) < MEMO_MAX:
+                    memo[v] = hit
+            if hit:
+                rows.add(r)
     return rows
 
 

@@ -11,7 +11,7 @@ from ..a1 import rowcol_to_cell
 from ..grid import Grid
 from ..model import BOX_FIELDS, IDENTITY_FIELDS, Text
 from .text import key, tidy, words
-from .vocab import Vocab
+from .vocab import MEMO_MAX, Vocab
 
 # Separator cells between a label and its value. "-" is not one: it is a value ("none").
 _FILLERS = {":", "="}
@@ -38,11 +38,16 @@ def read_identity(grid: Grid, vocab: Vocab, end_row: int) -> tuple[dict[str, Tex
     n_cols = grid.n_cols
     cells = sorted(rc for rc in grid.values if rc[0] < end_row)  # (row, col) pairs: row, then col
     labels: dict[tuple[int, int], tuple[str, str, str]] = {}
+    memo = vocab.remembered("identity_label_of")
     for r, c in cells:
         text = grid.text(r, c)
         if not text:
             continue
-        found = _label_of(text, vocab)
+        found = memo.get(text, memo)
+        if found is memo:
+            found = _label_of(text, vocab)
+            if len(memo) < MEMO_MAX:
+                memo[text] = found
         if found is not None:
             labels[(r, c)] = found
 

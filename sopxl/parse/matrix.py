@@ -115,6 +115,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         kegiatan = grid.text(row, header.columns["kegiatan"])
         if header.number_in_kegiatan:
             no_text, kegiatan = split_number(kegiatan)
+        number = step_number(no_text)
         if ignoring is not None:
             if _resumes(grid, row, n_cols, header, vocab, no_text, kegiatan):
                 hits.append(ignoring.hit())
@@ -125,11 +126,11 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                     ignoring.extend(row, texts)
                 row += 1
                 continue
-        plain_step = (bool(kegiatan) and not kegiatan.isdigit() and step_number(no_text) is not None)
+        plain_step = (bool(kegiatan) and not kegiatan.isdigit() and number is not None)
         if not plain_step and (is_number_row(grid, row, n_cols) or _page_number(grid, row, n_cols, header)):
             row += 1
             continue
-        if step_number(no_text) is None and (not has_symbol(grid, row, header, vocab) or current.steps):
+        if number is None and (not has_symbol(grid, row, header, vocab) or current.steps):
             texts = row_texts(grid, row, n_cols)
             kind = end_kind(texts, vocab)
             if kind is not None and has_symbol(grid, row, header, vocab) and kind != "catatan":
@@ -148,7 +149,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             pending_title = (title, row)
             row += 1
             continue
-        if header.actor_col is not None and step_number(no_text) is None:
+        if header.actor_col is not None and number is None:
             if current.steps and row == last_row + 1:
                 branch = branch_row(grid, row, header.columns["kegiatan"], vocab, current.steps[-1])
                 if branch is not None:

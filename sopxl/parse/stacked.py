@@ -12,17 +12,20 @@ from __future__ import annotations
 from ..a1 import rowcol_to_cell
 from ..findings import Hit, declare
 from ..grid import Grid
-from .header import find_header
-from .vocab import Vocab
+from .header import Header, find_header
+from .vocab import MEMO_MAX, Vocab
 
 STACKED = declare(__name__, "sop-bertumpuk")[0]
 _LABEL_CHARS = 40
 
 
-def split_stacked(grid: Grid, vocab: Vocab, candidates: set[int]) -> list[tuple[Grid, Hit | None]]:
+def split_stacked(grid: Grid, vocab: Vocab, candidates: set[int],
+                  found: dict[int, Header | None] | None = None) -> list[tuple[Grid, Hit | None]]:
     """The sheet's SOPs as bands of the one grid, top to bottom; each band after the first
-    comes with the info hit that says where it starts. ``candidates``: ``header_rows``."""
-    starts = _starts(grid, vocab, sorted(candidates))
+    comes with the info hit that says where it starts. ``candidates``: ``header_rows``;
+    ``found`` (when given) keeps the ``find_header`` result of each row looked at, for the
+    parser of a sheet left whole."""
+    starts = _starts(grid, vocab, sorted(candidates), {} if found is None else found)
     if not starts:
         return [(grid, None)]
     bounds = [0, *starts, grid.n_rows]
@@ -38,17 +41,28 @@ def _identity_rows(grid: Grid, vocab: Vocab, below: int) -> dict[int, set[str]]:
     """Row -> the identity fields labelled on it ("Nomor SOP", "Nama SOP : …"), for the rows
     below row ``below``."""
     rows: dict[int, set[str]] = {}
+    memo = vocab.remembered("identity_rows")
     for (r, _c), v in grid.values.items():
-        if r > below and type(v) is str and len(v) <= _LABEL_CHARS * 2:
-            label = v.split(":")[0] if ":" in v else v
-            if len(label) <= _LABEL_CHARS:
-                name = vocab.identity.find(label)
-                if name is not None:
-                    rows.setdefault(r, set()).add(name)
+        if r > below and type(v) is str:
+            name = memo.get(v, memo)
+            if name is memo:
+                name = _identity_label(v, vocab)
+                if len(memo) < MEMO_MAX:
+                    memo[v] = name
+            if name is not None:
+                rows.setdefault(r, set()).add(name)
     return rows
 
 
-def _starts(grid: Grid, vocab: Vocab, candidates: list[int]) -> list[int]:
+def _identity_label(v: str, vocab: Vocab) -> str | None:
+    """The identity field a cell labels ("Nomor SOP", "Nama SOP : …"), or None."""
+    if len(v) > _LABEL_CHARS * 2:
+        return None
+    label = v.split(":")[0] if ":" in v else v
+    return vocab.identity.find(label) if len(label) <= _LABEL_CHARS else None
+
+
+def _starts(grid: Grid, vocab: Vocab, candidates: list[int], found: dict[int, Header | None]) -> list[int]:
     """The first row of every SOP after the first: where the identity block between two table
     headers begins."""
     if len(candidates) < 2:
@@ -62,7 +76,8 @@ def _starts(grid: Grid, vocab: Vocab, candidates: list[int]) -> list[int]:
     for r in candidates:
         if not headers and r > last_label:
             return []  # no identity label below the first header: one SOP
-        if find_header(grid, r, vocab, n_cols) is not None:
+        header = found[r] = find_header(grid, r, vocab, n_cols)
+        if header is not None:
             headers.append(r)
     starts = []
     for before, header in zip(headers, headers[1:]):

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..config import Config
 from ..durations import DurationReader
@@ -23,6 +24,18 @@ class Vocab:
     roles: dict[str, str]  # key(role) -> role name, from the office's role list
     table_end: LabelIndex | None = None  # what ends a table: jumlah, tanda_tangan, catatan
     waktu_units: LabelIndex | None = None  # "Satuan": the unit column beside a waktu column
+    # What a cell's text means to one lookup, by lookup name: a batch of workbooks from one
+    # template asks the same question of the same texts sheet after sheet. Shared by the
+    # copies ``vocab_for`` makes (only the roles differ), as none of the answers uses roles.
+    memo: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def remembered(self, lookup: str) -> dict[str, Any]:
+        """The text -> answer cache of one lookup (see ``memo``); callers store at most
+        ``MEMO_MAX`` answers in it."""
+        table = self.memo.get(lookup)
+        if table is None:
+            table = self.memo[lookup] = {}
+        return table
 
     def marker_kind(self, text: str) -> str:
         """The kind a typed marker names: terminator, process, decision, offpage, generic,
@@ -48,6 +61,7 @@ class Vocab:
         return "unknown"
 
 
+MEMO_MAX = 50_000  # answers kept per lookup: a batch's distinct label texts, with room to spare
 _WAKTU_UNIT = re.compile(r"(menit|mnt|jam|hari|minggu|bulan)")
 _UNIT_SHORT = {"mnt": "menit"}  # "Waktu (mnt)": the short form offices write in a narrow column
 

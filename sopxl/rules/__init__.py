@@ -43,7 +43,8 @@ def rule(*codes: str) -> Callable[[RuleFunc], RuleFunc]:
 
 
 def run_rules(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
-    _load()
+    if not _LOADED:
+        _load()
     for r in REGISTRY:
         for hit in r.func(doc, ctx):
             if hit.code not in r.codes:
@@ -57,5 +58,9 @@ def shown(step: Step) -> str:
     return str(n) if n is not None else step.number.value
 
 
+_LOADED: list[bool] = []  # non-empty once the rule modules are imported (once per process)
+
+
 def _load() -> None:
     from . import flow, identity, matrix, steps, waktu  # noqa: F401  (importing registers the rules)
+    _LOADED.append(True)
