@@ -36,7 +36,8 @@ def _label_of(text: str, vocab: Vocab) -> tuple[str, str, str] | None:
 
 def read_identity(grid: Grid, vocab: Vocab, end_row: int) -> tuple[dict[str, Text], dict[str, Text]]:
     n_cols = grid.n_cols
-    cells = sorted(rc for rc in grid.values if rc[0] < end_row)  # (row, col) pairs: row, then col
+    # (row, col) pairs, row then col: from the row index, not a sort of the whole sheet.
+    cells = [(r, c) for r in range(min(end_row, grid.n_rows)) for c in grid.cols_in_row(r)]
     labels: dict[tuple[int, int], tuple[str, str, str]] = {}
     memo = vocab.remembered("identity_label_of")
     for r, c in cells:

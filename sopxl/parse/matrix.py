@@ -268,7 +268,8 @@ def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
 def _text(grid: Grid, row: int, col: int | None) -> Text:
     if col is None:
         return Text("", None)
-    return Text(tidy(grid.text(row, col)), rowcol_to_cell(row, col))
+    text = grid.text(row, col)
+    return Text(tidy(text) if text else "", rowcol_to_cell(row, col))
 
 
 def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
@@ -286,16 +287,20 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
     kegiatan = Text(tidy(kegiatan_text), rowcol_to_cell(row, cols["kegiatan"]))
     markers = _markers(grid, row, h, vocab) if h.actor_col is None else \
         text_markers(grid, row, h.actor_col, kegiatan_text)
-    if not number and not kegiatan and not markers:
+    # Tidied texts have no outer blanks: an empty value is an empty Text.
+    if not number.value and not kegiatan.value and not markers:
         return None
     # Built in one go: a Step made bare and then filled would first make default Texts.
+    keterangan = _text(grid, row, cols.get("keterangan"))
     step = Step(row=row, number=number, kegiatan=kegiatan, markers=markers,
                 kelengkapan=_text(grid, row, cols.get("kelengkapan")),
                 output=_text(grid, row, cols.get("output")),
-                keterangan=_text(grid, row, cols.get("keterangan")))
+                keterangan=keterangan)
     _read_waktu(grid, row, h, vocab, step, section, hits)
-    step.branches = branches_from_text(step.keterangan, vocab) + branches_from_columns(
-        grid, row, h.branch_columns)
+    branches = branches_from_text(keterangan, vocab) if keterangan.value else []
+    if h.branch_columns:
+        branches += branches_from_columns(grid, row, h.branch_columns)
+    step.branches = branches
     return step
 
 
