@@ -81,8 +81,32 @@ class _Blank(dict):
         return ""
 
 
+# Messages already made, by (code, language, params): a batch says "Langkah 3 …" of the same
+# step of the same template again and again. Only params of these plain types are keys: their
+# value and type say all a message shows of them (True and 1 read differently, so the type
+# counts; floats are left out, as 0.0 and -0.0 are equal keys that read differently).
+_PLAIN = (str, int, bool, type(None))
+_RENDERED: dict[tuple, tuple[str, str]] = {}
+_RENDERED_MAX = 20_000
+
+
 def render(code: str, params: dict[str, Any], lang: str = "id") -> tuple[str, str]:
     """The message and hint of a code in a language, with params filled in."""
+    items = tuple((k, type(v), v) for k, v in params.items())
+    memo_key: tuple | None = (code, lang, items)
+    if all(t in _PLAIN for _k, t, _v in items):
+        done = _RENDERED.get(memo_key)
+        if done is not None:
+            return done
+    else:
+        memo_key = None
+    out = _render(code, params, lang)
+    if memo_key is not None and len(_RENDERED) < _RENDERED_MAX:
+        _RENDERED[memo_key] = out
+    return out
+
+
+def _render(code: str, params: dict[str, Any], lang: str) -> tuple[str, str]:
     spec = catalogue()[code]
     text = spec.get(lang) or spec["id"]
     # A param given as {"id": …, "en": …} is a phrase of the message: it follows the language.

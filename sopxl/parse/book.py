@@ -21,9 +21,9 @@ from ..findings import Hit, catalogue, declare
 from ..grid import Grid
 from ..model import Finding, SopDocument, Step
 from . import IDENTITY_ONLY, OWN_SHEET, OWN_SHEETS, parse_sheet
-from .header import Header, header_rows
+from .header import Header
 from .identity import read_identity
-from .stacked import split_stacked
+from .stacked import label_rows, split_stacked
 from .text import key
 from .vocab import Vocab
 
@@ -49,9 +49,9 @@ def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
             # sopxl's own sheets (Pengaturan in every workbook) are never SOPs: no label search.
             readings.append(SheetReading(grid, None, [], OWN_SHEET))
             continue
-        candidates = header_rows(grid, vocab)
+        candidates, identity = label_rows(grid, vocab)
         found: dict[int, Header | None] = {}  # headers split_stacked placed, for a sheet left whole
-        bands = split_stacked(grid, vocab, candidates, found)  # several SOPs on one sheet: one each
+        bands = split_stacked(grid, vocab, candidates, found, identity)  # several SOPs on one sheet
         whole = len(bands) == 1
         for band, stacked in bands:
             reading = SheetReading(band, *parse_sheet(band, vocab, candidates if whole else None,

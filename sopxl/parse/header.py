@@ -45,13 +45,18 @@ def header_rows(grid: Grid, vocab: Vocab) -> set[int]:
         if type(v) is str:
             hit = memo.get(v)
             if hit is None:
-                hit = len(v) <= 40 and (
-                    vocab.matrix.find(v) in ("no", "kegiatan") or vocab.groups.find(v) == "pelaksana")
+                hit = header_label(v, vocab)
                 if len(memo) < MEMO_MAX:
                     memo[v] = hit
             if hit:
                 rows.add(r)
     return rows
+
+
+def header_label(v: str, vocab: Vocab) -> bool:
+    """The text is a "No", a "Kegiatan" or a PELAKSANA label (see ``header_rows``)."""
+    return len(v) <= 40 and (
+        vocab.matrix.find(v) in ("no", "kegiatan") or vocab.groups.find(v) == "pelaksana")
 
 
 def _labels_in_row(grid: Grid, row: int, vocab: Vocab) -> tuple[int | None, int | None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..a1 import rowcol_to_cell
 from ..findings import Hit, declare
 from ..grid import Grid
-from .header import Header, find_header
+from .header import Header, find_header, header_label
 from .vocab import MEMO_MAX, Vocab
 
 STACKED = declare(__name__, "sop-bertumpuk")[0]
@@ -20,12 +20,13 @@ _LABEL_CHARS = 40
 
 
 def split_stacked(grid: Grid, vocab: Vocab, candidates: set[int],
-                  found: dict[int, Header | None] | None = None) -> list[tuple[Grid, Hit | None]]:
+                  found: dict[int, Header | None] | None = None,
+                  identity: dict[int, set[str]] | None = None) -> list[tuple[Grid, Hit | None]]:
     """The sheet's SOPs as bands of the one grid, top to bottom; each band after the first
     comes with the info hit that says where it starts. ``candidates``: ``header_rows``;
     ``found`` (when given) keeps the ``find_header`` result of each row looked at, for the
-    parser of a sheet left whole."""
-    starts = _starts(grid, vocab, sorted(candidates), {} if found is None else found)
+    parser of a sheet left whole; ``identity``: ``label_rows``'s, when the caller has it."""
+    starts = _starts(grid, vocab, sorted(candidates), {} if found is None else found, identity)
     if not starts:
         return [(grid, None)]
     bounds = [0, *starts, grid.n_rows]
@@ -35,6 +36,27 @@ def split_stacked(grid: Grid, vocab: Vocab, candidates: set[int],
             "baris": lo + 1, "nomor": i + 1})
         out.append((_band(grid, lo, hi), hit))
     return out
+
+
+def label_rows(grid: Grid, vocab: Vocab) -> tuple[set[int], dict[int, set[str]]]:
+    """``header_rows``, and row -> the identity fields labelled on it for the whole sheet: one
+    pass over the cells gives both, and every SOP sheet needs both (its "Nomor SOP" row is a
+    header candidate too, so the split looks for identity labels below it)."""
+    rows: set[int] = set()
+    identity: dict[int, set[str]] = {}
+    memo = vocab.remembered("label_rows")
+    for (r, _c), v in grid.values.items():
+        if type(v) is str:
+            hit = memo.get(v)
+            if hit is None:
+                hit = (header_label(v, vocab), _identity_label(v, vocab))
+                if len(memo) < MEMO_MAX:
+                    memo[v] = hit
+            if hit[0]:
+                rows.add(r)
+            if hit[1] is not None:
+                identity.setdefault(r, set()).add(hit[1])
+    return rows, identity
 
 
 def _identity_rows(grid: Grid, vocab: Vocab, below: int) -> dict[int, set[str]]:
@@ -62,12 +84,16 @@ def _identity_label(v: str, vocab: Vocab) -> str | None:
     return vocab.identity.find(label) if len(label) <= _LABEL_CHARS else None
 
 
-def _starts(grid: Grid, vocab: Vocab, candidates: list[int], found: dict[int, Header | None]) -> list[int]:
+def _starts(grid: Grid, vocab: Vocab, candidates: list[int], found: dict[int, Header | None],
+            labelled: dict[int, set[str]] | None) -> list[int]:
     """The first row of every SOP after the first: where the identity block between two table
     headers begins."""
     if len(candidates) < 2:
         return []
-    identity = _identity_rows(grid, vocab, candidates[0])
+    if labelled is None:
+        identity = _identity_rows(grid, vocab, candidates[0])
+    else:
+        identity = {r: fields for r, fields in labelled.items() if r > candidates[0]}
     if not identity:
         return []  # the usual sheet: its identity block above its one table (cheap way out)
     n_cols = grid.n_cols
