@@ -157,7 +157,7 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
         if c == actor_col:
             c += 1
             continue
-        top_text = grid.text(row, c)
+        top_text = top_keys[c]
         top_group = vocab.groups.find(top_text) if top_text else None
         if top_group:
             group = top_group

@@ -11,6 +11,7 @@ from ..parse.text import key
 from . import Context, rule, shown
 
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "pe")
+_ME_BER = _VERB_PREFIXES[:2]  # a role's first word may also open a verb: "Membuat", "Bertugas"
 
 
 @rule("nomor-langkah-kosong", "nomor-langkah-tidak-terbaca", "nomor-langkah-ganda",
@@ -48,8 +49,8 @@ def kegiatan(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
             if not step.kegiatan:
                 yield Hit("kegiatan-kosong", step.kegiatan.cell, {"nomor": shown(step)})
                 continue
-            first = key(step.kegiatan.value.split()[0])
-            if first in first_words and not first.startswith(_VERB_PREFIXES[:2]):
+            first = key(step.kegiatan.value.split(None, 1)[0])
+            if first in first_words and not first.startswith(_ME_BER):
                 yield Hit("kegiatan-diawali-pelaksana", step.kegiatan.cell,
                           {"nomor": shown(step), "pelaksana": first_words[first]})
 
