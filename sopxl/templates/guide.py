@@ -41,15 +41,24 @@ def write_settings(ws: Worksheet, calendar: dict[str, float], roles: list[str], 
         value = calendar[name]
         cell = ws.cell(row, 2, int(value) if float(value).is_integer() else value)
         cell.font, cell.border = st.BODY, st.BOX
-        ws.cell(row, 3, why).font = st.HINT
+        _note(ws, row, why)
     _paper_row(ws, paper)
     ws.cell(ROLES_FIRST_ROW - 1, 1, "Daftar Pelaksana").font = st.BOLD
-    ws.cell(ROLES_FIRST_ROW - 1, 3, "Satu jabatan per baris, tanpa baris kosong. Daftar ini menjadi "
-                                    "pilihan nama pelaksana di lembar SOP.").font = st.HINT
+    _note(ws, ROLES_FIRST_ROW - 1, "Satu jabatan per baris, tanpa baris kosong. Daftar ini menjadi "
+                                   "pilihan nama pelaksana di lembar SOP.")
     for i, role in enumerate(roles):
         cell = ws.cell(ROLES_FIRST_ROW + i, 1, role)
         cell.font, cell.border = st.BODY, st.BOX
     apply_print_setup(ws, "A4", ROLES_FIRST_ROW + max(len(roles), 1), 3, None, landscape=False)
+
+
+def _note(ws: Worksheet, row: int, text: str) -> None:
+    """A note in column C, wrapped inside it: a longer one ran past the printed page and was cut."""
+    cell = ws.cell(row, 3, text)
+    cell.font, cell.alignment = st.HINT, st.TOP_LEFT
+    for col in (1, 2):  # label and value on the note's first line
+        ws.cell(row, col).alignment = st.TOP
+    ws.row_dimensions[row].height = st.height_for([(text, ws.column_dimensions["C"].width)])
 
 
 def _paper_row(ws: Worksheet, paper: str) -> None:
@@ -57,8 +66,7 @@ def _paper_row(ws: Worksheet, paper: str) -> None:
     ws.cell(PAPER_ROW, 1, "Kertas").font = st.BOLD
     cell = ws.cell(PAPER_ROW, 2, paper)
     cell.font, cell.border = st.BODY, st.BOX
-    ws.cell(PAPER_ROW, 3, "Kertas cetak sopxl pdf dan sopxl buku (melintang): A4, atau F4 (215 × 330 mm). "
-                          "Pengaturan cetak Excel tiap lembar SOP tidak ikut berubah.").font = st.HINT
+    _note(ws, PAPER_ROW, "Kertas PDF sopxl pdf dan sopxl buku: A4 atau F4 (215 × 330 mm), melintang.")
     dv = DataValidation(type="list", formula1='"' + ",".join(PAPER_CHOICES) + '"', allow_blank=True,
                         showInputMessage=True, promptTitle="Kertas",
                         prompt="Pilih A4 atau F4: ukuran kertas PDF yang dicetak sopxl.")
