@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from .config import Config
 from .durations import add
 from .errors import SopxlError, WorkbookError
-from .findings import Hit, declare, resolve
+from .findings import Hit, catalogue, declare, resolve
 from .grid import Grid
 from .model import FileResult, SopDocument, SopResult, Span, Totals
 from .parse.book import on_pages, pages_apart, parse_book, relocate
@@ -147,8 +147,6 @@ def why_no_sop(grids: list[Grid], skipped: list[tuple[str, str]], settings: Grid
     """The params of ``tidak-ada-sop``: every sheet empty, every SOP sheet an empty form, or no
     procedure table at all. A coordinator reading the register's Berkas Bermasalah then knows
     whether the Bagian sent an empty file or one sopxl cannot read."""
-    from .findings import catalogue
-
     sheets = [g for g in grids if g is not settings and g.name not in UNREAD_SHEETS]
     forms = {name for name, reason in skipped if reason == "lembar-kosong"}
     blank = [g.name for g in sheets if not g.shapes and not any(str(v).strip() for v in g.values.values())]
