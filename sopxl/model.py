@@ -145,6 +145,9 @@ class SopDocument:
     sections: list[Section]
     # The cover sheet the identity block was read from, when it is not this sheet.
     identity_sheet: str | None = None
+    # The first cell of this SOP's block when it is not the sheet's first (SOPs stacked on one
+    # sheet): what a finding about a missing identity row or box points at, instead of A1.
+    origin: str | None = None
 
     @property
     def steps(self) -> list[Step]:

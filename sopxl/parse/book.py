@@ -51,6 +51,7 @@ def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
             reading = SheetReading(band, *parse_sheet(band, vocab, candidates if len(bands) == 1 else None))
             if stacked is not None and reading.doc is not None:
                 reading.hits.append(stacked)
+                reading.doc.origin = stacked.cell
             readings.append(reading)
     _join_continuations(readings)
     covers = [i for i, r in enumerate(readings) if r.skip == IDENTITY_ONLY]
