@@ -131,6 +131,8 @@ class Section:
     steps: list[Step] = field(default_factory=list)
     waktu_unit: str | None = None  # "menit" when the header says "Waktu (dalam menit)"
     waktu_unit_col: int | None = None  # the "Menit"/"Jam" column beside a bare-number waktu
+    # Labels among the mutu baku columns that name no field ("Lama Proses"): col -> the label
+    unknown_columns: dict[int, Text] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

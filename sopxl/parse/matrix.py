@@ -261,7 +261,7 @@ def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
         t = Text(title[0], rowcol_to_cell(title[1], h.columns["no"]))
     return Section(title=t, header_row=h.top, roles=list(h.roles), columns=dict(h.columns),
                    branch_columns=dict(h.branch_columns), waktu_unit=h.waktu_unit,
-                   waktu_unit_col=h.waktu_unit_col)
+                   waktu_unit_col=h.waktu_unit_col, unknown_columns=dict(h.unknown))
 
 
 def _text(grid: Grid, row: int, col: int | None) -> Text:
