@@ -33,9 +33,11 @@ JOINED_ACTORS = [
 ]
 
 
-def joined_actors(path: Path, kualifikasi: bool = True) -> Path:
+def joined_actors(path: Path, kualifikasi: bool = True,
+                  steps: list[tuple[str, str, str]] = JOINED_ACTORS) -> Path:
     """A madrasah-style table (``No | Kegiatan | Pelaksana | Waktu | Keterangan``) whose
-    Pelaksana cells sometimes name two actors, and a Kualifikasi Pelaksana listing some roles."""
+    Pelaksana cells sometimes name two actors, and a Kualifikasi Pelaksana listing some roles;
+    the identity is signed by the Kepala Kantor."""
     wb = Workbook()
     ws = wb.active
     ws.title = "SOP Layanan"
@@ -49,7 +51,7 @@ def joined_actors(path: Path, kualifikasi: bool = True) -> Path:
         rows.append(["Kualifikasi Pelaksana", None, KUALIFIKASI])
     row = put(ws, 1, rows) + 1
     put(ws, row, [HEADER, *[[i, keg, who, waktu, None]
-                            for i, (keg, who, waktu) in enumerate(JOINED_ACTORS, 1)]])
+                            for i, (keg, who, waktu) in enumerate(steps, 1)]])
     return save(wb, path)
 
 

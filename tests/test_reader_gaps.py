@@ -71,6 +71,18 @@ def test_without_kualifikasi_only_rows_of_their_own_make_a_name_a_role(tmp_path)
     assert [f.cell for f in sop.findings if f.code == "pelaksana-teks-gabungan"] == ["C16", "C17"]
 
 
+def test_the_signer_named_in_disahkan_oleh_is_a_role_too(tmp_path):
+    steps = [("Menerima berkas", "Operator", "5 menit"),
+             ("Menandatangani dan memaraf surat", "Kepala Kantor, Operator", "10 menit"),
+             ("Mengirim surat", "Operator", "5 menit")]
+    sop = check(G.joined_actors(tmp_path / "ttd.xlsx", kualifikasi=False, steps=steps)).sops[0]
+    assert [s.actors for s in sop.doc.steps] == [["Operator"], ["Kepala Kantor", "Operator"],
+                                                 ["Operator"]]
+    assert sop.doc.roles == ["Operator", "Kepala Kantor"]
+    assert sop.totals.roles["Operator"] == (20, 20)
+    assert not found(sop, "pelaksana-teks-gabungan")
+
+
 def test_office_role_list_names_a_joined_unit_whole(tmp_path):
     """A name the office's own list of roles holds whole is never cut ("Kepala Seksi & Staf"
     as one team), even when each part acts elsewhere."""
@@ -110,11 +122,16 @@ def test_n_x_24_jam_is_n_working_days_and_says_so(tmp_path):
 
 def test_n_x_24_jam_follows_the_offices_working_day(tmp_path):
     cfg = merge_config(load_config(), {"calendar": {"jam_per_hari": 8}})
-    path = L.waktu_texts(tmp_path / "waktu.xlsx", ["2 x 24 jam", "1-2 x 24 jam", "2 x 8 jam"])
+    path = L.waktu_texts(tmp_path / "waktu.xlsx", ["2 x 24 jam", "1-2 x 24 jam", "2 x 8 jam",
+                                                   "maks.1x24 jam", "8 jam kerja"])
     sop = validate_file(str(path), cfg).sops[0]
-    assert [s.minutes for s in sop.doc.steps[:3]] == [(960, 960), (480, 960), (960, 960)]
+    assert [s.minutes for s in sop.doc.steps] == [(960, 960), (480, 960), (960, 960), (480, 480),
+                                                  (480, 480)]
     # Only "x 24 jam" is the one-day promise; "2 x 8 jam" is sixteen hours, said nowhere.
-    assert [f.cell for f in sop.findings if f.code == "waktu-24-jam"] == ["G9", "G10"]
+    said = [(f.cell, f.message) for f in sop.findings if f.code == "waktu-24-jam"]
+    assert [c for c, _m in said] == ["G9", "G10", "G12"]
+    assert said[1][1] == ('Waktu langkah 2 "1-2 x 24 jam" dibaca sebagai 1-2 hari kerja menurut '
+                          'kalender kerja, bukan 24-48 jam.')
 
 
 def test_a_multiplier_applies_to_both_ends_of_a_range(tmp_path):

@@ -22,8 +22,8 @@ FROM_PROSE, DAY_PROMISE = declare(__name__, "waktu-dari-kalimat", "waktu-24-jam"
 _NUM = r"\d+(?:[.,]\d+)?"
 _DASH = r"\s*[-–—]\s*"
 # "1 x 24 jam", "3x24 Jam kerja", "1-2 x 24 jam": so many days, not so many hours of work.
-_DAYS = re.compile(rf"(?<![\d.,])({_NUM}(?:{_DASH}{_NUM})?)\s*[x×]\s*24\s*jam(?:\s+kerja)?(?![a-z])", re.I)
-_TIMES = re.compile(rf"(?<![\d.,])({_NUM})(?:{_DASH}({_NUM}))?\s*[x×]\s*({_NUM})", re.I)
+_DAYS = re.compile(rf"({_NUM}(?:{_DASH}{_NUM})?)\s*[x×]\s*24\s*jam(?:\s+kerja)?(?![a-z])", re.I)
+_TIMES = re.compile(rf"({_NUM})(?:{_DASH}({_NUM}))?\s*[x×]\s*({_NUM})", re.I)
 _SPELLED = re.compile(r"(\d)\s*\(\s*[a-z][a-z\s-]*\)", re.I)
 _HALF = re.compile(r"(?<![\d.,/])(?:1\s*/\s*2|½)(?![\d/])")
 _PRIME = re.compile(rf"^\s*({_NUM})\s*['’′]\s*$")
