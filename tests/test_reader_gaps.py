@@ -157,6 +157,14 @@ def test_a_waktu_column_with_an_unknown_label_is_reported_at_that_label(tmp_path
     assert "Waktu" in f.message and "judul lain" in f.hint
 
 
+def test_one_unknown_label_where_two_columns_are_missing_names_neither(tmp_path):
+    wb, ws, top = L.sop_sheet()
+    L.put(ws, top, [["No", "Kegiatan", *L.ROLES, "Lama Proses", "Output", "Keterangan"]])
+    L.put(ws, top + 1, [r[:5] + r[6:] for r in L.step_rows()])
+    sop = check(L.save(wb, tmp_path / "dua.xlsx")).sops[0]
+    assert found(sop, "kolom-mutu-baku-hilang") == [("kolom-mutu-baku-hilang", "B8")] * 2
+
+
 def test_a_missing_waktu_column_is_still_reported_at_the_header(tmp_path):
     wb, ws, top = L.sop_sheet()
     L.put(ws, top, [["No", "Kegiatan", *L.ROLES, "Kelengkapan", "Output", "Keterangan"]])

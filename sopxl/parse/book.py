@@ -215,6 +215,8 @@ def pages_apart(doc: SopDocument) -> SopDocument:
                 role.cell = _moved(role.cell, shift) or role.cell
             if sec.title is not None:
                 sec.title.cell = _moved(sec.title.cell, shift)
+            for label in sec.unknown_columns.values():
+                label.cell = _moved(label.cell, shift)
         for step in sec.steps:
             if step.sheet is not None:
                 _shift_step(step, pages[step.sheet] * PAGE_ROWS)

@@ -190,7 +190,7 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
         elif label and "output" in columns:
             branches[tidy(label)] = c
         elif label:
-            # Before Output, under MUTU BAKU: a label sopxl does not know. A missing Kelengkapan,
+            # Past the roles, before Output: a label sopxl does not know. A missing Kelengkapan,
             # Waktu or Output is then reported at it, where the user can rename it.
             unknown[c] = Text(tidy(label), rowcol_to_cell(label_row, c))
         c += max(width, 1)

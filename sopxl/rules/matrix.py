@@ -31,10 +31,13 @@ def _in_its_place(sec: Section, name: str) -> str | None:
 def columns_present(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     for i, sec in enumerate(doc.sections):
         header_cell = rowcol_to_cell(sec.header_row, sec.columns["kegiatan"])
-        for name in _MUTU:
-            if name not in sec.columns:
-                yield Hit("kolom-mutu-baku-hilang", _in_its_place(sec, name) or header_cell,
-                          {"kolom": COLUMN_LABELS[name]})
+        missing = [name for name in _MUTU if name not in sec.columns]
+        places = {name: _in_its_place(sec, name) for name in missing}
+        for name in missing:
+            place = places[name]
+            if list(places.values()).count(place) > 1:
+                place = None  # one unknown label where two columns are missing: neither is sure
+            yield Hit("kolom-mutu-baku-hilang", place or header_cell, {"kolom": COLUMN_LABELS[name]})
         if "keterangan" not in sec.columns:
             yield Hit("kolom-keterangan-hilang", header_cell)
         if not sec.roles:
