@@ -9,7 +9,7 @@ spool again, as often as there are outputs to write.
 """
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import tempfile
 from array import array
@@ -36,30 +36,31 @@ _HOW = ("", "nomor", "nama", "nama-mirip")  # how a reference matched, by its co
 
 
 class _Spool:
-    """Summaries as JSON lines in an unnamed temporary file: written once, read back by offset."""
+    """Parts of summaries in an unnamed temporary file: written once, read back by offset.
+
+    Each part (a file's own findings, one SOP) is kept apart, so a table that visits the
+    SOPs in register order (Bagian first, which may part a file's SOPs) loads only what it
+    reads. Parts are stored with marshal, the fastest way back to plain data: the file is
+    this process's own (unnamed, never seen by another program), unlike the cache, which is
+    JSON because it is read again by a later run.
+    """
 
     def __init__(self, folder: str | None = None):
         self.fh = tempfile.TemporaryFile(prefix=".~sopxl-spool-", dir=folder)
         self.end = 0
-        self.last: tuple[int, dict[str, Any]] | None = None
 
-    def put(self, text: str) -> tuple[int, int]:
-        data = text.encode("ascii")  # to_json writes ASCII only
+    def put(self, part: Any) -> tuple[int, int]:
+        data = marshal.dumps(part)
         self.fh.seek(self.end)
         self.fh.write(data)
         at = self.end
         self.end += len(data)
         return at, len(data)
 
-    def get(self, where: tuple[int, int]) -> dict[str, Any]:
-        """The summary as plain data (its shape was checked when it was put here)."""
-        # A file's SOPs sit side by side in the register: one decode serves them all.
-        if self.last is not None and self.last[0] == where[0]:
-            return self.last[1]
+    def get(self, where: tuple[int, int]) -> Any:
+        """The part as plain data (its shape was checked when it was put here)."""
         self.fh.seek(where[0])
-        summary = json.loads(self.fh.read(where[1]))
-        self.last = (where[0], summary)
-        return summary
+        return marshal.loads(self.fh.read(where[1]))
 
     def close(self) -> None:
         self.fh.close()
@@ -95,10 +96,11 @@ class _File:
 
 class _Sop:
     __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "refs", "errors",
-                 "warnings", "extra", "links", "flags")
+                 "warnings", "extra", "links", "flags", "where")
 
-    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str):
+    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str, where: tuple[int, int]):
         self.file = file
+        self.where = where
         self.order = index
         self.bagian = bagian
         idt, cells = sop["identity"], sop["cells"]
@@ -142,14 +144,15 @@ class RegisterBuilder:
         """One file's summary (JSON text from ``summary.to_json``, from a worker or the cache);
         ValueError, and nothing added, when the text is not a summary."""
         summary = checked(text)
-        f = _File(source, self.spool.put(text), summary, shown_path(_bagian(source, "", self.bmap)[0]))
+        f = _File(source, self.spool.put(summary["findings"]), summary,
+                  shown_path(_bagian(source, "", self.bmap)[0]))
         self.files.append(f)
         for found in summary["findings"]:
             self.errors += found[1] == "error"
             self.warnings += found[1] == "warning"
         for i, one in enumerate(summary["sops"]):
             instansi = one["identity"].get("instansi", "")
-            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]))
+            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]), self.spool.put(one))
             self.sops.append(s)
             self.errors += s.errors
             self.warnings += s.warnings
@@ -310,7 +313,7 @@ class Register:
                 s.warnings + sum(self._sev[c] == "warning" for c in codes))
 
     def _sop_of(self, s: _Sop) -> dict[str, Any]:
-        return self.spool.get(s.file.where)["sops"][s.order]
+        return self.spool.get(s.where)
 
     # ------------------------------------------------------------------ the tables, row by row
 
@@ -345,7 +348,7 @@ class Register:
     def _rows_temuan(self) -> Iterator[dict[str, Any]]:
         for kind, unit, bagian in self.sequence:
             if kind == "file":
-                fs = self.spool.get(unit.where)["findings"]
+                fs = self.spool.get(unit.where)
                 nomor = nama = ""
                 path = unit.path
             else:
