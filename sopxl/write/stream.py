@@ -227,14 +227,14 @@ def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list
     # repeats many (Bagian, codes, sheet names, messages): each is built once, in a memo per
     # column (a column repeats its own values). A memo is emptied when full, so a national
     # register's unique texts do not pile up in it. A bool is keyed apart from the int it equals.
-    columns = [(c, f'<c r="{col_to_letters(c)}'.encode(), {}) for c in range(len(longest))]
+    columns: list[tuple[int, bytes, dict[Any, tuple[bytes, int]]]] = [
+        (c, f'<c r="{col_to_letters(c)}'.encode(), {}) for c in range(len(longest))]
     plain = _NOT_PLAIN.search
     buf: list[bytes] = []
     add = buf.append
     n = 0
     rows = iter(sheet.rows)
     rest: Iterator[Sequence[Cell]] | None = None
-    memo: dict[Any, tuple[bytes, int]]
     for row in chain([[(h, "header") for h in sheet.header]], rows):
         n += 1
         if n > max_rows:
