@@ -35,6 +35,9 @@ NOMOR_GANDA, NAMA_GANDA, TIDAK_DITEMUKAN = declare(
 _HOW = ("", "nomor", "nama", "nama-mirip")  # how a reference matched, by its code in _Sop.links
 
 
+_PREAD = hasattr(os, "pread")
+
+
 class _Spool:
     """Parts of summaries in an unnamed temporary file: written once, read back by offset.
 
@@ -48,17 +51,26 @@ class _Spool:
     def __init__(self, folder: str | None = None):
         self.fh = tempfile.TemporaryFile(prefix=".~sopxl-spool-", dir=folder)
         self.end = 0
+        self.dirty = False
 
     def put(self, part: Any) -> tuple[int, int]:
         data = marshal.dumps(part)
         self.fh.seek(self.end)
         self.fh.write(data)
+        self.dirty = True
         at = self.end
         self.end += len(data)
         return at, len(data)
 
     def get(self, where: tuple[int, int]) -> Any:
         """The part as plain data (its shape was checked when it was put here)."""
+        if self.dirty:
+            self.fh.flush()  # what is read past Python's buffer must be in the file
+            self.dirty = False
+        if _PREAD:
+            # No shared file position: a child rendering a sheet (write/ahead.py) reads the
+            # same open file at the same time.
+            return marshal.loads(os.pread(self.fh.fileno(), where[1], where[0]))
         self.fh.seek(where[0])
         return marshal.loads(self.fh.read(where[1]))
 
@@ -139,6 +151,7 @@ class RegisterBuilder:
         self.sops: list[_Sop] = []
         self.roles: dict[str, _RoleTotal] = {}
         self.errors = self.warnings = 0
+        self.finding_rows = self.load_rows = 0  # how long the Temuan and Beban tables get
 
     def add(self, source: Source, text: str) -> None:
         """One file's summary (JSON text from ``summary.to_json``, from a worker or the cache);
@@ -147,6 +160,7 @@ class RegisterBuilder:
         f = _File(source, self.spool.put(summary["findings"]), summary,
                   shown_path(_bagian(source, "", self.bmap)[0]))
         self.files.append(f)
+        self.finding_rows += len(summary["findings"])
         for found in summary["findings"]:
             self.errors += found[1] == "error"
             self.warnings += found[1] == "warning"
@@ -154,6 +168,8 @@ class RegisterBuilder:
             instansi = one["identity"].get("instansi", "")
             s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]), self.spool.put(one))
             self.sops.append(s)
+            self.finding_rows += len(one["findings"])
+            self.load_rows += len(one["role_load"])
             self.errors += s.errors
             self.warnings += s.warnings
             seen: set[str] = set()
@@ -238,6 +254,10 @@ class Register:
         self._duplicates()
         self._references()
         self.roles = b.roles
+        self._rows_about = {
+            "daftar_sop": len(self.sops), "beban_pelaksana": b.load_rows, "total_pelaksana": len(b.roles),
+            "temuan": b.finding_rows + sum(len(s.extra) + s.links.count(-1) for s in self.sops),
+            "keterkaitan": sum(len(s.refs) for s in self.sops), "berkas_bermasalah": len(self.problems)}
         unread = sum(1 for f in b.files if f.error is not None)
         counted = [self._counts(s) for s in self.sops]
         errors = b.errors + sum(c[0] - s.errors for c, s in zip(counted, self.sops))
@@ -316,6 +336,10 @@ class Register:
         return self.spool.get(s.where)
 
     # ------------------------------------------------------------------ the tables, row by row
+
+    def size(self, table: str) -> int:
+        """About how many cells a table has (rows times columns), known before its rows are made."""
+        return self._rows_about[table] * len(columns(table))
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """The rows of one table (raw values, keyed by column), numbered, in register order."""

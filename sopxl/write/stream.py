@@ -24,11 +24,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
-from typing import IO, Any, BinaryIO
+from typing import IO, Any
 
 from ..a1 import col_to_letters
 from ..errors import WriteError
 from ..sheetspec import CellSpec, SheetSpec
+from .ahead import Body, rendered_ahead
 from .contenttypes import CT_STYLES, CT_WORKBOOK, CT_WORKSHEET, fresh_content_types
 from .packing import new_info
 from .relationships import REL, RT_DOCUMENT, RT_STYLES, RT_WORKSHEET, relationships_xml
@@ -55,6 +56,7 @@ class StreamSheet:
     header: Sequence[str]
     rows: Iterable[Sequence[Cell]]  # read once, while the sheet is written
     landscape: bool = True
+    size: int = 0  # about how many cells: the biggest sheet may be rendered in a child (ahead.py)
 
 
 def _fit(header: str, longest: int) -> float:
@@ -104,39 +106,44 @@ def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dic
     _put(zf, "docProps/custom.xml",
          f'{decl}<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT}">{props}</Properties>'.encode())
     styles, ids = fresh_styles()
-    names: list[str] = []
-    sheet_list: list[str] = []
+    layout: list[tuple[str, int, int]] = []  # every part packed, in order: (sheet name, rows, columns)
+
+    def render(k: int, spool: Callable[[], IO[bytes]] = _spool) -> list[Body]:
+        return _render_all(sheets[k], ids, first=k == 0, fit=fit, max_rows=max_rows, spool=spool)
+
     # Rendering a sheet's XML is Python's work; deflating it is zlib's, which lets go of the
     # interpreter lock: one thread packs each sheet into the archive (in order: zipfile takes
-    # one entry at a time) while this one renders the next.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sopxl-pack") as packer:
-        packed: list[tuple[Future[None], _Body]] = []
+    # one entry at a time) while this one renders the next, and the biggest sheet may be
+    # rendered at the same time in a child process (ahead.py).
+    with rendered_ahead([s.size for s in sheets], render) as ahead, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="sopxl-pack") as packer:
+        packed: list[Future[None]] = []
+        local: list[Body] = []
         try:
-            for sheet in sheets:
-                rows: Iterator[Sequence[Cell]] | None = iter(sheet.rows)
-                part_no = 0
-                while rows is not None:
-                    i = len(sheet_list)
-                    part_no += 1
-                    name = sheet.name if part_no == 1 else f"{sheet.name[:24]} ({part_no})"
-                    one = StreamSheet(name, sheet.header, rows, sheet.landscape)
-                    body = _render(one, ids, selected=i == 0, fit=fit, max_rows=max_rows)
-                    packed.append((packer.submit(_pack, zf, f"xl/worksheets/sheet{i + 1}.xml", body), body))
-                    nrows, cols, rows = body.nrows, body.ncols, body.rest
-                    ref = _attr(quote_sheet(name))
-                    last = col_to_letters(max(cols, 1) - 1)
-                    names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-                                 f"{ref}!$A$1:${last}${nrows}</definedName>")
-                    names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{ref}!$1:$1'
-                                 "</definedName>")
-                    sheet_list.append(f'<sheet name="{_attr(name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>')
-            for done, _body in packed:
+            for k, sheet in enumerate(sheets):
+                if k in ahead:
+                    packed.append(packer.submit(_pack_sheet, zf, sheet, ahead[k], layout))
+                    continue
+                bodies = render(k)
+                local.extend(bodies)
+                packed.append(packer.submit(_pack_sheet, zf, sheet, bodies, layout))
+            for done in packed:
                 done.result()  # a failure while packing is raised here
         except BaseException:
             packer.shutdown(wait=True, cancel_futures=True)
-            for _done, body in packed:
+            for body in local:
                 body.rows_xml.close()  # the spool files of parts never packed
             raise
+    names: list[str] = []
+    sheet_list: list[str] = []
+    for i, (name, nrows, cols) in enumerate(layout):
+        ref = _attr(quote_sheet(name))
+        last = col_to_letters(max(cols, 1) - 1)
+        names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                     f"{ref}!$A$1:${last}${nrows}</definedName>")
+        names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{ref}!$1:$1'
+                     "</definedName>")
+        sheet_list.append(f'<sheet name="{_attr(name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>')
     n = len(sheet_list)
     _put(zf, "xl/workbook.xml", (
         f'{decl}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><bookViews><workbookView activeTab="0"/>'
@@ -151,27 +158,51 @@ def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dic
         + [(f"xl/worksheets/sheet{i + 1}.xml", CT_WORKSHEET) for i in range(n)]))
 
 
-@dataclass
-class _Body:
-    """One worksheet part rendered: its rows' XML in a spool file, and what goes around them."""
+def _spool() -> IO[bytes]:
+    return tempfile.TemporaryFile(prefix=".~sopxl-rows-")
 
-    rows_xml: IO[bytes]
-    head: bytes
-    tail: bytes
-    nrows: int  # rows written, header included
-    ncols: int
-    rest: Iterator[Sequence[Cell]] | None  # the rows that did not fit, or None
+
+def _render_all(sheet: StreamSheet, ids: dict[str, int], *, first: bool,
+                fit: Callable[[str, int], float], max_rows: int = MAX_ROWS,
+                spool: Callable[[], IO[bytes]] = _spool) -> list[Body]:
+    """Every part of one sheet: a sheet longer than ``max_rows`` goes on in more parts.
+    ``first``: the workbook's first sheet, whose first part is the tab shown on opening."""
+    bodies: list[Body] = []
+    rows: Iterator[Sequence[Cell]] | None = iter(sheet.rows)
+    try:
+        while rows is not None:
+            body = _render(StreamSheet(sheet.name, sheet.header, rows, sheet.landscape), ids,
+                           selected=first and not bodies, fit=fit, max_rows=max_rows, spool=spool)
+            bodies.append(body)
+            rows = body.rest
+    except BaseException:
+        for b in bodies:
+            b.rows_xml.close()
+        raise
+    return bodies
+
+
+def _pack_sheet(zf: zipfile.ZipFile, sheet: StreamSheet, bodies: list[Body] | Callable[[], list[Body]],
+                layout: list[tuple[str, int, int]]) -> None:
+    """Pack every part of one sheet, numbered on from the parts packed before it."""
+    got = bodies if isinstance(bodies, list) else bodies()
+    for no, body in enumerate(got, 1):
+        i = len(layout)
+        name = sheet.name if no == 1 else f"{sheet.name[:24]} ({no})"
+        _pack(zf, f"xl/worksheets/sheet{i + 1}.xml", body)
+        layout.append((name, body.nrows, body.ncols))
 
 
 def _render(sheet: StreamSheet, ids: dict[str, int], *, selected: bool,
-            fit: Callable[[str, int], float], max_rows: int = MAX_ROWS) -> _Body:
+            fit: Callable[[str, int], float], max_rows: int = MAX_ROWS,
+            spool: Callable[[], IO[bytes]] = _spool) -> Body:
     """Render one worksheet part of at most ``max_rows`` rows (the caller packs it)."""
     ncols = len(sheet.header)
     if not 0 < ncols <= MAX_COLS:
         raise WriteError(f"Lembar {sheet.name!r}: jumlah kolom tidak sah.", code="TULIS-LEMBAR",
                          sheet=sheet.name, message_en=f"Sheet {sheet.name!r}: invalid number of columns.")
     longest = [0] * ncols
-    body = tempfile.TemporaryFile(prefix=".~sopxl-rows-")
+    body = spool()
     try:
         nrows, rest = _rows(body, sheet, ids, longest, max_rows)
     except BaseException:
@@ -190,10 +221,10 @@ def _render(sheet: StreamSheet, ids: dict[str, int], *, selected: bool,
     tail = (f'</sheetData><autoFilter ref="A1:{last}{nrows}"/>'
             '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
             f'<pageSetup paperSize="9" orientation="{orient}"/></worksheet>')
-    return _Body(body, head.encode(), tail.encode(), nrows, ncols, rest)
+    return Body(body, head.encode(), tail.encode(), nrows, ncols, rest)
 
 
-def _pack(zf: zipfile.ZipFile, part: str, body: _Body) -> None:
+def _pack(zf: zipfile.ZipFile, part: str, body: Body) -> None:
     """Deflate a rendered part into the archive, and drop its spool file."""
     try:
         body.rows_xml.seek(0)
@@ -218,7 +249,7 @@ _TEXT_CLOSE = b"</t></is></c>"
 _EXACT = 10**15  # integers Excel holds exactly (sheetxml writes bigger ones as text)
 
 
-def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list[int],
+def _rows(body: IO[bytes], sheet: StreamSheet, ids: dict[str, int], longest: list[int],
           max_rows: int = MAX_ROWS) -> tuple[int, Iterator[Sequence[Cell]] | None]:
     """Write the header and rows' XML to ``body`` (fills ``longest``, the text length per
     column); (rows written, the rows left over beyond ``max_rows`` or None)."""
