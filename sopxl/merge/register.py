@@ -9,7 +9,7 @@ spool again, as often as there are outputs to write.
 """
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import tempfile
 from array import array
@@ -35,31 +35,46 @@ NOMOR_GANDA, NAMA_GANDA, TIDAK_DITEMUKAN = declare(
 _HOW = ("", "nomor", "nama", "nama-mirip")  # how a reference matched, by its code in _Sop.links
 
 
+_PREAD = hasattr(os, "pread")
+
+
 class _Spool:
-    """Summaries as JSON lines in an unnamed temporary file: written once, read back by offset."""
+    """Parts of summaries in an unnamed temporary file: written once, read back by offset.
+
+    Each part (a file's own findings, one SOP) is kept apart, so a table that visits the
+    SOPs in register order (Bagian first, which may part a file's SOPs) loads only what it
+    reads. Parts are stored with marshal, the fastest way back to plain data: the file is
+    this process's own (unnamed, never seen by another program), unlike the cache, which is
+    JSON because it is read again by a later run.
+    """
 
     def __init__(self, folder: str | None = None):
         self.fh = tempfile.TemporaryFile(prefix=".~sopxl-spool-", dir=folder)
         self.end = 0
-        self.last: tuple[int, dict[str, Any]] | None = None
+        self.dirty = False
 
-    def put(self, text: str) -> tuple[int, int]:
-        data = text.encode("ascii")  # to_json writes ASCII only
+    def put(self, part: Any) -> int:
+        """Where the part is: its offset and length in one int (one per SOP is kept in memory)."""
+        data = marshal.dumps(part)
         self.fh.seek(self.end)
         self.fh.write(data)
+        self.dirty = True
         at = self.end
         self.end += len(data)
-        return at, len(data)
+        return at << 32 | len(data)
 
-    def get(self, where: tuple[int, int]) -> dict[str, Any]:
-        """The summary as plain data (its shape was checked when it was put here)."""
-        # A file's SOPs sit side by side in the register: one decode serves them all.
-        if self.last is not None and self.last[0] == where[0]:
-            return self.last[1]
-        self.fh.seek(where[0])
-        summary = json.loads(self.fh.read(where[1]))
-        self.last = (where[0], summary)
-        return summary
+    def get(self, where: int) -> Any:
+        """The part as plain data (its shape was checked when it was put here)."""
+        at, size = where >> 32, where & 0xFFFFFFFF
+        if self.dirty:
+            self.fh.flush()  # what is read past Python's buffer must be in the file
+            self.dirty = False
+        if _PREAD:
+            # No shared file position: a child rendering a sheet (write/ahead.py) reads the
+            # same open file at the same time.
+            return marshal.loads(os.pread(self.fh.fileno(), size, at))
+        self.fh.seek(at)
+        return marshal.loads(self.fh.read(size))
 
     def close(self) -> None:
         self.fh.close()
@@ -79,7 +94,7 @@ def shown_path(path: str) -> str:
 class _File:
     __slots__ = ("source", "path", "where", "error_code", "error", "findings", "bagian", "no_sop")
 
-    def __init__(self, source: Source, where: tuple[int, int], summary: dict[str, Any], bagian: str):
+    def __init__(self, source: Source, where: int, summary: dict[str, Any], bagian: str):
         self.source = source
         self.path = shown_path(source.path)
         self.where = where
@@ -94,11 +109,14 @@ class _File:
 
 
 class _Sop:
-    __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "refs", "errors",
-                 "warnings", "extra", "links", "flags")
+    # A national register holds one of these per SOP while its tables are made: what the
+    # register-wide work needs, small (the rest of the SOP waits in the spool).
+    __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "_refs", "errors",
+                 "warnings", "extra", "links", "flags", "where")
 
-    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str):
+    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str, where: int):
         self.file = file
+        self.where = where
         self.order = index
         self.bagian = bagian
         idt, cells = sop["identity"], sop["cells"]
@@ -106,13 +124,18 @@ class _Sop:
         self.nama = idt.get("nama", "")
         self.sheet = sop["sheet"]
         self.cells = (cells.get("nomor"), cells.get("nama"), cells.get("keterkaitan"))
-        self.refs = split_references(sop["keterkaitan"])
+        self._refs = "\0".join(split_references(sop["keterkaitan"]))  # one text, not a list of them
         self.errors = sum(f[1] == "error" for f in sop["findings"])
         self.warnings = sum(f[1] == "warning" for f in sop["findings"])
-        self.extra: list[Hit] = []
+        self.extra: tuple[Hit, ...] = ()
         # Per item of refs: the target SOP's row * 4 + how it matched (_HOW), or -1: not found.
-        self.links = array("q")
-        self.flags: list[str] = []
+        self.links: Sequence[int] = ()
+        self.flags: tuple[str, ...] = ()
+
+    @property
+    def refs(self) -> list[str]:
+        """The Keterkaitan items, one by one."""
+        return self._refs.split("\0") if self._refs else []
 
 
 class _RoleTotal:
@@ -137,20 +160,25 @@ class RegisterBuilder:
         self.sops: list[_Sop] = []
         self.roles: dict[str, _RoleTotal] = {}
         self.errors = self.warnings = 0
+        self.finding_rows = self.load_rows = 0  # how long the Temuan and Beban tables get
 
     def add(self, source: Source, text: str) -> None:
         """One file's summary (JSON text from ``summary.to_json``, from a worker or the cache);
         ValueError, and nothing added, when the text is not a summary."""
         summary = checked(text)
-        f = _File(source, self.spool.put(text), summary, shown_path(_bagian(source, "", self.bmap)[0]))
+        f = _File(source, self.spool.put(summary["findings"]), summary,
+                  shown_path(_bagian(source, "", self.bmap)[0]))
         self.files.append(f)
+        self.finding_rows += len(summary["findings"])
         for found in summary["findings"]:
             self.errors += found[1] == "error"
             self.warnings += found[1] == "warning"
         for i, one in enumerate(summary["sops"]):
             instansi = one["identity"].get("instansi", "")
-            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]))
+            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]), self.spool.put(one))
             self.sops.append(s)
+            self.finding_rows += len(one["findings"])
+            self.load_rows += len(one["role_load"])
             self.errors += s.errors
             self.warnings += s.warnings
             seen: set[str] = set()
@@ -235,6 +263,10 @@ class Register:
         self._duplicates()
         self._references()
         self.roles = b.roles
+        self._rows_about = {
+            "daftar_sop": len(self.sops), "beban_pelaksana": b.load_rows, "total_pelaksana": len(b.roles),
+            "temuan": b.finding_rows + sum(len(s.extra) + s.links.count(-1) for s in self.sops),
+            "keterkaitan": sum(len(s.refs) for s in self.sops), "berkas_bermasalah": len(self.problems)}
         unread = sum(1 for f in b.files if f.error is not None)
         counted = [self._counts(s) for s in self.sops]
         errors = b.errors + sum(c[0] - s.errors for c, s in zip(counted, self.sops))
@@ -275,19 +307,23 @@ class Register:
                 if len(group) < 2:
                     continue
                 for s in group:
-                    s.flags.append(flag)
+                    s.flags += (flag,)
                     cell = s.cells[0] if flag == "nomor" else s.cells[1]
                     # Who else: rendered when the finding is written, from the group kept here.
-                    s.extra.append(Hit(code, cell, {flag: s.nomor if flag == "nomor" else s.nama,
-                                                    "_group": group}))
+                    s.extra += (Hit(code, cell, {flag: s.nomor if flag == "nomor" else s.nama,
+                                                 "_group": group}),)
 
     def _references(self) -> None:
         index = _Index([s.nomor for s in self.sops], [s.nama for s in self.sops])
         for i, s in enumerate(self.sops):
+            if not s._refs:
+                continue
+            links = array("q")
             for item in s.refs:
                 hit = index.resolve(item, i)
                 # A reference not found becomes its finding when the findings are written.
-                s.links.append(-1 if hit is None else hit[0] * 4 + _HOW.index(hit[1]))
+                links.append(-1 if hit is None else hit[0] * 4 + _HOW.index(hit[1]))
+            s.links = links
 
     def _findings(self, s: _Sop) -> list[Finding]:
         hits = []
@@ -301,8 +337,8 @@ class Register:
 
     def _extra(self, s: _Sop) -> list[Hit]:
         """The register-wide findings of one SOP: duplicates, then references not found."""
-        return s.extra + [Hit(TIDAK_DITEMUKAN, s.cells[2], {"rujukan": item})
-                          for item, link in zip(s.refs, s.links) if link < 0]
+        return [*s.extra, *(Hit(TIDAK_DITEMUKAN, s.cells[2], {"rujukan": item})
+                            for item, link in zip(s.refs, s.links) if link < 0)]
 
     def _counts(self, s: _Sop) -> tuple[int, int]:
         codes = [h.code for h in s.extra] + [TIDAK_DITEMUKAN] * s.links.count(-1)
@@ -310,9 +346,13 @@ class Register:
                 s.warnings + sum(self._sev[c] == "warning" for c in codes))
 
     def _sop_of(self, s: _Sop) -> dict[str, Any]:
-        return self.spool.get(s.file.where)["sops"][s.order]
+        return self.spool.get(s.where)
 
     # ------------------------------------------------------------------ the tables, row by row
+
+    def size(self, table: str) -> int:
+        """About how many cells a table has (rows times columns), known before its rows are made."""
+        return self._rows_about[table] * len(columns(table))
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """The rows of one table (raw values, keyed by column), numbered, in register order."""
@@ -345,7 +385,7 @@ class Register:
     def _rows_temuan(self) -> Iterator[dict[str, Any]]:
         for kind, unit, bagian in self.sequence:
             if kind == "file":
-                fs = self.spool.get(unit.where)["findings"]
+                fs = self.spool.get(unit.where)
                 nomor = nama = ""
                 path = unit.path
             else:
