@@ -47,9 +47,10 @@ def split_joined_actors(doc: SopDocument, vocab: Vocab) -> list[Hit]:
 
 def _typed_names(sec: Section) -> bool:
     """The section's actors are names typed in one column: every marker is the name itself."""
+    if len({r.col for r in sec.roles}) != 1:
+        return False  # the usual matrix, a column per role: no need to look at every marker
     markers = [m for s in sec.steps for m in s.markers]
-    return bool(markers) and len({r.col for r in sec.roles}) == 1 and all(
-        m.text == m.role for m in markers)
+    return bool(markers) and all(m.text == m.role for m in markers)
 
 
 def _known(doc: SopDocument, typed: list[Section], vocab: Vocab) -> Callable[[str], bool]:

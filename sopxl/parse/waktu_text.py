@@ -57,11 +57,18 @@ def for_reading(text: str) -> str:
 def days_promised(text: str) -> dict[str, str] | None:
     """{"hari": "2", "jam": "48"} for a waktu written "2 x 24 jam" (read as two working days),
     so the reading can say what it did; None for any other waktu."""
+    found = _days_promised(text)
+    return None if found is None else {"hari": found[0], "jam": found[1]}
+
+
+# Asked of every step's waktu: the same few dozen texts in every workbook of a batch.
+@lru_cache(maxsize=4096)
+def _days_promised(text: str) -> tuple[str, str] | None:
     m = _DAYS.search(_SPELLED.sub(r"\1", text))
     if m is None:
         return None
     ends = re.split(_DASH, m.group(1))
-    return {"hari": "-".join(ends), "jam": "-".join(_shown(_number(e) * 24) for e in ends)}
+    return "-".join(ends), "-".join(_shown(_number(e) * 24) for e in ends)
 
 
 _LIMIT = re.compile(r"(?:maks(?:imal|\.)?|paling\s+lama|selambat[- ]lambatnya|paling\s+lambat)\s*$", re.I)
