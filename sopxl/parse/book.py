@@ -120,8 +120,10 @@ def _numbers(doc: SopDocument) -> list[int]:
 
 
 def _goes_on(a: SopDocument, b: SopDocument) -> bool:
+    if _has_identity(b) or b.nama:
+        return False  # nearly every sheet: its own SOP, no need to read its numbers
     numbers_a, numbers_b = _numbers(a), _numbers(b)
-    if not numbers_a or not numbers_b or _has_identity(b) or b.nama:
+    if not numbers_a or not numbers_b:
         return False
     roles_a = {key(r) for r in a.roles}
     return numbers_b[0] == numbers_a[-1] + 1 and {key(r) for r in b.roles} <= roles_a

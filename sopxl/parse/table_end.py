@@ -169,9 +169,11 @@ def _unnumbered(step: Step, vocab: Vocab) -> bool:
 def _numbered_note(step: Step, before: list[Step]) -> bool:
     """"1 | Waktu dalam menit" under the last step: a number that starts over (not above every
     step number before it), no symbol and no mutu baku — a numbered note, not a step."""
+    n = step.number_value
+    if n is None or step.markers or step.kelengkapan.value or step.waktu.value or step.output.value:
+        return False  # the step's own cells decide first: the numbers above are read only then
     numbers = [s.number_value for s in before if s.number_value is not None]
-    return (step.number_value is not None and bool(numbers) and step.number_value <= max(numbers)
-            and not step.markers and not (step.kelengkapan.value or step.waktu.value or step.output.value))
+    return bool(numbers) and n <= max(numbers)
 
 
 def trailing_unnumbered(section: Section, vocab: Vocab) -> list[Step]:
