@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Union
 
 from .a1 import rowcol_to_cell
@@ -67,14 +66,10 @@ class Grid:
         """The columns of the cells stored on this row, left to right (merge fills excluded)."""
         if self._row_index is None:
             index: dict[int, list[int]] = {}
-            # Sorted once (readers store cells row by row, so this costs little): every row's
-            # columns then come in order, with no sort per row.
-            for r, c in sorted(self.values):
-                cols = index.get(r)
-                if cols is None:
-                    index[r] = [c]
-                else:
-                    cols.append(c)
+            for r, c in self.values:
+                index.setdefault(r, []).append(c)
+            for cols in index.values():
+                cols.sort()
             self._row_index = index
         return self._row_index.get(row, [])
 
@@ -90,11 +85,9 @@ class Grid:
         # Cached against the sizes, so a grid filled after creation (tests, xlwings) stays right.
         stamp = (len(self.values), len(self.merged))
         if self._extent_cache is None or self._extent_cache[0] != stamp:
-            cells, merged = self.values, self.merged
-            last_row = max(max(cells)[0] if cells else -1, max((m[2] for m in merged), default=-1))
-            last_col = max(max(map(itemgetter(1), cells), default=-1),
-                           max((m[3] for m in merged), default=-1))
-            size = (last_row + 1, last_col + 1)
+            rows = [r for r, _ in self.values] + [m[2] for m in self.merged]
+            cols = [c for _, c in self.values] + [m[3] for m in self.merged]
+            size = (max(rows) + 1 if rows else 0, max(cols) + 1 if cols else 0)
             self._extent_cache = (stamp, size)
         return self._extent_cache[1]
 
