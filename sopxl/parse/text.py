@@ -43,6 +43,9 @@ _WORD_SPLIT = re.compile(r"[^0-9a-z]+")
 _FUZZY_MIN = 5
 
 
+# Each label index (identity, matrix, groups, …) asks for the words of a text it does not know:
+# made once per text, not once per index.
+@lru_cache(maxsize=8192, typed=True)
 def words(text: str) -> tuple[str, ...]:
     """The words of a label as keys compare them ("Tgl. Disahkan" -> ("tanggal", "disahkan"))."""
     t = unicodedata.normalize("NFKC", str(text)).lower().replace("&", " dan ")
