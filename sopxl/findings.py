@@ -93,17 +93,15 @@ _RENDERED_MAX = 20_000
 def render(code: str, params: dict[str, Any], lang: str = "id") -> tuple[str, str]:
     """The message and hint of a code in a language, with params filled in."""
     items = tuple((k, type(v), v) for k, v in params.items())
-    memo_key: tuple | None = (code, lang, items)
-    if all(t in _PLAIN for _k, t, _v in items):
-        done = _RENDERED.get(memo_key)
-        if done is not None:
-            return done
-    else:
-        memo_key = None
-    out = _render(code, params, lang)
-    if memo_key is not None and len(_RENDERED) < _RENDERED_MAX:
-        _RENDERED[memo_key] = out
-    return out
+    if not all(t in _PLAIN for _k, t, _v in items):
+        return _render(code, params, lang)
+    memo_key = (code, lang, items)
+    done = _RENDERED.get(memo_key)
+    if done is None:
+        done = _render(code, params, lang)
+        if len(_RENDERED) < _RENDERED_MAX:
+            _RENDERED[memo_key] = done
+    return done
 
 
 def _render(code: str, params: dict[str, Any], lang: str) -> tuple[str, str]:

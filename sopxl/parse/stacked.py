@@ -102,8 +102,8 @@ def _starts(grid: Grid, vocab: Vocab, candidates: list[int], found: dict[int, He
     for r in candidates:
         if not headers and r > last_label:
             return []  # no identity label below the first header: one SOP
-        header = found[r] = find_header(grid, r, vocab, n_cols)
-        if header is not None:
+        found[r] = find_header(grid, r, vocab, n_cols)
+        if found[r] is not None:
             headers.append(r)
     starts = []
     for before, header in zip(headers, headers[1:]):
