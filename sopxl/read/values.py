@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..errors import WorkbookError
 from ..grid import Value
+from . import scan
 from .safezip import TREE_LIMIT_BYTES, SafeZip
 
 MAIN_NS = (
@@ -64,7 +65,11 @@ def shared_strings(z: SafeZip, part: str, default: Tags) -> list[str]:
         return []
     if z.names[part].file_size > TREE_LIMIT_BYTES:
         return _streamed_strings(z, part)
-    root = z.xml(part)
+    data = z.read(part)
+    texts = scan.shared_strings(data)
+    if texts is not None:
+        return texts
+    root = z.xml(part, data)
     t = TAGS.get(etree.QName(root).namespace or "", default)
     # Nearly every entry is a plain <si><t>text</t></si>: read it directly, which halves
     # the cost of a table of a few hundred texts; rich runs go through rich_text.

@@ -11,16 +11,18 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
 from ..a1 import col_to_letters, letters_to_col, rowcol_to_cell
 from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
+from . import scan
 from .drawing import read_shapes
 from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry
 from .safezip import TREE_LIMIT_BYTES, SafeZip
-from .values import CellFormats, iso_datetime, rich_text, unescape
+from .values import CellFormats, Tags, iso_datetime, rich_text, unescape
 
 MAX_CELLS = 2_000_000  # non-empty cells in one sheet, and in all the sheets of a workbook read
 MAX_MERGES = 100_000  # merged ranges in one sheet (an SOP has a few hundred)
@@ -41,7 +43,13 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
         z.read(part)  # raises the "part is missing" error
     try:
         if z.names[part].file_size <= TREE_LIMIT_BYTES:
-            sheet.parse_tree(z.xml(part))
+            data = z.read(part)
+            # Shapes need row heights and column widths, which only the tree walk reads.
+            scanned = scan.sheet(data, sheet.tags.ns) if geometry is None else None
+            if scanned is not None:
+                sheet.parse_scanned(scanned)
+            else:
+                sheet.parse_tree(z.xml(part, data))
         else:
             sheet.check_dimension(z, part)
             sheet.parse_stream(z, part)
@@ -147,6 +155,22 @@ class SheetParser:
             self.grid.values.clear()
             for row in data.iterchildren(t.row):
                 self.row(row)
+        self.finish()
+
+    def parse_scanned(self, found: scan.SheetScan) -> None:
+        """The fast path: what ``parse_tree`` reads, taken from the part's bytes by ``scan``,
+        through the same checks in the same order (merges, the last row, values, size)."""
+        self.merges_of(found.merges)
+        if not found.has_data:
+            return
+        if found.has_rows:
+            self.row_number(found.last_row)
+            self.next_row = 0
+        self.store_values(found.cells)
+        self.store_inline(found.inline)
+        self.finish()
+
+    def finish(self) -> None:
         self.check_size()
         if len(self.grid.values) > MAX_SHEET_ROWS:  # fewer cells cannot fill more rows
             rows = len({rc[0] for rc in self.grid.values})
@@ -203,30 +227,33 @@ class SheetParser:
     # -- cells ------------------------------------------------------------------------------
 
     def cells_by_ref(self, data: etree._Element) -> bool:
-        """Read every cell that has a value; the hot loop of the whole reader.
+        """Read every cell that has a value, walking the ``<v>`` and ``<is>`` elements.
 
         Walking the ``<v>`` elements (found by lxml in C) and looking up at their cells is
         about twice as fast as visiting every row and cell.  Returns False, having read only
         part of the sheet, when a cell has no address; then ``row`` reads it in order.
         """
+        return self.store_values(_values(data, self.tags.v)) \
+            and self.store_inline(_inline(data, self.tags))
+
+    def store_values(self, cells: Iterable[scan.Cell | tuple[None, None, None, None]]) -> bool:
+        """Store cells given as (r, s, t, text of the ``<v>``); the hot loop of the reader.
+
+        False as soon as a cell has no address (see ``cells_by_ref``).
+        """
         values = self.grid.values
         sst = self.sst
         refs = _REF_CACHE
         value: Value | None
-        for v in data.iter(self.tags.v):
-            c = v.getparent()
-            if c is None:
-                return False
-            ref = c.get("r")
+        # An attribute left out is None or "" (the scan's way); see _values for one written empty.
+        for ref, s, ctype, text in cells:
             if ref is None:
                 return False
             rc = refs.get(ref)
             if rc is None:
                 rc = self.ref(ref)
-            text = v.text
-            if text is None:
+            if not text:
                 continue  # a formula never calculated
-            ctype = c.get("t")
             if ctype == "s":
                 try:
                     i = int(text)
@@ -237,26 +264,25 @@ class SheetParser:
                     raise self.no_shared_string(text, rc) from None
                 if not value:
                     continue
-            elif ctype is None or ctype == "n":
-                value = self.number(text, c.get("s"))
+            elif not ctype or ctype == "n":
+                value = self.number(text, s or None)
             else:
                 value = self.value(ctype, text, rc)
                 if value is None:
                     continue
             values[rc] = value
-        for inline in data.iter(self.tags.is_):
-            c = inline.getparent()
-            if c is None:
-                return False
-            if c.get("t") != "inlineStr":
-                continue
-            ref = c.get("r")
+        return True
+
+    def store_inline(self, cells: Iterable[tuple[str | None, str]]) -> bool:
+        """Store inline-string cells given as (r, text); False when one has no address."""
+        values = self.grid.values
+        refs = _REF_CACHE
+        for ref, text in cells:
             if ref is None:
                 return False
             rc = refs.get(ref) or self.ref(ref)
-            value = rich_text(inline, self.tags)
-            if value:
-                values[rc] = value
+            if text:
+                values[rc] = text
         return True
 
     def row(self, row: etree._Element) -> int:
@@ -297,7 +323,10 @@ class SheetParser:
         return r
 
     def row_index(self, row: etree._Element) -> int:
-        rref = row.get("r")
+        return self.row_number(row.get("r"))
+
+    def row_number(self, rref: str | None) -> int:
+        """A row's ``r`` (None: the row after the last one) as a zero-based index, checked."""
         try:
             r = int(rref) - 1 if rref else self.next_row
             if r < 0:
@@ -387,11 +416,32 @@ class SheetParser:
 
     # -- merges and geometry ----------------------------------------------------------------
 
+    def merges_of(self, text: str) -> None:
+        """The merges of a ``<mergeCells>`` body as the scan found it.
+
+        Workbooks from one template repeat the same hundred or more merges byte for byte:
+        what a body comes to is remembered (when it could not have passed the limit).
+        """
+        known = _MERGES.get(text)
+        if known is not None and known[0] <= MAX_MERGES:
+            self.grid.merged.extend(known[1])
+            return
+        refs = scan.merge_refs(text)
+        for ref in refs:
+            self.merge_ref(ref)
+        if len(_MERGES) >= _MERGES_MAX:
+            _MERGES.clear()
+        _MERGES[text] = (len(refs), list(self.grid.merged))
+
     def merge(self, el: etree._Element) -> None:
+        self.merge_ref(el.get("ref", ""))
+
+    def merge_ref(self, ref: str) -> None:
+        """One ``<mergeCell ref="A1:D6">``; a single cell or a malformed range is no merge."""
         if len(self.grid.merged) >= MAX_MERGES:
             raise too_big(self.path, self.grid.name, f"lebih dari {_dotted(MAX_MERGES)} sel gabungan",
                           f"more than {MAX_MERGES:,} merged ranges")
-        a, _, b = el.get("ref", "").replace("$", "").partition(":")
+        a, _, b = ref.replace("$", "").partition(":")
         refs = _REF_CACHE
         try:
             r1, c1 = refs.get(a) or self.ref(a)
@@ -422,8 +472,39 @@ class SheetParser:
             self.geometry.read_row(r, row)
 
 
+def _values(data: etree._Element, v_tag: str) -> Iterator[tuple[str | None, str | None,
+                                                                   str | None, str | None]]:
+    """(r, s, t, text) of the cell of every ``<v>`` under ``sheetData``; r None: no address.
+
+    ``store_values`` takes "" for an attribute left out, as the scan reports it; one written
+    empty (``t=""``, ``s=""``) is passed on as " ", which reads the way "" always did here
+    (an unknown type; a style that is no number).
+    """
+    for v in data.iter(v_tag):
+        c = v.getparent()
+        if c is None:
+            yield None, None, None, None
+            return
+        s, t = c.get("s"), c.get("t")
+        yield c.get("r"), s if s is None else s or " ", t if t is None else t or " ", v.text
+
+
+def _inline(data: etree._Element, t: Tags) -> Iterator[tuple[str | None, str]]:
+    """(r, text) of every inline-string cell under ``sheetData``."""
+    for inline in data.iter(t.is_):
+        c = inline.getparent()
+        if c is None:
+            yield None, ""
+            return
+        if c.get("t") == "inlineStr":
+            yield c.get("r"), rich_text(inline, t)
+
+
 # Sheets in a batch use the same few hundred addresses, so "B3" -> (2, 1) is worked out once.
 _REF_CACHE: dict[str, tuple[int, int]] = {}
 _REF_CACHE_MAX = 50_000  # SOP sheets use a few thousand; a huge sheet must not bloat it
+# The merges of a mergeCells body: (how many refs it has, the ranges they make).
+_MERGES: dict[str, tuple[int, list[tuple[int, int, int, int]]]] = {}
+_MERGES_MAX = 64
 # A..ZZ up front; three-letter columns are worked out each time (sopxl.a1).
 _COL_CACHE: dict[str, int] = {col_to_letters(i): i for i in range(26 * 27)}

@@ -1,0 +1,306 @@
+"""The reader's fast path: worksheet and shared-string parts read straight from their bytes.
+
+Building an lxml tree of every ``<c>`` costs most of a workbook's read, and an office
+template is mostly styled empty cells that hold nothing. Excel, LibreOffice and openpyxl all
+write these parts in one plain shape (default namespace, double-quoted attributes in a fixed
+order, ``<c r="B3" s="5" t="s"><v>12</v></c>``, ``<mergeCell ref="A1:D6"/>``), which regular
+expressions find in C without a tree. A scan here returns what the tree walk in
+``worksheet.py``/``values.py`` would take from the part, or None when cheap checks cannot vouch
+for that shape: then the part goes through lxml as before. The checks:
+
+* UTF-8, no ``<!`` at all (DOCTYPE, ENTITY, CDATA, comments) and no processing instruction
+  past the declaration: lxml alone deals with those (and refuses the unsafe ones);
+* one default namespace, on the root, the one the workbook uses; no prefix bound to it, so
+  every element in the main namespace is an unprefixed one;
+* the root closed at the very end (a cut part goes to lxml, which calls it damaged);
+* ``sheetData`` and ``mergeCells`` once each, both children of the root (tags counted before
+  them), ``mergeCells`` holding nothing but ``<mergeCell ref=".."/>``;
+* every ``<v`` and ``<is`` inside ``sheetData`` matched by the cell patterns, so each value
+  has a parent ``<c>`` with an ``r`` the pattern read; entities other than XML's five and
+  character references send the part to lxml.
+
+What the scan leaves unlooked at (the rest of the part's markup) is only what the tree walk
+never reads either. ``FORCE_LXML`` turns the fast path off; the differential tests compare both.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+FORCE_LXML = False  # True: every part through lxml (the tests' reference)
+
+_MAIN_NS = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
+
+Cell = tuple[str, str, str, str]  # r, s, t, text of the <v>; "" for what is left out
+Inline = tuple[str, str]  # r, text of the <is>
+
+
+class SheetScan(NamedTuple):
+    merges: str  # the body of <mergeCells>, checked: merge_refs() lists its refs
+    has_data: bool  # the root has a <sheetData>
+    last_row: str | None  # the r of sheetData's last child ("" when it has none), if any
+    has_rows: bool
+    cells: list[Cell]  # every <c> holding a <v>, in document order
+    inline: list[Inline]  # every <c t="inlineStr"> holding an <is>, in document order
+
+
+class _Unsure(Exception):
+    """The part is not in the plain shape after all: read it through lxml."""
+
+
+_DECL = re.compile(r'\A\ufeff?(?:<\?xml\s+version\s*=\s*(["\'])1\.0\1(?:\s+encoding\s*=\s*(["\'])'
+                   r'(?i:utf-?8)\2)?(?:\s+standalone\s*=\s*(["\'])(?:yes|no)\3)?\s*\?>)?\s*')
+_ATTRS = r'(?:\s+[A-Za-z_][\w.:-]*="[^"<&]*")*'
+_ROOT = re.compile(r'<([A-Za-z_][\w.-]*)(' + _ATTRS + r')\s*>')
+_DEFAULT_NS = re.compile(r'\sxmlns="([^"]*)"')
+_XMLNS = re.compile(r'xmlns(:[^\s=>]*)?\s*=\s*(["\'])([^"\']*)\2')
+_TAG = re.compile(r'<(/?)[A-Za-z_][\w.:-]*(?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|\'[^\'<]*\'))*\s*(/?)>')
+
+_SHEET_DATA = re.compile(r'<sheetData\s*(/?)>')
+_MERGE_CELLS = re.compile(r'<mergeCells(?:\s+count="[0-9]*")?\s*(/?)>')
+_MERGE_CELL = re.compile(r'\s*<mergeCell ref="([^"<&\s]*)"\s*/>')
+_MERGE_BODY = re.compile(r'(?:\s*<mergeCell ref="[^"<&\s]*"\s*/>)*\s*')
+
+_REF = r'([A-Z]{1,3}[0-9]{1,7})'
+_FORMULA = r'(?:<f(?:\s+[A-Za-z]+="[^"<]*")*\s*(?:/>|>[^<]*</f>)|)'
+# Optional parts as "(?:x|)": sre runs an alternative faster than a "?" group.
+_CELL = re.compile(r'<c r="' + _REF + r'"(?: s="([0-9]{1,9})"|)(?: t="([a-zA-Z]{1,9})"|)'
+                   r'(?: (?:cm|vm|ph)="[0-9]+"|)\s*>' + _FORMULA + r'<v>([^<]*)</v></c>')
+_T = r'<t(?: xml:space="preserve")?>[^<]*</t>'
+_RUN = r'<r>(?:<rPr>(?:<[A-Za-z]+(?:\s+[A-Za-z]+="[^"<&]*")*\s*/>)*</rPr>)?' + _T + r'</r>'
+_PHONETIC = (r'<rPh(?:\s+[A-Za-z]+="[^"<&]*")*\s*>' + _T + r'</rPh>'
+             r'|<phoneticPr(?:\s+[A-Za-z]+="[^"<&]*")*\s*/>')
+_RICH = r'(?:' + _T + r'|<t/>|' + _RUN + r'|' + _PHONETIC + r')*'
+_INLINE = re.compile(r'<c r="' + _REF + r'"(?: s="[0-9]{1,9}")? t="inlineStr"'
+                     r'(?: (?:cm|vm|ph)="[0-9]+")*\s*><is>(' + _RICH + r')</is></c>')
+_ROW = re.compile(r'<row(' + _ATTRS + r')\s*/?>')
+_ROW_R = re.compile(r'\sr="([^"]*)"')
+
+_SI = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*)</t>|<t/>|(' + _RICH + r'))</si>')
+_SST_BODY = re.compile(r'(?:\s*<si>(?:' + _RICH + r')</si>)*\s*')
+_TEXTS = re.compile(r'<t(?: xml:space="preserve")?>([^<]*)</t>')
+_RPH = re.compile(r'<rPh[^>]*>.*?</rPh>')
+
+_ENTITY = re.compile(r'&(?:#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6})|(amp|lt|gt|quot|apos));')
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def sheet(data: bytes, ns: str) -> SheetScan | None:
+    """What the tree walk reads from a worksheet part, or None to have lxml read it."""
+    if FORCE_LXML:
+        return None
+    try:
+        return _sheet(data, ns)
+    except (_Unsure, UnicodeDecodeError):
+        return None
+
+
+def shared_strings(data: bytes) -> list[str] | None:
+    """The texts of a shared-string part, in index order, or None to have lxml read it."""
+    if FORCE_LXML:
+        return None
+    try:
+        return _shared_strings(data)
+    except (_Unsure, UnicodeDecodeError):
+        return None
+
+
+def _open(data: bytes) -> tuple[str, str, int, int, str]:
+    """The part as text, its root's name, where its content starts and ends, its namespace."""
+    text = data.decode("utf-8")
+    decl = _DECL.match(text)
+    if decl is None or "<!" in text or text.find("<?", decl.end()) >= 0:
+        raise _Unsure
+    root = _ROOT.match(text, decl.end())
+    if root is None:
+        raise _Unsure
+    default = ""
+    declared = 0
+    for m in _XMLNS.finditer(text):
+        uri = m.group(3)
+        if "&" in uri:
+            raise _Unsure
+        if m.group(1) is None:
+            declared += 1
+            default = uri
+        elif uri in _MAIN_NS:
+            raise _Unsure  # a prefix for the main namespace: elements lxml sees and we would not
+    # The one default namespace must be the root's own: look for it among its attributes.
+    own = _DEFAULT_NS.search(root.group(2))
+    if declared != 1 or own is None or own.group(1) != default:
+        raise _Unsure
+    end = text.rstrip().rfind("</")
+    if end < 0 or text[end:].rstrip() != f"</{root.group(1)}>":
+        raise _Unsure
+    return text, root.group(1), root.end(), end, default
+
+
+def _at_top(text: str, start: int, end: int) -> bool:
+    """No element is left open between ``start`` and ``end`` (both at the root's level)."""
+    depth = 0
+    tags = 0
+    for closing, empty in _TAG.findall(text, start, end):
+        tags += 1
+        if closing:
+            depth -= 1
+        elif not empty:
+            depth += 1
+        if depth < 0:
+            return False
+    return depth == 0 and tags == text.count("<", start, end)
+
+
+def _sheet(data: bytes, ns: str) -> SheetScan:
+    text, _root, start, end, default = _open(data)
+    if default != ns:
+        raise _Unsure
+    merges, after = _merges(text, start, end)
+    found = text.count("<sheetData", start, end)
+    if found == 0:
+        return SheetScan(merges, False, None, False, [], [])
+    m = _SHEET_DATA.search(text, start, end)
+    if found != 1 or m is None or not _at_top(text, start, m.start()):
+        raise _Unsure
+    if m.group(1):  # <sheetData/>
+        return SheetScan(merges, True, None, False, [], [])
+    close = text.find("</sheetData>", m.end(), end)
+    if close < 0 or (after is not None and after < close):
+        raise _Unsure
+    body = text[m.end():close]
+    if "\r" in body:  # as the XML parser does: line ends become "\n"
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    found_cells = _CELL.findall(body)
+    if body.count("<v") != len(found_cells):
+        raise _Unsure
+    cells: list[Cell] = found_cells
+    if "&" in body:
+        cells = [(r, s, t, _text(v)) for r, s, t, v in found_cells]
+    inline: list[Inline] = []
+    if "<is" in body:
+        found_inline = _INLINE.findall(body)
+        if body.count("<is") != len(found_inline):
+            raise _Unsure
+        inline = [(r, _rich_text(content)) for r, content in found_inline]
+    last_row, has_rows = _last_row(body)
+    return SheetScan(merges, True, last_row, has_rows, cells, inline)
+
+
+def merge_refs(body: str) -> list[str]:
+    """The ``ref`` of every ``<mergeCell>`` of a body ``SheetScan.merges`` holds."""
+    return _MERGE_CELL.findall(body)
+
+
+def _merges(text: str, start: int, end: int) -> tuple[str, int | None]:
+    """The checked body of ``mergeCells``, and where it starts (None when the part has none)."""
+    found = text.count("<mergeCells", start, end)
+    if found == 0:
+        return "", None
+    m = _MERGE_CELLS.search(text, start, end)
+    if found != 1 or m is None:
+        raise _Unsure
+    # mergeCells follows sheetData: the root's level is checked from sheetData's end (or the
+    # root's start when the sheet has none).
+    data_end = text.rfind("</sheetData>", start, m.start())
+    if data_end >= 0:
+        data_end += len("</sheetData>")
+    elif "<sheetData" in text[start:m.start()]:  # <sheetData/>, or a damaged one
+        empty = _SHEET_DATA.search(text, start, m.start())
+        if empty is None or not empty.group(1):
+            raise _Unsure
+        data_end = empty.end()
+    else:
+        data_end = start
+    if not _at_top(text, data_end, m.start()):
+        raise _Unsure
+    if m.group(1):
+        return "", m.start()
+    close = text.find("</mergeCells>", m.end(), end)
+    if close < 0 or _MERGE_BODY.fullmatch(text, m.end(), close) is None:
+        raise _Unsure
+    return text[m.end():close], m.start()
+
+
+def _last_row(body: str) -> tuple[str | None, bool]:
+    """The ``r`` of sheetData's last child, which must be a ``<row>``, and whether it has any.
+
+    The last ``<row`` is the last child when the body ends with that row's ``/>`` or with a
+    ``</row>``; a row inside a row, which no writer makes, would name the inner one.
+    """
+    tail = body.rstrip()
+    if not tail:
+        if body.strip("\n\t "):
+            raise _Unsure
+        return None, False
+    at = tail.rfind("<row")
+    m = _ROW.match(tail, at) if at >= 0 else None
+    if m is None or not (tail.endswith("</row>") or (m.end() == len(tail) and tail.endswith("/>"))):
+        raise _Unsure
+    r = _ROW_R.search(m.group(1))
+    if r is None:
+        return None, True
+    if r.group(1).strip() != r.group(1) or "\n" in r.group(1) or "\t" in r.group(1):
+        raise _Unsure  # the XML parser would normalise the white space first
+    return r.group(1), True
+
+
+def _text(raw: str) -> str:
+    """Character data as the XML parser gives it: the five entities and character references
+    replaced (line ends were made "\\n" before)."""
+    if "&" not in raw:
+        return raw
+    return _ENTITY.sub(_entity, _no_stray_ampersand(raw))
+
+
+def _no_stray_ampersand(raw: str) -> str:
+    if raw.count("&") != len(_ENTITY.findall(raw)):
+        raise _Unsure  # an entity a DTD would define: lxml refuses the part
+    return raw
+
+
+def _entity(m: re.Match[str]) -> str:
+    if m.group(3):
+        return _NAMED[m.group(3)]
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
+            or 0x10000 <= code <= 0x10FFFF:
+        return chr(code)
+    raise _Unsure  # not an XML character: lxml calls the part damaged
+
+
+def _rich_text(content: str) -> str:
+    """What ``values.rich_text`` makes of an ``<si>``/``<is>``: its texts and runs' texts, not
+    the phonetic ones, joined; OOXML's ``_xHHHH_`` escapes undone."""
+    from .values import unescape  # values imports this module
+
+    if "<rPh" in content:
+        content = _RPH.sub("", content)
+    parts = [_text(t) for t in _TEXTS.findall(content) if t]
+    text = parts[0] if len(parts) == 1 else "".join(parts)
+    return unescape(text) if "_x" in text else text
+
+
+def _shared_strings(data: bytes) -> list[str]:
+    text, root, start, end, ns = _open(data)
+    if root != "sst" or ns not in _MAIN_NS:
+        raise _Unsure
+    body = text[start:end]
+    if "\r" in body:  # as the XML parser does: line ends become "\n"
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    if _SST_BODY.fullmatch(body) is None:
+        raise _Unsure
+    from .values import unescape  # values imports this module
+
+    out: list[str] = []
+    add = out.append
+    for plain, rich in _SI.findall(body):
+        if rich:
+            add(_rich_text(rich))
+        elif "&" in plain or "_x" in plain:
+            plain = _text(plain)
+            add(unescape(plain) if "_x" in plain else plain)
+        else:
+            add(plain)
+    return out
