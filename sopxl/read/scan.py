@@ -8,8 +8,9 @@ expressions find in C without a tree. A scan here returns what the tree walk in
 ``worksheet.py``/``values.py`` would take from the part, or None when cheap checks cannot vouch
 for that shape: then the part goes through lxml as before. The checks:
 
-* UTF-8, no ``<!`` at all (DOCTYPE, ENTITY, CDATA, comments) and no processing instruction
-  past the declaration: lxml alone deals with those (and refuses the unsafe ones);
+* UTF-8 with no character XML refuses, no ``<!`` at all (DOCTYPE, ENTITY, CDATA, comments)
+  and no processing instruction past the declaration: lxml alone deals with those (and
+  refuses the unsafe ones);
 * one default namespace, on the root, the one the workbook uses; no prefix bound to it, so
   every element in the main namespace is an unprefixed one;
 * the root closed at the very end (a cut part goes to lxml, which calls it damaged);
@@ -64,11 +65,11 @@ _MERGE_CELLS = re.compile(r'<mergeCells(?:\s+count="[0-9]*")?\s*(/?)>')
 _MERGE_CELL = re.compile(r'\s*<mergeCell ref="([^"<&\s]*)"\s*/>')
 _MERGE_BODY = re.compile(r'(?:\s*<mergeCell ref="[^"<&\s]*"\s*/>)*\s*')
 
-_REF = r'([A-Z]{1,3}[0-9]{1,7})'
+_REF = r'([A-Z]{1,3}+[0-9]{1,7}+)'
 _FORMULA = r'(?:<f(?:\s+[A-Za-z]+="[^"<]*")*\s*(?:/>|>[^<]*</f>)|)'
 # Optional parts as "(?:x|)": sre runs an alternative faster than a "?" group.
-_CELL = re.compile(r'<c r="' + _REF + r'"(?: s="([0-9]{1,9})"|)(?: t="([a-zA-Z]{1,9})"|)'
-                   r'(?: (?:cm|vm|ph)="[0-9]+"|)\s*>' + _FORMULA + r'<v>([^<]*)</v></c>')
+_CELL = re.compile(r'<c r="' + _REF + r'"(?: s="([0-9]{1,9}+)"|)(?: t="([a-zA-Z]{1,9}+)"|)'
+                   r'(?: (?:cm|vm|ph)="[0-9]++"|)\s*+>' + _FORMULA + r'<v>([^<]*+)</v></c>')
 _T = r'<t(?: xml:space="preserve")?>[^<]*</t>'
 _RUN = r'<r>(?:<rPr>(?:<[A-Za-z]+(?:\s+[A-Za-z]+="[^"<&]*")*\s*/>)*</rPr>)?' + _T + r'</r>'
 _PHONETIC = (r'<rPh(?:\s+[A-Za-z]+="[^"<&]*")*\s*>' + _T + r'</rPh>'
@@ -84,6 +85,9 @@ _SST_BODY = re.compile(r'(?:\s*<si>(?:' + _RICH + r')</si>)*\s*')
 _TEXTS = re.compile(r'<t(?: xml:space="preserve")?>([^<]*)</t>')
 _RPH = re.compile(r'<rPh[^>]*>.*?</rPh>')
 
+# Every byte but the C0 controls XML refuses (tab, line feed and carriage return are allowed):
+# deleting them all from a part leaves nothing when it holds none, in one pass in C.
+_NOT_CONTROL = bytes(sorted(set(range(256)) - (set(range(32)) - {0x9, 0xA, 0xD})))
 _ENTITY = re.compile(r'&(?:#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6})|(amp|lt|gt|quot|apos));')
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -110,24 +114,32 @@ def shared_strings(data: bytes) -> list[str] | None:
 
 def _open(data: bytes) -> tuple[str, str, int, int, str]:
     """The part as text, its root's name, where its content starts and ends, its namespace."""
+    if data.translate(None, _NOT_CONTROL):
+        raise _Unsure  # a control character, which no XML part may hold: lxml refuses the part
     text = data.decode("utf-8")
+    if not text.isascii() and ("\ufffe" in text or "\uffff" in text):
+        raise _Unsure  # the two other code points XML refuses outright
     decl = _DECL.match(text)
-    if decl is None or "<!" in text or text.find("<?", decl.end()) >= 0:
+    if decl is None or _after_lt(text, "!", 0) or _after_lt(text, "?", decl.end()):
         raise _Unsure
     root = _ROOT.match(text, decl.end())
     if root is None:
         raise _Unsure
     default = ""
     declared = 0
-    for m in _XMLNS.finditer(text):
-        uri = m.group(3)
-        if "&" in uri:
-            raise _Unsure
-        if m.group(1) is None:
-            declared += 1
-            default = uri
-        elif uri in _MAIN_NS:
-            raise _Unsure  # a prefix for the main namespace: elements lxml sees and we would not
+    at = text.find("xmlns")
+    while at >= 0:
+        m = _XMLNS.match(text, at)
+        if m is not None:
+            uri = m.group(3)
+            if "&" in uri:
+                raise _Unsure
+            if m.group(1) is None:
+                declared += 1
+                default = uri
+            elif uri in _MAIN_NS:
+                raise _Unsure  # a prefix for the main namespace: elements lxml sees, we would not
+        at = text.find("xmlns", at + 5)
     # The one default namespace must be the root's own: look for it among its attributes.
     own = _DEFAULT_NS.search(root.group(2))
     if declared != 1 or own is None or own.group(1) != default:
@@ -136,6 +148,17 @@ def _open(data: bytes) -> tuple[str, str, int, int, str]:
     if end < 0 or text[end:].rstrip() != f"</{root.group(1)}>":
         raise _Unsure
     return text, root.group(1), root.end(), end, default
+
+
+def _after_lt(text: str, ch: str, start: int) -> bool:
+    """Whether ``<`` followed by ``ch`` occurs from ``start`` on. Looking for the rare second
+    character runs at memory speed; a search for "<!" trips over every "<" of the part."""
+    at = text.find(ch, start)
+    while at >= 0:
+        if at > 0 and text[at - 1] == "<":
+            return True
+        at = text.find(ch, at + 1)
+    return False
 
 
 def _at_top(text: str, start: int, end: int) -> bool:
@@ -157,19 +180,24 @@ def _sheet(data: bytes, ns: str) -> SheetScan:
     text, _root, start, end, default = _open(data)
     if default != ns:
         raise _Unsure
-    merges, after = _merges(text, start, end)
-    found = text.count("<sheetData", start, end)
-    if found == 0:
-        return SheetScan(merges, False, None, False, [], [])
-    m = _SHEET_DATA.search(text, start, end)
-    if found != 1 or m is None or not _at_top(text, start, m.start()):
+    at = text.find("<sheetData", start, end)
+    if at < 0:
+        return SheetScan(_merges(text, start, end), False, None, False, [], [])
+    m = _SHEET_DATA.match(text, at)
+    if m is None or not _at_top(text, start, at) or text.find("<mergeCells", start, at) >= 0:
         raise _Unsure
     if m.group(1):  # <sheetData/>
-        return SheetScan(merges, True, None, False, [], [])
-    close = text.find("</sheetData>", m.end(), end)
-    if close < 0 or (after is not None and after < close):
+        after, body = m.end(), ""
+    else:
+        close = text.find("</sheetData>", m.end(), end)
+        if close < 0:
+            raise _Unsure
+        after, body = close + len("</sheetData>"), text[m.end():close]
+    # One sheetData, closed where we think: a second one, or a nested one's outer end, is
+    # left behind.
+    if text.find("sheetData", after, end) >= 0:
         raise _Unsure
-    body = text[m.end():close]
+    merges = _merges(text, after, end)
     if "\r" in body:  # as the XML parser does: line ends become "\n"
         body = body.replace("\r\n", "\n").replace("\r", "\n")
     found_cells = _CELL.findall(body)
@@ -193,34 +221,24 @@ def merge_refs(body: str) -> list[str]:
     return _MERGE_CELL.findall(body)
 
 
-def _merges(text: str, start: int, end: int) -> tuple[str, int | None]:
-    """The checked body of ``mergeCells``, and where it starts (None when the part has none)."""
-    found = text.count("<mergeCells", start, end)
-    if found == 0:
-        return "", None
-    m = _MERGE_CELLS.search(text, start, end)
-    if found != 1 or m is None:
+def _merges(text: str, start: int, end: int) -> str:
+    """The checked body of the one ``mergeCells`` at the root's level from ``start`` on."""
+    at = text.find("<mergeCells", start, end)
+    if at < 0:
+        return ""
+    m = _MERGE_CELLS.match(text, at)
+    if m is None or not _at_top(text, start, at):
         raise _Unsure
-    # mergeCells follows sheetData: the root's level is checked from sheetData's end (or the
-    # root's start when the sheet has none).
-    data_end = text.rfind("</sheetData>", start, m.start())
-    if data_end >= 0:
-        data_end += len("</sheetData>")
-    elif "<sheetData" in text[start:m.start()]:  # <sheetData/>, or a damaged one
-        empty = _SHEET_DATA.search(text, start, m.start())
-        if empty is None or not empty.group(1):
+    body = ""
+    after = m.end()
+    if not m.group(1):
+        close = text.find("</mergeCells>", after, end)
+        if close < 0 or _MERGE_BODY.fullmatch(text, after, close) is None:
             raise _Unsure
-        data_end = empty.end()
-    else:
-        data_end = start
-    if not _at_top(text, data_end, m.start()):
+        body, after = text[after:close], close + len("</mergeCells>")
+    if text.find("<mergeCells", after, end) >= 0:
         raise _Unsure
-    if m.group(1):
-        return "", m.start()
-    close = text.find("</mergeCells>", m.end(), end)
-    if close < 0 or _MERGE_BODY.fullmatch(text, m.end(), close) is None:
-        raise _Unsure
-    return text[m.end():close], m.start()
+    return body
 
 
 def _last_row(body: str) -> tuple[str | None, bool]:
@@ -293,9 +311,12 @@ def _shared_strings(data: bytes) -> list[str]:
         raise _Unsure
     from .values import unescape  # values imports this module
 
+    found = _SI.findall(body)
+    if "&" not in body and "_x" not in body and "<r" not in body:
+        return [plain for plain, _ in found]  # every entry a plain <t>, as nearly always
     out: list[str] = []
     add = out.append
-    for plain, rich in _SI.findall(body):
+    for plain, rich in found:
         if rich:
             add(_rich_text(rich))
         elif "&" in plain or "_x" in plain:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -117,6 +118,34 @@ def rich_text(el: etree._Element, t: Tags) -> str:
                     parts.append(rt.text)
     text = parts[0] if len(parts) == 1 else "".join(parts)
     return unescape(text) if "_x" in text else text
+
+
+def value_cells(data: etree._Element, v_tag: str) -> Iterator[tuple[str | None, str | None,
+                                                                   str | None, str | None]]:
+    """(r, s, t, text) of the cell of every ``<v>`` under ``sheetData``; r None: no address.
+
+    ``store_values`` takes "" for an attribute left out, as the scan reports it; one written
+    empty (``t=""``, ``s=""``) is passed on as " ", which reads the way "" always did here
+    (an unknown type; a style that is no number).
+    """
+    for v in data.iter(v_tag):
+        c = v.getparent()
+        if c is None:
+            yield None, None, None, None
+            return
+        s, t = c.get("s"), c.get("t")
+        yield c.get("r"), s if s is None else s or " ", t if t is None else t or " ", v.text
+
+
+def inline_cells(data: etree._Element, t: Tags) -> Iterator[tuple[str | None, str]]:
+    """(r, text) of every inline-string cell under ``sheetData``."""
+    for inline in data.iter(t.is_):
+        c = inline.getparent()
+        if c is None:
+            yield None, ""
+            return
+        if c.get("t") == "inlineStr":
+            yield c.get("r"), rich_text(inline, t)
 
 
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -22,7 +22,7 @@ from . import scan
 from .drawing import read_shapes
 from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry
 from .safezip import TREE_LIMIT_BYTES, SafeZip
-from .values import CellFormats, Tags, iso_datetime, rich_text, unescape
+from .values import CellFormats, inline_cells, iso_datetime, rich_text, unescape, value_cells
 
 MAX_CELLS = 2_000_000  # non-empty cells in one sheet, and in all the sheets of a workbook read
 MAX_MERGES = 100_000  # merged ranges in one sheet (an SOP has a few hundred)
@@ -233,10 +233,11 @@ class SheetParser:
         about twice as fast as visiting every row and cell.  Returns False, having read only
         part of the sheet, when a cell has no address; then ``row`` reads it in order.
         """
-        return self.store_values(_values(data, self.tags.v)) \
-            and self.store_inline(_inline(data, self.tags))
+        return self.store_values(value_cells(data, self.tags.v)) \
+            and self.store_inline(inline_cells(data, self.tags))
 
-    def store_values(self, cells: Iterable[scan.Cell | tuple[None, None, None, None]]) -> bool:
+    def store_values(self, cells: Iterable[tuple[str | None, str | None, str | None, str | None]]
+                     ) -> bool:
         """Store cells given as (r, s, t, text of the ``<v>``); the hot loop of the reader.
 
         False as soon as a cell has no address (see ``cells_by_ref``).
@@ -245,7 +246,7 @@ class SheetParser:
         sst = self.sst
         refs = _REF_CACHE
         value: Value | None
-        # An attribute left out is None or "" (the scan's way); see _values for one written empty.
+        # An attribute left out is None or "" (the scan's way); see value_cells for one written empty.
         for ref, s, ctype, text in cells:
             if ref is None:
                 return False
@@ -470,34 +471,6 @@ class SheetParser:
     def row_geometry(self, row: etree._Element, r: int) -> None:
         if self.geometry is not None:
             self.geometry.read_row(r, row)
-
-
-def _values(data: etree._Element, v_tag: str) -> Iterator[tuple[str | None, str | None,
-                                                                   str | None, str | None]]:
-    """(r, s, t, text) of the cell of every ``<v>`` under ``sheetData``; r None: no address.
-
-    ``store_values`` takes "" for an attribute left out, as the scan reports it; one written
-    empty (``t=""``, ``s=""``) is passed on as " ", which reads the way "" always did here
-    (an unknown type; a style that is no number).
-    """
-    for v in data.iter(v_tag):
-        c = v.getparent()
-        if c is None:
-            yield None, None, None, None
-            return
-        s, t = c.get("s"), c.get("t")
-        yield c.get("r"), s if s is None else s or " ", t if t is None else t or " ", v.text
-
-
-def _inline(data: etree._Element, t: Tags) -> Iterator[tuple[str | None, str]]:
-    """(r, text) of every inline-string cell under ``sheetData``."""
-    for inline in data.iter(t.is_):
-        c = inline.getparent()
-        if c is None:
-            yield None, ""
-            return
-        if c.get("t") == "inlineStr":
-            yield c.get("r"), rich_text(inline, t)
 
 
 # Sheets in a batch use the same few hundred addresses, so "B3" -> (2, 1) is worked out once.
