@@ -131,6 +131,8 @@ class Section:
     steps: list[Step] = field(default_factory=list)
     waktu_unit: str | None = None  # "menit" when the header says "Waktu (dalam menit)"
     waktu_unit_col: int | None = None  # the "Menit"/"Jam" column beside a bare-number waktu
+    # Labels among the mutu baku columns that name no field ("Lama Proses"): col -> the label
+    unknown_columns: dict[int, Text] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -145,6 +147,9 @@ class SopDocument:
     sections: list[Section]
     # The cover sheet the identity block was read from, when it is not this sheet.
     identity_sheet: str | None = None
+    # The first cell of this SOP's block when it is not the sheet's first (SOPs stacked on one
+    # sheet): what a finding about a missing identity row or box points at, instead of A1.
+    origin: str | None = None
 
     @property
     def steps(self) -> list[Step]:

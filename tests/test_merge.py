@@ -452,7 +452,7 @@ class _Terminal(io.StringIO):
 def test_progress_on_a_terminal_only(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     mb.workbook(tmp_path / "SOP" / "a.xlsx", [full(0, sheet="SOP 1")])
-    args = ["merge", "SOP", "--out", "rekap.xlsx", "--jobs", "1"]
+    args = ["merge", "SOP", "--out", "rekap.xlsx", "--jobs", "1", "--no-cache"]  # every run reads
     err = _Terminal()
     run(args, io.StringIO(), err)
     assert err.getvalue()  # rich's bar, or the plain counter

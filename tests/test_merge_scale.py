@@ -128,6 +128,34 @@ def test_a_corrupt_cache_is_ignored_and_replaced(tree, reads, garbage):
     assert reads == []  # the new cache is a good one
 
 
+def test_an_unchanged_tree_is_not_read_at_all(tree, reads):
+    """The weekly re-run with nothing changed: no file is read and the register stays the
+    same file; the closing lines and the exit code are those of the run that wrote it."""
+    mb.workbook(tree / "SOP" / "c.xlsx", [sop("065/SOP/3", "")])  # an error: exit code 1
+    first = cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
+    before = (tree / "rekap.xlsx").stat()
+    reads.clear()
+    again = cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
+    assert reads == []
+    assert again[0] == first[0] == 1
+    assert again[1].splitlines()[0] == first[1].splitlines()[0]  # "Rekap: 3 berkas ..."
+    assert "Sudah mutakhir" in again[1]
+    assert (tree / "rekap.xlsx").stat().st_mtime_ns == before.st_mtime_ns
+
+
+@pytest.mark.parametrize("said", ['{"berkas": 2}', '{"galat": -1}', "not json", '[1, 2]'])
+def test_a_tampered_register_summary_in_the_cache_is_not_believed(tree, reads, said):
+    cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
+    con = sqlite3.connect(tree / ".rekap.xlsx.sopxl-cache")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'summary'", (said,))
+    con.commit()
+    con.close()
+    reads.clear()
+    code, out, _err = cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
+    assert code == 0 and out.startswith("Rekap: 2 berkas")
+    assert reads == []  # every summary came from the cache, checked, and the register was made again
+
+
 def test_a_foreign_or_tampered_cache_is_never_trusted(tree, reads):
     cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
     cache = tree / ".rekap.xlsx.sopxl-cache"
@@ -135,10 +163,11 @@ def test_a_foreign_or_tampered_cache_is_never_trusted(tree, reads):
     con.execute("UPDATE files SET summary = '{\"f\": 1, \"path\": 3}'")  # not a summary
     con.commit()
     con.close()
+    mb.workbook(tree / "SOP" / "b.xlsx", [sop("065/SOP/2", "Penerimaan Tamu Dinas")])  # a correction
     reads.clear()
     assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")[0] == 0
-    assert sorted(reads) == ["a.xlsx", "b.xlsx"]
-    assert names("rekap.xlsx") == ["Pengiriman Surat", "Penerimaan Tamu"]
+    assert sorted(reads) == ["a.xlsx", "b.xlsx"]  # a.xlsx too: its entry is no summary
+    assert names("rekap.xlsx") == ["Pengiriman Surat", "Penerimaan Tamu Dinas"]
 
     con = sqlite3.connect(cache)
     con.execute("UPDATE meta SET value = 'another-program/9' WHERE key = 'format'")

@@ -151,9 +151,10 @@ def test_waktu_as_offices_write_it(tmp_path):
     # "1/2 jam" was once read as one to two hours: half an hour is what the office meant.
     texts = ["1/2 jam", "3 (tiga) hari", "1 x 24 jam", "5'", "½ hari"]
     sop = check(L.waktu_texts(tmp_path / "waktu.xlsx", texts)).sops[0]
-    assert [s.minutes for s in sop.doc.steps] == [(30, 30), (1350, 1350), (1440, 1440), (5, 5), (225, 225)]
+    # "1 x 24 jam" is one working day (tests/test_reader_gaps.py), said as waktu-24-jam.
+    assert [s.minutes for s in sop.doc.steps] == [(30, 30), (1350, 1350), (450, 450), (5, 5), (225, 225)]
     assert [s.waktu.value for s in sop.doc.steps] == texts  # shown as written
-    assert not [c for c in codes(sop) if c[0].startswith("waktu-")]
+    assert [c for c in codes(sop) if c[0].startswith("waktu-")] == [("waktu-24-jam", "G11")]
 
 
 def test_branches_written_as_sentences_in_keterangan(tmp_path):

@@ -8,6 +8,7 @@ heavy at the top: the merge (and rich, when there is a terminal to draw on) load
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import time
 from typing import Any, Callable, TextIO
@@ -133,26 +134,33 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _merge(args: argparse.Namespace, sources: list, cfg: Any, bmap: Any, cache: Any, stdout: TextIO,
            stderr: TextIO) -> int:
     from .. import merge
-    from ..merge.collect import collect, register_fingerprint
+    from ..merge.collect import collect, register_fingerprint, register_key, stamp_all
 
     lang = args.lang
     jobs = args.jobs or os.cpu_count() or 1
+    stamps = stamp_all(sources, cache)
+    key = register_key(sources, stamps, cache, cfg, bmap)
+    # Nothing changed since this register was written (same files, same content, same
+    # settings) and the register is still the file written then: it is left as it is.
+    current = None
+    if cache is not None and key is not None and args.out and cache.old_meta.get("register") == key:
+        current = cache.old_meta.get("register_file")
+        if current is None or register_fingerprint(args.out) != current:
+            current = None
+    if current is not None and not (args.csv or args.json):
+        said = _stored_summary(cache.old_meta.get("summary"))
+        if said is not None:  # the weekly re-run of an unchanged tree: nothing to read at all
+            cache.keep()
+            _print_summary(said, args, [], stdout, unchanged=True)
+            return said["kode_keluar"]
     bar = _progress(stderr, lang, len(sources), args.quiet)
     with merge.collector_paused():
         try:
             reg, key = collect(sources, cfg, bmap, cache=cache, config_path=args.config, jobs=jobs,
-                               progress=bar)
+                               progress=bar, stamps=stamps)
         finally:
             if bar is not None:
                 bar.close()
-        # Nothing changed since this register was written (same files, same content, same
-        # settings) and the register is still the file written then: it is left as it is.
-        current = None
-        if cache is not None and key is not None and args.out:
-            if cache.old_meta.get("register") == key:
-                current = cache.old_meta.get("register_file")
-                if current is None or register_fingerprint(args.out) != current:
-                    current = None
         try:
             code, wrote = _write(reg, args, stdout, stderr, skip_register=current is not None)
         finally:
@@ -161,12 +169,30 @@ def _merge(args: argparse.Namespace, sources: list, cfg: Any, bmap: Any, cache: 
         if key is not None and args.out:
             made = current or (register_fingerprint(args.out) if wrote else None)
             if made:
-                cache.meta.update(register=key, register_file=made)
+                cache.meta.update(register=key, register_file=made,
+                                  summary=json.dumps(dict(reg.summary, kode_keluar=code)))
         problem = cache.commit()
         if problem:
             stderr.write(f"sopxl: warning: the merge cache was not saved ({problem})\n" if lang == "en" else
                          f"sopxl: peringatan: cache rekap tidak tersimpan ({problem})\n")
     return code
+
+
+_SUMMARY_KEYS = ("berkas", "berkas_terbaca", "berkas_bermasalah", "sop", "bagian", "sop_lulus", "galat",
+                 "peringatan", "keterkaitan_tidak_ditemukan", "kode_keluar")
+
+
+def _stored_summary(text: str | None) -> dict[str, int] | None:
+    """The register's summary kept in the cache, checked (a cache is never trusted)."""
+    try:
+        said = json.loads(text or "")
+    except ValueError:
+        return None
+    if not isinstance(said, dict) or set(said) != set(_SUMMARY_KEYS) \
+            or not all(type(v) is int and v >= 0 for v in said.values()) \
+            or said["kode_keluar"] not in (EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE):
+        return None
+    return said
 
 
 def _write(reg: Any, args: argparse.Namespace, stdout: TextIO, stderr: TextIO, *,
@@ -204,9 +230,10 @@ def _write(reg: Any, args: argparse.Namespace, stdout: TextIO, stderr: TextIO, *
 
 def _print_summary(reg: Any, args: argparse.Namespace, csv_files: list[str], out: TextIO, *,
                    unchanged: bool = False) -> None:
+    """The closing lines; ``reg`` is the register, or its summary as the cache kept it."""
     from ..merge.register import shown_path
 
-    s = reg.summary
+    s = reg if isinstance(reg, dict) else reg.summary
     args = argparse.Namespace(**vars(args))
     args.out = shown_path(args.out) if args.out else args.out
     args.csv = shown_path(args.csv) if args.csv else args.csv

@@ -183,6 +183,12 @@ class Cache:
             self.discard()
             return str(exc) or type(exc).__name__
 
+    def keep(self) -> None:
+        """Leave the cache as it is (nothing was read: the old cache is this run's cache)."""
+        if self.old is not None:
+            self.old.close()
+            self.old = None
+
     def discard(self) -> None:
         """Drop the new cache (the merge failed, or the cache cannot be written)."""
         if self.new is not None:

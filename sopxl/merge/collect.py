@@ -24,16 +24,42 @@ from .register import Register, RegisterBuilder
 Progress = Callable[[int, int], None]
 
 
+def stamp_all(sources: Sequence[Source], cache: Cache | None) -> dict[str, Any]:
+    """Size, time and content hash of every source (None for one that cannot be read); none
+    without a cache."""
+    if cache is None:
+        return {}
+    return {src.path: file_digest(src.path) for src in sources}
+
+
+def register_key(sources: Sequence[Source], stamps: dict[str, Any], cache: Cache | None, cfg: Config,
+                 bmap: BagianMap | None) -> str | None:
+    """A key of everything a register is made from (None without a cache, or when a source
+    cannot be read): the same key next time means the same register."""
+    if cache is None or any(stamps.get(s.path) is None for s in sources):
+        return None
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{cache.chash}\0{os.getcwd()}\0{cfg.lang}\0".encode("utf-8", "surrogateescape"))
+    for s in sorted(sources, key=lambda s: s.sort_key):
+        h.update(os.fsencode(s.path) + b"\0" + stamps[s.path][2].encode() + b"\0")
+    if bmap is not None:
+        h.update(repr(sorted(bmap.paths.items())).encode("utf-8", "surrogateescape"))
+        h.update(repr(sorted(bmap.names.items())).encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
 def collect(sources: Sequence[Source], cfg: Config, bmap: BagianMap | None = None, *,
             cache: Cache | None = None, config_path: str | None = None, jobs: int = 1,
-            progress: Progress | None = None) -> tuple[Register, str | None]:
-    """The register of ``sources``, and a key of everything it was made from (None without a
-    cache): the same key next time means the same register."""
+            progress: Progress | None = None, stamps: dict[str, Any] | None = None,
+            ) -> tuple[Register, str | None]:
+    """The register of ``sources``, and its ``register_key`` (None without a cache).
+    ``stamps``: the sources' ``stamp_all``, when the caller has them already."""
     builder = RegisterBuilder(cfg, bmap)
     todo: list[Source] = []
-    stamps: dict[str, Any] = {}
+    if stamps is None:
+        stamps = stamp_all(sources, cache)
     for src in sources:
-        stamp = stamps[src.path] = file_digest(src.path) if cache is not None else None
+        stamp = stamps.get(src.path)
         text = cache.get(src.path, stamp) if cache is not None and stamp is not None else None
         if text is not None:
             try:
@@ -55,19 +81,9 @@ def collect(sources: Sequence[Source], cfg: Config, bmap: BagianMap | None = Non
     for path, text in iter_summaries([s.path for s in todo], cfg, config_path=config_path, jobs=jobs,
                                      progress=step):
         builder.add(by_path[path], text)
-        if cache is not None and stamps[path] is not None:
+        if cache is not None and stamps.get(path) is not None:
             cache.put(path, stamps[path], text)
-    key = None
-    if cache is not None and all(stamps[s.path] is not None for s in sources):
-        h = hashlib.blake2b(digest_size=20)
-        h.update(f"{cache.chash}\0{os.getcwd()}\0{cfg.lang}\0".encode("utf-8", "surrogateescape"))
-        for s in sorted(sources, key=lambda s: s.sort_key):
-            h.update(os.fsencode(s.path) + b"\0" + stamps[s.path][2].encode() + b"\0")
-        if bmap is not None:
-            h.update(repr(sorted(bmap.paths.items())).encode("utf-8", "surrogateescape"))
-            h.update(repr(sorted(bmap.names.items())).encode("utf-8", "surrogateescape"))
-        key = h.hexdigest()
-    return builder.finish(), key
+    return builder.finish(), register_key(sources, stamps, cache, cfg, bmap)
 
 
 def register_fingerprint(path: str) -> str | None:

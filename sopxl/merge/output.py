@@ -88,7 +88,7 @@ def write_register(reg: Register, path: str, lang: str = "id") -> None:
     from .. import __version__
     from ..write.stream import StreamSheet, stream_workbook
 
-    sheets = [StreamSheet(name, headers(table, lang), _sheet_rows(reg, table, lang))
+    sheets = [StreamSheet(name, headers(table, lang), _sheet_rows(reg, table, lang), size=reg.size(table))
               for table, name, _cols in TABLES]
     stream_workbook(path, sheets, properties={MARKER: f"sopxl {__version__}"})
 

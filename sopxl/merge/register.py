@@ -9,7 +9,7 @@ spool again, as often as there are outputs to write.
 """
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import tempfile
 from array import array
@@ -35,31 +35,44 @@ NOMOR_GANDA, NAMA_GANDA, TIDAK_DITEMUKAN = declare(
 _HOW = ("", "nomor", "nama", "nama-mirip")  # how a reference matched, by its code in _Sop.links
 
 
+_PREAD = hasattr(os, "pread")
+
+
 class _Spool:
-    """Summaries as JSON lines in an unnamed temporary file: written once, read back by offset."""
+    """Parts of summaries in an unnamed temporary file: written once, read back by offset.
+
+    Each part (a file's own findings, one SOP) is kept apart, so a table that visits the
+    SOPs in register order (Bagian first, which may part a file's SOPs) loads only what it
+    reads. Parts are stored with marshal, the fastest way back to plain data: the file is
+    this process's own (unnamed, never seen by another program), unlike the cache, which is
+    JSON because it is read again by a later run.
+    """
 
     def __init__(self, folder: str | None = None):
         self.fh = tempfile.TemporaryFile(prefix=".~sopxl-spool-", dir=folder)
         self.end = 0
-        self.last: tuple[int, dict[str, Any]] | None = None
+        self.dirty = False
 
-    def put(self, text: str) -> tuple[int, int]:
-        data = text.encode("ascii")  # to_json writes ASCII only
+    def put(self, part: Any) -> tuple[int, int]:
+        data = marshal.dumps(part)
         self.fh.seek(self.end)
         self.fh.write(data)
+        self.dirty = True
         at = self.end
         self.end += len(data)
         return at, len(data)
 
-    def get(self, where: tuple[int, int]) -> dict[str, Any]:
-        """The summary as plain data (its shape was checked when it was put here)."""
-        # A file's SOPs sit side by side in the register: one decode serves them all.
-        if self.last is not None and self.last[0] == where[0]:
-            return self.last[1]
+    def get(self, where: tuple[int, int]) -> Any:
+        """The part as plain data (its shape was checked when it was put here)."""
+        if self.dirty:
+            self.fh.flush()  # what is read past Python's buffer must be in the file
+            self.dirty = False
+        if _PREAD:
+            # No shared file position: a child rendering a sheet (write/ahead.py) reads the
+            # same open file at the same time.
+            return marshal.loads(os.pread(self.fh.fileno(), where[1], where[0]))
         self.fh.seek(where[0])
-        summary = json.loads(self.fh.read(where[1]))
-        self.last = (where[0], summary)
-        return summary
+        return marshal.loads(self.fh.read(where[1]))
 
     def close(self) -> None:
         self.fh.close()
@@ -95,10 +108,11 @@ class _File:
 
 class _Sop:
     __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "refs", "errors",
-                 "warnings", "extra", "links", "flags")
+                 "warnings", "extra", "links", "flags", "where")
 
-    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str):
+    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str, where: tuple[int, int]):
         self.file = file
+        self.where = where
         self.order = index
         self.bagian = bagian
         idt, cells = sop["identity"], sop["cells"]
@@ -137,20 +151,25 @@ class RegisterBuilder:
         self.sops: list[_Sop] = []
         self.roles: dict[str, _RoleTotal] = {}
         self.errors = self.warnings = 0
+        self.finding_rows = self.load_rows = 0  # how long the Temuan and Beban tables get
 
     def add(self, source: Source, text: str) -> None:
         """One file's summary (JSON text from ``summary.to_json``, from a worker or the cache);
         ValueError, and nothing added, when the text is not a summary."""
         summary = checked(text)
-        f = _File(source, self.spool.put(text), summary, shown_path(_bagian(source, "", self.bmap)[0]))
+        f = _File(source, self.spool.put(summary["findings"]), summary,
+                  shown_path(_bagian(source, "", self.bmap)[0]))
         self.files.append(f)
+        self.finding_rows += len(summary["findings"])
         for found in summary["findings"]:
             self.errors += found[1] == "error"
             self.warnings += found[1] == "warning"
         for i, one in enumerate(summary["sops"]):
             instansi = one["identity"].get("instansi", "")
-            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]))
+            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]), self.spool.put(one))
             self.sops.append(s)
+            self.finding_rows += len(one["findings"])
+            self.load_rows += len(one["role_load"])
             self.errors += s.errors
             self.warnings += s.warnings
             seen: set[str] = set()
@@ -235,6 +254,10 @@ class Register:
         self._duplicates()
         self._references()
         self.roles = b.roles
+        self._rows_about = {
+            "daftar_sop": len(self.sops), "beban_pelaksana": b.load_rows, "total_pelaksana": len(b.roles),
+            "temuan": b.finding_rows + sum(len(s.extra) + s.links.count(-1) for s in self.sops),
+            "keterkaitan": sum(len(s.refs) for s in self.sops), "berkas_bermasalah": len(self.problems)}
         unread = sum(1 for f in b.files if f.error is not None)
         counted = [self._counts(s) for s in self.sops]
         errors = b.errors + sum(c[0] - s.errors for c, s in zip(counted, self.sops))
@@ -310,9 +333,13 @@ class Register:
                 s.warnings + sum(self._sev[c] == "warning" for c in codes))
 
     def _sop_of(self, s: _Sop) -> dict[str, Any]:
-        return self.spool.get(s.file.where)["sops"][s.order]
+        return self.spool.get(s.where)
 
     # ------------------------------------------------------------------ the tables, row by row
+
+    def size(self, table: str) -> int:
+        """About how many cells a table has (rows times columns), known before its rows are made."""
+        return self._rows_about[table] * len(columns(table))
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """The rows of one table (raw values, keyed by column), numbered, in register order."""
@@ -345,7 +372,7 @@ class Register:
     def _rows_temuan(self) -> Iterator[dict[str, Any]]:
         for kind, unit, bagian in self.sequence:
             if kind == "file":
-                fs = self.spool.get(unit.where)["findings"]
+                fs = self.spool.get(unit.where)
                 nomor = nama = ""
                 path = unit.path
             else:

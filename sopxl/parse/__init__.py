@@ -11,6 +11,7 @@ from ..grid import Grid
 from ..model import SopDocument
 from .header import Header, find_header, header_rows
 from .identity import read_identity
+from .joined_actors import split_joined_actors
 from .matrix import parse_matrix
 from .symbols import infer_symbols
 from .table_end import IGNORED, pass_over_trailing
@@ -58,6 +59,7 @@ def parse_sheet(grid: Grid, vocab: Vocab, candidates: set[int] | None = None
     # A section title sits just above the first header ("A. PERENCANAAN").
     sections, hits = parse_matrix(grid, vocab, max(0, top - 2), candidates, found)
     doc = SopDocument(sheet=grid.name, identity=identity, boxes=boxes, sections=sections)
+    hits.extend(split_joined_actors(doc, vocab))  # "Operator, Verifikator" in one Pelaksana cell
     if grid.shapes:
         try:
             from .shapes import apply_shapes

@@ -51,6 +51,7 @@ def parse_book(grids: Iterable[Grid], vocab: Vocab) -> list[SheetReading]:
             reading = SheetReading(band, *parse_sheet(band, vocab, candidates if len(bands) == 1 else None))
             if stacked is not None and reading.doc is not None:
                 reading.hits.append(stacked)
+                reading.doc.origin = stacked.cell
             readings.append(reading)
     _join_continuations(readings)
     covers = [i for i, r in enumerate(readings) if r.skip == IDENTITY_ONLY]
@@ -214,6 +215,8 @@ def pages_apart(doc: SopDocument) -> SopDocument:
                 role.cell = _moved(role.cell, shift) or role.cell
             if sec.title is not None:
                 sec.title.cell = _moved(sec.title.cell, shift)
+            for label in sec.unknown_columns.values():
+                label.cell = _moved(label.cell, shift)
         for step in sec.steps:
             if step.sheet is not None:
                 _shift_step(step, pages[step.sheet] * PAGE_ROWS)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..a1 import rowcol_to_cell
 from ..grid import Grid
-from ..model import Role
+from ..model import Role, Text
 from .numbers import step_number
 from .text import key, tidy
 from .text_actors import text_actor_column
@@ -30,6 +30,8 @@ class Header:
     number_in_kegiatan: bool = False  # "1. Menerima surat": no number column at all
     waktu_unit_col: int | None = None  # "15 | Menit": the unit in the column after waktu
     actor_col: int | None = None  # one "Pelaksana" column naming each step's actor as text
+    # Labels among the mutu baku columns that name no field ("Lama Proses"): col -> the label
+    unknown: dict[int, Text] = field(default_factory=dict)
 
     def signature(self) -> tuple:
         return (tuple(key(r.name) for r in self.roles), tuple(sorted(self.columns.items())),
@@ -141,6 +143,7 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
     unit_col: int | None = None
     groups_seen: set[str] = set()
     group: str | None = None
+    unknown: dict[int, Text] = {}
     c = keg_end + 1
     while c < n_cols:
         if c == actor_col:
@@ -153,9 +156,10 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
             groups_seen.add(top_group)
         elif top_text:
             group = None  # a header of its own ("KET" merged over both rows)
-        label = grid.text(bottom, c) if (two_rows and group) else top_text
+        label_row = bottom if (two_rows and group) else row
         if two_rows and not top_text and group is None:
-            label = grid.text(bottom, c)  # a role left of PELAKSANA, named on the second row only
+            label_row = bottom  # a role left of PELAKSANA, named on the second row only
+        label = grid.text(label_row, c) if label_row != row else top_text
         if two_rows and group and bottom != row and grid.merge_at(bottom, c) == grid.merge_at(row, c) \
                 and grid.merge_at(row, c) is not None:
             label = ""  # the group cell itself reaches down: no sub-header here
@@ -185,6 +189,10 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
                 blank_roles.append(rowcol_to_cell(bottom, c))
         elif label and "output" in columns:
             branches[tidy(label)] = c
+        elif label:
+            # Past the roles, before Output: a label sopxl does not know. A missing Kelengkapan,
+            # Waktu or Output is then reported at it, where the user can rename it.
+            unknown[c] = Text(tidy(label), rowcol_to_cell(label_row, c))
         c += max(width, 1)
     mutu = {"kelengkapan", "waktu", "output"} & columns.keys()
     if not roles and not mutu and actor_col is None:
@@ -192,7 +200,8 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
     if not labelled and not groups_seen and len(mutu) < 2:
         # Without a "No" label, only a table with its groups or its mutu baku is a header.
         return None
-    return Header(row, bottom, columns, roles, branches, unit, blank_roles, in_text, unit_col, actor_col)
+    return Header(row, bottom, columns, roles, branches, unit, blank_roles, in_text, unit_col, actor_col,
+                  unknown)
 
 
 def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:

@@ -20,7 +20,7 @@ from .text import tidy
 from .text_actors import TEXT_ACTORS, add_roles, branch_row
 from .text_actors import markers as text_markers
 from .vocab import Vocab
-from .waktu_text import FROM_PROSE, figure_in_prose, for_reading
+from .waktu_text import DAY_PROMISE, FROM_PROSE, days_promised, figure_in_prose, for_reading
 
 # The header parser is the one that sees a role column's empty header cell.
 declare(__name__, "pelaksana-tanpa-nama")
@@ -261,7 +261,7 @@ def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
         t = Text(title[0], rowcol_to_cell(title[1], h.columns["no"]))
     return Section(title=t, header_row=h.top, roles=list(h.roles), columns=dict(h.columns),
                    branch_columns=dict(h.branch_columns), waktu_unit=h.waktu_unit,
-                   waktu_unit_col=h.waktu_unit_col)
+                   waktu_unit_col=h.waktu_unit_col, unknown_columns=dict(h.unknown))
 
 
 def _text(grid: Grid, row: int, col: int | None) -> Text:
@@ -332,7 +332,8 @@ def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, secti
         if unit and step.waktu:
             step.waktu = Text(f"{step.waktu.value} {unit}", step.waktu.cell)
             raw = None
-    reading = vocab.durations.read(raw if isinstance(raw, (int, float)) else for_reading(step.waktu.value),
+    read_as = step.waktu.value  # the text the minutes come from
+    reading = vocab.durations.read(raw if isinstance(raw, (int, float)) else for_reading(read_as),
                                    section.waktu_unit)
     if reading.problem == "tidak-terbaca":
         # "Pada hari kerja … maksimal 30 menit": one figure with its unit inside a sentence.
@@ -342,5 +343,11 @@ def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, secti
             if reading.minutes is not None:
                 hits.append(Hit(FROM_PROSE, step.waktu.cell, {
                     "nomor": step.number.value or "?", "bacaan": figure, "teks": step.waktu.value[:80]}))
+                read_as = figure
+    promised = days_promised(read_as) if reading.minutes is not None and read_as else None
+    if promised is not None:
+        # "2 x 24 jam" counted as two working days: a choice the user should be able to see.
+        hits.append(Hit(DAY_PROMISE, step.waktu.cell, {
+            "nomor": step.number.value or "?", "teks": step.waktu.value[:80], **promised}))
     step.minutes = reading.minutes
     step.waktu_problem = reading.problem

@@ -1,8 +1,10 @@
 """Waktu as offices write it, put in the words the duration reader counts.
 
-"1 x 24 jam" (the public-service promise) is 24 hours, "3 (tiga) hari" spells the number out
-beside the digits, "1/2 jam" and "½ jam" are half an hour (not one to two hours), and "5'"
-is five minutes. The text the user wrote is kept for display; only its reading changes.
+"2 x 24 jam" (the public-service promise: done within two days) is two working days of the
+calendar, not 48 hours of work (reported, ``waktu-24-jam``); any other multiplier multiplies
+("2 x 15 menit", "1-2 x 30 menit" on both ends). "3 (tiga) hari" spells the number out beside
+the digits, "1/2 jam" and "½ jam" are half an hour (not one to two hours), and "5'" is five
+minutes. The text the user wrote is kept for display; only its reading changes.
 """
 from __future__ import annotations
 
@@ -15,10 +17,13 @@ from ..findings import declare
 if TYPE_CHECKING:
     from .vocab import Vocab
 
-FROM_PROSE = declare(__name__, "waktu-dari-kalimat")[0]
+FROM_PROSE, DAY_PROMISE = declare(__name__, "waktu-dari-kalimat", "waktu-24-jam")
 
 _NUM = r"\d+(?:[.,]\d+)?"
-_TIMES = re.compile(rf"({_NUM})\s*[x×]\s*({_NUM})", re.I)
+_DASH = r"\s*[-–—]\s*"
+# "1 x 24 jam", "3x24 Jam kerja", "1-2 x 24 jam": so many days, not so many hours of work.
+_DAYS = re.compile(rf"({_NUM}(?:{_DASH}{_NUM})?)\s*[x×]\s*24\s*jam(?:\s+kerja)?(?![a-z])", re.I)
+_TIMES = re.compile(rf"({_NUM})(?:{_DASH}({_NUM}))?\s*[x×]\s*({_NUM})", re.I)
 _SPELLED = re.compile(r"(\d)\s*\(\s*[a-z][a-z\s-]*\)", re.I)
 _HALF = re.compile(r"(?<![\d.,/])(?:1\s*/\s*2|½)(?![\d/])")
 _PRIME = re.compile(rf"^\s*({_NUM})\s*['’′]\s*$")
@@ -28,9 +33,14 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _times(m: re.Match) -> str:
-    value = _number(m.group(1)) * _number(m.group(2))
+def _shown(value: float) -> str:
     return f"{value:g}".replace(".", ",")
+
+
+def _times(m: re.Match) -> str:
+    factor = _number(m.group(3))
+    low = _shown(_number(m.group(1)) * factor)
+    return low if m.group(2) is None else f"{low}-{_shown(_number(m.group(2)) * factor)}"
 
 
 # Four regex passes a step, over the same few dozen waktu texts in every workbook of a batch.
@@ -40,7 +50,18 @@ def for_reading(text: str) -> str:
     t = _PRIME.sub(r"\1 menit", text)
     t = _SPELLED.sub(r"\1", t)
     t = _HALF.sub("0,5", t)
+    t = _DAYS.sub(r"\1 hari", t)
     return _TIMES.sub(_times, t)
+
+
+def days_promised(text: str) -> dict[str, str] | None:
+    """{"hari": "2", "jam": "48"} for a waktu written "2 x 24 jam" (read as two working days),
+    so the reading can say what it did; None for any other waktu."""
+    m = _DAYS.search(_SPELLED.sub(r"\1", text))
+    if m is None:
+        return None
+    ends = re.split(_DASH, m.group(1))
+    return {"hari": "-".join(ends), "jam": "-".join(_shown(_number(e) * 24) for e in ends)}
 
 
 _LIMIT = re.compile(r"(?:maks(?:imal|\.)?|paling\s+lama|selambat[- ]lambatnya|paling\s+lambat)\s*$", re.I)
@@ -51,7 +72,8 @@ def figure_in_prose(text: str, vocab: Vocab) -> str | None:
     the one after "maksimal"/"paling lama" when there are several; None when it is unclear."""
     t = _SPELLED.sub(r"\1", text)
     units = "|".join(re.escape(a) for a, _u in vocab.durations.units if len(a) >= 3)
-    found = list(re.finditer(rf"(\d+(?:[.,]\d+)?)\s*({units})\b", t, re.I))
+    # "maksimal 2x24 jam": the multiplier belongs to the figure.
+    found = list(re.finditer(rf"(?:\d+\s*[x×]\s*)?(\d+(?:[.,]\d+)?)\s*({units})\b", t, re.I))
     phrases = {m.group(0).lower() for m in found}
     if len(phrases) == 1:
         return found[0].group(0)

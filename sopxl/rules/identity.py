@@ -33,27 +33,28 @@ def _anchor(doc: SopDocument) -> str | None:
 
 @rule("nama-sop-kosong", "identitas-kosong", "identitas-tidak-ada", "revisi-kosong", "instansi-kosong")
 def identity_filled(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
+    top = doc.origin or "A1"  # a second SOP stacked on the sheet: its own block's first cell
     nama = doc.identity["nama"]
     if not nama:
-        yield Hit("nama-sop-kosong", nama.cell or "A1")
+        yield Hit("nama-sop-kosong", nama.cell or top)
     for name in _REQUIRED:
         t = doc.identity[name]
         if t.cell is None:
-            yield Hit("identitas-tidak-ada", "A1", {"label": FIELD_LABELS[name]})
+            yield Hit("identitas-tidak-ada", top, {"label": FIELD_LABELS[name]})
         elif not t:
             yield Hit("identitas-kosong", t.cell, {"label": FIELD_LABELS[name]})
     rev = doc.identity["tanggal_revisi"]
     if not rev:
-        yield Hit("revisi-kosong", rev.cell or "A1")
+        yield Hit("revisi-kosong", rev.cell or top)
     if not doc.identity["instansi"]:
-        yield Hit("instansi-kosong", "A1")
+        yield Hit("instansi-kosong", top)
 
 
 @rule("kotak-kosong", "kotak-tidak-ada")
 def boxes_filled(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     for name, t in doc.boxes.items():
         if t.cell is None:
-            yield Hit("kotak-tidak-ada", "A1", {"label": FIELD_LABELS[name]})
+            yield Hit("kotak-tidak-ada", doc.origin or "A1", {"label": FIELD_LABELS[name]})
         elif not t or t.value.strip() == ":":  # "-" is an answer: "none", as the hint asks
             yield Hit("kotak-kosong", t.cell, {"label": FIELD_LABELS[name]})
 

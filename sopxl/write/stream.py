@@ -21,13 +21,15 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
-from typing import IO, Any, BinaryIO
+from typing import IO, Any
 
 from ..a1 import col_to_letters
 from ..errors import WriteError
 from ..sheetspec import CellSpec, SheetSpec
+from .ahead import Body, rendered_ahead
 from .contenttypes import CT_STYLES, CT_WORKBOOK, CT_WORKSHEET, fresh_content_types
 from .packing import new_info
 from .relationships import REL, RT_DOCUMENT, RT_STYLES, RT_WORKSHEET, relationships_xml
@@ -54,6 +56,7 @@ class StreamSheet:
     header: Sequence[str]
     rows: Iterable[Sequence[Cell]]  # read once, while the sheet is written
     landscape: bool = True
+    size: int = 0  # about how many cells: the biggest sheet may be rendered in a child (ahead.py)
 
 
 def _fit(header: str, longest: int) -> float:
@@ -103,25 +106,44 @@ def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dic
     _put(zf, "docProps/custom.xml",
          f'{decl}<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT}">{props}</Properties>'.encode())
     styles, ids = fresh_styles()
+    layout: list[tuple[str, int, int]] = []  # every part packed, in order: (sheet name, rows, columns)
+
+    def render(k: int, spool: Callable[[], IO[bytes]] = _spool) -> list[Body]:
+        return _render_all(sheets[k], ids, first=k == 0, fit=fit, max_rows=max_rows, spool=spool)
+
+    # Rendering a sheet's XML is Python's work; deflating it is zlib's, which lets go of the
+    # interpreter lock: one thread packs each sheet into the archive (in order: zipfile takes
+    # one entry at a time) while this one renders the next, and the biggest sheet may be
+    # rendered at the same time in a child process (ahead.py).
+    with rendered_ahead([s.size for s in sheets], render) as ahead, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="sopxl-pack") as packer:
+        packed: list[Future[None]] = []
+        local: list[Body] = []
+        try:
+            for k, sheet in enumerate(sheets):
+                if k in ahead:
+                    packed.append(packer.submit(_pack_sheet, zf, sheet, ahead[k], layout))
+                    continue
+                bodies = render(k)
+                local.extend(bodies)
+                packed.append(packer.submit(_pack_sheet, zf, sheet, bodies, layout))
+            for done in packed:
+                done.result()  # a failure while packing is raised here
+        except BaseException:
+            packer.shutdown(wait=True, cancel_futures=True)
+            for body in local:
+                body.rows_xml.close()  # the spool files of parts never packed
+            raise
     names: list[str] = []
     sheet_list: list[str] = []
-    for sheet in sheets:
-        rows: Iterator[Sequence[Cell]] | None = iter(sheet.rows)
-        part_no = 0
-        while rows is not None:
-            i = len(sheet_list)
-            part_no += 1
-            name = sheet.name if part_no == 1 else f"{sheet.name[:24]} ({part_no})"
-            one = StreamSheet(name, sheet.header, rows, sheet.landscape)
-            nrows, cols, rows = _sheet(zf, f"xl/worksheets/sheet{i + 1}.xml", one, ids, selected=i == 0,
-                                       fit=fit, max_rows=max_rows)
-            ref = _attr(quote_sheet(name))
-            last = col_to_letters(max(cols, 1) - 1)
-            names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-                         f"{ref}!$A$1:${last}${nrows}</definedName>")
-            names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{ref}!$1:$1'
-                         "</definedName>")
-            sheet_list.append(f'<sheet name="{_attr(name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>')
+    for i, (name, nrows, cols) in enumerate(layout):
+        ref = _attr(quote_sheet(name))
+        last = col_to_letters(max(cols, 1) - 1)
+        names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                     f"{ref}!$A$1:${last}${nrows}</definedName>")
+        names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{ref}!$1:$1'
+                     "</definedName>")
+        sheet_list.append(f'<sheet name="{_attr(name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>')
     n = len(sheet_list)
     _put(zf, "xl/workbook.xml", (
         f'{decl}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><bookViews><workbookView activeTab="0"/>'
@@ -136,41 +158,86 @@ def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dic
         + [(f"xl/worksheets/sheet{i + 1}.xml", CT_WORKSHEET) for i in range(n)]))
 
 
-def _sheet(zf: zipfile.ZipFile, part: str, sheet: StreamSheet, ids: dict[str, int], *, selected: bool,
-           fit: Callable[[str, int], float], max_rows: int = MAX_ROWS,
-           ) -> tuple[int, int, Iterator[Sequence[Cell]] | None]:
-    """Stream one worksheet part of at most ``max_rows`` rows; returns (rows written, header
-    included; columns; the rows that did not fit, or None)."""
+def _spool() -> IO[bytes]:
+    return tempfile.TemporaryFile(prefix=".~sopxl-rows-")
+
+
+def _render_all(sheet: StreamSheet, ids: dict[str, int], *, first: bool,
+                fit: Callable[[str, int], float], max_rows: int = MAX_ROWS,
+                spool: Callable[[], IO[bytes]] = _spool) -> list[Body]:
+    """Every part of one sheet: a sheet longer than ``max_rows`` goes on in more parts.
+    ``first``: the workbook's first sheet, whose first part is the tab shown on opening."""
+    bodies: list[Body] = []
+    rows: Iterator[Sequence[Cell]] | None = iter(sheet.rows)
+    try:
+        while rows is not None:
+            body = _render(StreamSheet(sheet.name, sheet.header, rows, sheet.landscape), ids,
+                           selected=first and not bodies, fit=fit, max_rows=max_rows, spool=spool)
+            bodies.append(body)
+            rows = body.rest
+    except BaseException:
+        for b in bodies:
+            b.rows_xml.close()
+        raise
+    return bodies
+
+
+def _pack_sheet(zf: zipfile.ZipFile, sheet: StreamSheet, bodies: list[Body] | Callable[[], list[Body]],
+                layout: list[tuple[str, int, int]]) -> None:
+    """Pack every part of one sheet, numbered on from the parts packed before it."""
+    got = bodies if isinstance(bodies, list) else bodies()
+    for no, body in enumerate(got, 1):
+        i = len(layout)
+        name = sheet.name if no == 1 else f"{sheet.name[:24]} ({no})"
+        _pack(zf, f"xl/worksheets/sheet{i + 1}.xml", body)
+        layout.append((name, body.nrows, body.ncols))
+
+
+def _render(sheet: StreamSheet, ids: dict[str, int], *, selected: bool,
+            fit: Callable[[str, int], float], max_rows: int = MAX_ROWS,
+            spool: Callable[[], IO[bytes]] = _spool) -> Body:
+    """Render one worksheet part of at most ``max_rows`` rows (the caller packs it)."""
     ncols = len(sheet.header)
     if not 0 < ncols <= MAX_COLS:
         raise WriteError(f"Lembar {sheet.name!r}: jumlah kolom tidak sah.", code="TULIS-LEMBAR",
                          sheet=sheet.name, message_en=f"Sheet {sheet.name!r}: invalid number of columns.")
     longest = [0] * ncols
-    with tempfile.TemporaryFile(prefix=".~sopxl-rows-") as body:
+    body = spool()
+    try:
         nrows, rest = _rows(body, sheet, ids, longest, max_rows)
-        view = '<sheetView workbookViewId="0"' + (' tabSelected="1"' if selected else "") + ">"
-        last = col_to_letters(ncols - 1)
-        widths = "".join(f'<col min="{j + 1}" max="{j + 1}" width="{fit(h, longest[j]):g}" customWidth="1"/>'
-                         for j, h in enumerate(sheet.header))
-        head = (f'{XML_DECL.decode()}<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
-                f'<dimension ref="A1:{last}{nrows}"/><sheetViews>{view}'
-                '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-                '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-                f'<sheetFormatPr defaultRowHeight="15"/><cols>{widths}</cols><sheetData>')
-        orient = "landscape" if sheet.landscape else "portrait"
-        tail = (f'</sheetData><autoFilter ref="A1:{last}{nrows}"/>'
-                '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-                f'<pageSetup paperSize="9" orientation="{orient}"/></worksheet>')
-        body.seek(0)
+    except BaseException:
+        body.close()
+        raise
+    view = '<sheetView workbookViewId="0"' + (' tabSelected="1"' if selected else "") + ">"
+    last = col_to_letters(ncols - 1)
+    widths = "".join(f'<col min="{j + 1}" max="{j + 1}" width="{fit(h, longest[j]):g}" customWidth="1"/>'
+                     for j, h in enumerate(sheet.header))
+    head = (f'{XML_DECL.decode()}<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
+            f'<dimension ref="A1:{last}{nrows}"/><sheetViews>{view}'
+            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/><cols>{widths}</cols><sheetData>')
+    orient = "landscape" if sheet.landscape else "portrait"
+    tail = (f'</sheetData><autoFilter ref="A1:{last}{nrows}"/>'
+            '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+            f'<pageSetup paperSize="9" orientation="{orient}"/></worksheet>')
+    return Body(body, head.encode(), tail.encode(), nrows, ncols, rest)
+
+
+def _pack(zf: zipfile.ZipFile, part: str, body: Body) -> None:
+    """Deflate a rendered part into the archive, and drop its spool file."""
+    try:
+        body.rows_xml.seek(0)
         info = new_info(part)
         # The fastest deflate level, as package.py writes a register: a few per cent in size
         # for a third of the time. (zipfile takes a streamed entry's level from its ZipInfo.)
         info._compresslevel = 1  # type: ignore[attr-defined]
         with zf.open(info, "w", force_zip64=True) as out:
-            out.write(head.encode())
-            shutil.copyfileobj(body, out, 1 << 20)
-            out.write(tail.encode())
-    return nrows, ncols, rest
+            out.write(body.head)
+            shutil.copyfileobj(body.rows_xml, out, 1 << 20)
+            out.write(body.tail)
+    finally:
+        body.rows_xml.close()
 
 
 # Text that goes into a cell as it is: nothing to escape for XML or for Excel ("_x0041_"),
@@ -179,19 +246,20 @@ def _sheet(zf: zipfile.ZipFile, part: str, sheet: StreamSheet, ids: dict[str, in
 _NOT_PLAIN = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_")
 _TEXT_OPEN = b'" t="inlineStr"><is><t xml:space="preserve">'
 _TEXT_CLOSE = b"</t></is></c>"
+_EXACT = 10**15  # integers Excel holds exactly (sheetxml writes bigger ones as text)
 
 
-def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list[int],
+def _rows(body: IO[bytes], sheet: StreamSheet, ids: dict[str, int], longest: list[int],
           max_rows: int = MAX_ROWS) -> tuple[int, Iterator[Sequence[Cell]] | None]:
     """Write the header and rows' XML to ``body`` (fills ``longest``, the text length per
     column); (rows written, the rows left over beyond ``max_rows`` or None)."""
     spec = SheetSpec(name=sheet.name)  # only named in an error message
-    starts = [f'<c r="{col_to_letters(c)}'.encode() for c in range(len(longest))]
     # A cell's XML after its reference depends on its value and style only, and a register
-    # repeats many (Bagian, codes, sheet names, messages): each is built once. The memo is
-    # emptied when full, so a national register's unique texts do not pile up in it. A bool
-    # is keyed apart from the int it equals.
-    memo: dict[Any, tuple[bytes, int]] = {}
+    # repeats many (Bagian, codes, sheet names, messages): each is built once, in a memo per
+    # column (a column repeats its own values). A memo is emptied when full, so a national
+    # register's unique texts do not pile up in it. A bool is keyed apart from the int it equals.
+    columns: list[tuple[int, bytes, dict[Any, tuple[bytes, int]]]] = [
+        (c, f'<c r="{col_to_letters(c)}'.encode(), {}) for c in range(len(longest))]
     plain = _NOT_PLAIN.search
     buf: list[bytes] = []
     add = buf.append
@@ -205,35 +273,44 @@ def _rows(body: BinaryIO, sheet: StreamSheet, ids: dict[str, int], longest: list
             n -= 1
             break
         rn = str(n).encode()
-        add(b'<row r="' + rn + b'">')
-        c = -1
-        for cell in row:
-            c += 1
-            if cell is None or cell == "":
-                continue
-            kind = type(cell)
-            key = (cell, True) if kind is bool else cell
+        parts = [b'<row r="', rn, b'">']
+        put = parts.append
+        for (c, start, memo), cell in zip(columns, row):
+            key = (cell, True) if type(cell) is bool else cell
             got = memo.get(key)
             if got is None:
-                if kind is str and len(cell) <= MAX_CELL_TEXT and not plain(cell):
-                    got = (_TEXT_OPEN + cell.encode() + _TEXT_CLOSE, len(cell))
-                else:
-                    value, style = cell if kind is tuple else (cell, None)
-                    text = _cell_tail(CellSpec(value, style), ids, spec, "")
-                    size = 0 if value is None else (len(value) if type(value) is str else len(str(value)))
-                    got = (('"' + text).encode("utf-8", "backslashreplace") if text else b"", size)
+                got = _cell_xml(cell, ids, spec, plain)
                 if len(memo) >= 4096:
                     memo.clear()
                 memo[key] = got
             tail, size = got
             if tail:
-                add(starts[c] + rn + tail)
-            if size > longest[c]:
-                longest[c] = size
-        add(b"</row>")
-        if len(buf) > 50_000:
+                put(start)
+                put(rn)
+                put(tail)
+                if size > longest[c]:
+                    longest[c] = size
+        put(b"</row>")
+        add(b"".join(parts))  # a row's bytes in one piece: far fewer objects held in buf
+        if len(buf) > 4096:
             body.write(b"".join(buf))
             buf.clear()
     body.write(b"".join(buf))
     return n, rest
 
+
+def _cell_xml(cell: Cell, ids: dict[str, int], spec: SheetSpec,
+              plain: Callable[[str], Any]) -> tuple[bytes, int]:
+    """(the cell's XML after its reference, the length its text shows) of one value."""
+    if cell is None or cell == "":
+        return b"", 0
+    kind = type(cell)
+    if kind is str and len(cell) <= MAX_CELL_TEXT and not plain(cell):
+        return _TEXT_OPEN + cell.encode() + _TEXT_CLOSE, len(cell)
+    if kind is int and -_EXACT < cell < _EXACT:  # a row number, a count: most of the rest
+        text = str(cell)
+        return b'"><v>' + text.encode() + b"</v></c>", len(text)
+    value, style = cell if type(cell) is tuple else (cell, None)
+    text = _cell_tail(CellSpec(value, style), ids, spec, "")
+    size = 0 if value is None else (len(value) if type(value) is str else len(str(value)))
+    return (('"' + text).encode("utf-8", "backslashreplace") if text else b"", size)

@@ -1,0 +1,85 @@
+"""Workbooks for four reading habits sopxl once got wrong (tests/test_reader_gaps.py).
+
+Several actors typed in one Pelaksana cell ("Operator, Verifikator"), "N x 24 jam" waktu, a
+waktu column under MUTU BAKU whose label sopxl does not know ("Lama Proses"), and a second SOP
+stacked on one sheet that lacks identity rows and boxes. Rows are lists of cell values from
+column A; ``None`` leaves a cell empty.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import real_layouts as L
+from openpyxl import Workbook
+from real_layouts import put, save
+from text_actor_layouts import HEADER
+
+KUALIFIKASI = ("1. Kasubbag Umum: memahami tata naskah dinas; 2. Bendahara: bersertifikat "
+               "bendahara; 3. Subbag Perencanaan dan Keuangan: menguasai penyusunan anggaran")
+
+# (kegiatan, the Pelaksana cell as typed, waktu)
+JOINED_ACTORS = [
+    ("Menerima permohonan", "Operator", "10 menit"),
+    ("Memeriksa berkas", "Verifikator", "20 menit"),
+    ("Mencocokkan data pemohon", "Operator, Verifikator", "30 menit"),
+    ("Memberi persetujuan", "Kepala Seksi", "15 menit"),
+    ("Mengetik surat", "Staf", "20 menit"),
+    ("Memaraf konsep surat", "Kepala Seksi & Staf", "5 menit"),
+    ("Mencatat pembayaran", "Kasubbag Umum dan Bendahara", "15 menit"),
+    ("Menyusun anggaran kegiatan", "Subbag Perencanaan dan Keuangan", "1 jam"),
+    ("Menandatangani surat", "Kepala Bagian Umum dan Keuangan", "10 menit"),
+    ("Mengarsipkan berkas", "Arsiparis, Pengelola Data", "10 menit"),
+    ("Menyerahkan surat", "Operator dan Petugas Loket", "5 menit"),
+]
+
+
+def joined_actors(path: Path, kualifikasi: bool = True,
+                  steps: list[tuple[str, str, str]] = JOINED_ACTORS) -> Path:
+    """A madrasah-style table (``No | Kegiatan | Pelaksana | Waktu | Keterangan``) whose
+    Pelaksana cells sometimes name two actors, and a Kualifikasi Pelaksana listing some roles;
+    the identity is signed by the Kepala Kantor."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP Layanan"
+    rows: list[list[object]] = [
+        ["Kode SOP", None, "SOP/TU/004"],
+        ["Tanggal Pembuatan", None, "2 Januari 2025"],
+        ["Disahkan oleh", None, "Kepala Kantor"],
+        ["Nama Prosedur", None, "Pelayanan Surat Keterangan"],
+    ]
+    if kualifikasi:
+        rows.append(["Kualifikasi Pelaksana", None, KUALIFIKASI])
+    row = put(ws, 1, rows) + 1
+    put(ws, row, [HEADER, *[[i, keg, who, waktu, None]
+                            for i, (keg, who, waktu) in enumerate(steps, 1)]])
+    return save(wb, path)
+
+
+def unknown_waktu_label(path: Path, label: str = "Lama Proses") -> Path:
+    """The usual two-row header, the waktu column under MUTU BAKU headed ``label``."""
+    wb, ws, top = L.sop_sheet()
+    put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, "Keterangan"],
+                  [None, None, *L.ROLES, "Kelengkapan", label, "Output"]])
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
+    put(ws, top + 2, L.step_rows())
+    return save(wb, path)
+
+
+def stacked_with_gaps(path: Path) -> Path:
+    """Two SOPs pasted one under the other; the second has no Tanggal Efektif row and no
+    Dasar Hukum box (the first has its Dasar Hukum)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Semua SOP"
+    header = ["No", "Kegiatan", *L.ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]
+    row = 1
+    for i, (nama, nomor) in enumerate(L.STACKED_NAMES[:2]):
+        ident = [list(r) for r in L.IDENTITY]
+        ident[0][4], ident[5][4] = nomor, nama
+        boxes: list[list[object]] = [["Dasar Hukum"], ["1. Permenpan RB 35/2012"]]
+        if i:
+            ident = [r for r in ident if r[3] != "Tanggal Efektif"]
+            boxes = []
+        row = put(ws, row, [*ident, *boxes, header, *L.step_rows()]) + 2
+    return save(wb, path)
