@@ -88,6 +88,9 @@ _RPH = re.compile(r'<rPh[^>]*>.*?</rPh>')
 # Every byte but the C0 controls XML refuses (tab, line feed and carriage return are allowed):
 # deleting them all from a part leaves nothing when it holds none, in one pass in C.
 _NOT_CONTROL = bytes(sorted(set(range(256)) - (set(range(32)) - {0x9, 0xA, 0xD})))
+# Known answers for parts of a sheet that workbooks from one template repeat byte for byte.
+_TOP: dict[str, bool] = {}
+_PLAIN_MERGES: set[str] = set()
 _ENTITY = re.compile(r'&(?:#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6})|(amp|lt|gt|quot|apos));')
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -163,9 +166,21 @@ def _after_lt(text: str, ch: str, start: int) -> bool:
 
 def _at_top(text: str, start: int, end: int) -> bool:
     """No element is left open between ``start`` and ``end`` (both at the root's level)."""
+    if end - start > 64:  # a sheet's head (views, columns) is the same in a template's files
+        head = text[start:end]
+        known = _TOP.get(head)
+        if known is None:
+            if len(_TOP) >= 64:
+                _TOP.clear()
+            known = _TOP[head] = _balanced(head)
+        return known
+    return _balanced(text[start:end])
+
+
+def _balanced(text: str) -> bool:
     depth = 0
     tags = 0
-    for closing, empty in _TAG.findall(text, start, end):
+    for closing, empty in _TAG.findall(text):
         tags += 1
         if closing:
             depth -= 1
@@ -173,7 +188,7 @@ def _at_top(text: str, start: int, end: int) -> bool:
             depth += 1
         if depth < 0:
             return False
-    return depth == 0 and tags == text.count("<", start, end)
+    return depth == 0 and tags == text.count("<")
 
 
 def _sheet(data: bytes, ns: str) -> SheetScan:
@@ -233,9 +248,15 @@ def _merges(text: str, start: int, end: int) -> str:
     after = m.end()
     if not m.group(1):
         close = text.find("</mergeCells>", after, end)
-        if close < 0 or _MERGE_BODY.fullmatch(text, after, close) is None:
+        if close < 0:
             raise _Unsure
         body, after = text[after:close], close + len("</mergeCells>")
+        if body not in _PLAIN_MERGES:  # a template's files repeat the same body
+            if _MERGE_BODY.fullmatch(body) is None:
+                raise _Unsure
+            if len(_PLAIN_MERGES) >= 64:
+                _PLAIN_MERGES.clear()
+            _PLAIN_MERGES.add(body)
     if text.find("<mergeCells", after, end) >= 0:
         raise _Unsure
     return body

@@ -244,6 +244,7 @@ class SheetParser:
         """
         values = self.grid.values
         sst = self.sst
+        by_text = _by_text(sst)
         refs = _REF_CACHE
         value: Value | None
         # An attribute left out is None or "" (the scan's way); see value_cells for one written empty.
@@ -256,13 +257,15 @@ class SheetParser:
             if not text:
                 continue  # a formula never calculated
             if ctype == "s":
-                try:
-                    i = int(text)
-                    if i < 0:
-                        raise IndexError(i)
-                    value = sst[i]
-                except (IndexError, ValueError):
-                    raise self.no_shared_string(text, rc) from None
+                value = by_text.get(text)
+                if value is None:  # " 7", "07": still an index; or none at all
+                    try:
+                        i = int(text)
+                        if i < 0:
+                            raise IndexError(i)
+                        value = sst[i]
+                    except (IndexError, ValueError):
+                        raise self.no_shared_string(text, rc) from None
                 if not value:
                     continue
             elif not ctype or ctype == "n":
@@ -476,6 +479,18 @@ class SheetParser:
 # Sheets in a batch use the same few hundred addresses, so "B3" -> (2, 1) is worked out once.
 _REF_CACHE: dict[str, tuple[int, int]] = {}
 _REF_CACHE_MAX = 50_000  # SOP sheets use a few thousand; a huge sheet must not bloat it
+def _by_text(sst: list[str]) -> dict[str, str]:
+    """The shared strings by their index as the sheet writes it ("12"), for the table being
+    read: a look-up saves an int() per text cell. Kept for one table at a time."""
+    global _SST_BY_TEXT
+    known, by_text = _SST_BY_TEXT
+    if known is not sst:
+        by_text = dict(zip(map(str, range(len(sst))), sst)) if len(sst) <= 100_000 else {}
+        _SST_BY_TEXT = (sst, by_text)
+    return by_text
+
+
+_SST_BY_TEXT: tuple[list[str] | None, dict[str, str]] = (None, {})
 # The merges of a mergeCells body: (how many refs it has, the ranges they make).
 _MERGES: dict[str, tuple[int, list[tuple[int, int, int, int]]]] = {}
 _MERGES_MAX = 64
