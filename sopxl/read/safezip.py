@@ -232,14 +232,27 @@ class SafeZip:
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if not self.has(rels_name):
             return {}
+        # Workbooks from one template carry the same relationship parts byte for byte.
+        data = self.read(rels_name)
+        key = (folder, data)
+        known = _RELS.get(key)
+        if known is not None and len(data) <= MAX_TREE_BYTES:
+            return dict(known)
         out: dict[str, tuple[str, str]] = {}
-        for rel in self.xml(rels_name).findall("pr:Relationship", NS):
+        for rel in self.xml(rels_name, data).findall("pr:Relationship", NS):
             target = rel.get("Target", "")
             if rel.get("TargetMode") == "External":
                 out[rel.get("Id", "")] = (rel.get("Type", ""), target)
                 continue
             out[rel.get("Id", "")] = (rel.get("Type", ""), resolve_target(folder, target))
-        return out
+        if len(_RELS) >= 64:
+            _RELS.clear()
+        _RELS[key] = out
+        return dict(out)
+
+
+# Relationships worked out, by the folder of their part and the bytes of the .rels part.
+_RELS: dict[tuple[str, bytes], dict[str, tuple[str, str]]] = {}
 
 
 class _Stream:

@@ -20,8 +20,12 @@ for that shape: then the part goes through lxml as before. The checks:
   has a parent ``<c>`` with an ``r`` the pattern read; entities other than XML's five and
   character references send the part to lxml.
 
-What the scan leaves unlooked at (the rest of the part's markup) is only what the tree walk
-never reads either. ``FORCE_LXML`` turns the fast path off; the differential tests compare both.
+What the scan leaves unlooked at (the rest of the part's markup: views, formats, page setup,
+styled empty cells) is what the tree walk never reads either. One difference follows: markup
+damaged only there is a part lxml refuses as invalid XML (BERKAS-RUSAK) while the scan reads
+its cells; and a ``<row>`` inside a ``<row>`` (which no writer makes) would have the inner one
+checked as the last row. ``FORCE_LXML`` turns the fast path off; ``tests/test_read_fast.py``
+compares both on every workbook the test builders make, crafted variants and fuzzed damage.
 """
 from __future__ import annotations
 
@@ -42,7 +46,7 @@ Inline = tuple[str, str]  # r, text of the <is>
 class SheetScan(NamedTuple):
     merges: str  # the body of <mergeCells>, checked: merge_refs() lists its refs
     has_data: bool  # the root has a <sheetData>
-    last_row: str | None  # the r of sheetData's last child ("" when it has none), if any
+    last_row: str | None  # the r of sheetData's last child (a row), None when it has no r
     has_rows: bool
     cells: list[Cell]  # every <c> holding a <v>, in document order
     inline: list[Inline]  # every <c t="inlineStr"> holding an <is>, in document order
@@ -53,7 +57,7 @@ class _Unsure(Exception):
 
 
 _DECL = re.compile(r'\A\ufeff?(?:<\?xml\s+version\s*=\s*(["\'])1\.0\1(?:\s+encoding\s*=\s*(["\'])'
-                   r'(?i:utf-?8)\2)?(?:\s+standalone\s*=\s*(["\'])(?:yes|no)\3)?\s*\?>)?\s*')
+                   r'(?i:utf-8)\2)?(?:\s+standalone\s*=\s*(["\'])(?:yes|no)\3)?\s*\?>)?\s*')
 _ATTRS = r'(?:\s+[A-Za-z_][\w.:-]*="[^"<&]*")*'
 _ROOT = re.compile(r'<([A-Za-z_][\w.-]*)(' + _ATTRS + r')\s*>')
 _DEFAULT_NS = re.compile(r'\sxmlns="([^"]*)"')
@@ -81,6 +85,7 @@ _ROW = re.compile(r'<row(' + _ATTRS + r')\s*/?>')
 _ROW_R = re.compile(r'\sr="([^"]*)"')
 
 _SI = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*)</t>|<t/>|(' + _RICH + r'))</si>')
+_SI_PLAIN = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*+)</t>|<t/>)</si>')
 _SST_BODY = re.compile(r'(?:\s*<si>(?:' + _RICH + r')</si>)*\s*')
 _TEXTS = re.compile(r'<t(?: xml:space="preserve")?>([^<]*)</t>')
 _RPH = re.compile(r'<rPh[^>]*>.*?</rPh>')
@@ -328,21 +333,32 @@ def _shared_strings(data: bytes) -> list[str]:
     body = text[start:end]
     if "\r" in body:  # as the XML parser does: line ends become "\n"
         body = body.replace("\r\n", "\n").replace("\r", "\n")
+    # Nearly always every entry is a plain <t>: then every tag of the body is one of theirs
+    # (four an entry, three for <t/>) and nothing else is there. (Multi-character searches
+    # cost as much as the pattern here, so the cheap counts come first.)
+    plain = _SI_PLAIN.findall(body)
+    if body.count("<") == 4 * len(plain) - (body.count("<t/>") if "" in plain else 0):
+        if "&" not in body and "_" not in body:
+            return plain
+        return [_plain_text(t) if "&" in t or "_x" in t else t for t in plain]
     if _SST_BODY.fullmatch(body) is None:
         raise _Unsure
-    from .values import unescape  # values imports this module
-
     found = _SI.findall(body)
-    if "&" not in body and "_x" not in body and "<r" not in body:
-        return [plain for plain, _ in found]  # every entry a plain <t>, as nearly always
     out: list[str] = []
     add = out.append
     for plain, rich in found:
         if rich:
             add(_rich_text(rich))
         elif "&" in plain or "_x" in plain:
-            plain = _text(plain)
-            add(unescape(plain) if "_x" in plain else plain)
+            add(_plain_text(plain))
         else:
             add(plain)
     return out
+
+
+def _plain_text(raw: str) -> str:
+    """The text of a plain ``<t>``: entities replaced, then OOXML's ``_xHHHH_`` escapes."""
+    from .values import unescape  # values imports this module
+
+    text = _text(raw)
+    return unescape(text) if "_x" in text else text
