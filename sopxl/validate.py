@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from .config import Config
 from .durations import add
 from .errors import SopxlError, WorkbookError
-from .findings import Hit, declare, resolve
+from .findings import Hit, catalogue, declare, resolve
 from .grid import Grid
 from .model import FileResult, SopDocument, SopResult, Span, Totals
 from .parse.book import on_pages, pages_apart, parse_book, relocate
@@ -135,8 +135,31 @@ def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
         sop = check_document(doc, reading.hits, cfg, vocab)
         result.sops.append(dataclasses.replace(sop, findings=relocate(sop.findings, doc)))
     if not result.sops:
-        result.findings.extend(resolve([Hit("tidak-ada-sop", None)], None, cfg.severities(), cfg.lang))
+        why = why_no_sop(grids, result.skipped, settings)
+        result.findings.extend(resolve([Hit("tidak-ada-sop", None, why)], None, cfg.severities(), cfg.lang))
     return result
+
+
+_NAMES_SHOWN = 5
+
+
+def why_no_sop(grids: list[Grid], skipped: list[tuple[str, str]], settings: Grid | None) -> dict:
+    """The params of ``tidak-ada-sop``: every sheet empty, every SOP sheet an empty form, or no
+    procedure table at all. A coordinator reading the register's Berkas Bermasalah then knows
+    whether the Bagian sent an empty file or one sopxl cannot read."""
+    sheets = [g for g in grids if g is not settings and g.name not in UNREAD_SHEETS]
+    forms = {name for name, reason in skipped if reason == "lembar-kosong"}
+    blank = [g.name for g in sheets if not g.shapes and not any(str(v).strip() for v in g.values.values())]
+    case = "tanpa-tabel"
+    if sheets and len(blank) == len(sheets):
+        case = "semua-kosong"
+    elif forms:  # the sheets that look like SOPs are all forms, whatever else the workbook holds
+        case = "semua-formulir"
+    names = [g.name for g in sheets if case == "semua-kosong" or g.name in forms]
+    shown = ", ".join(names[:_NAMES_SHOWN]) + (", …" if len(names) > _NAMES_SHOWN else "")
+    phrases = catalogue()["tidak-ada-sop"]["sebab"][case]
+    return {part: {lang: phrases[lang][part].format(lembar=shown) for lang in ("id", "en")}
+            for part in ("sebab", "saran")}
 
 
 def validate_file(path: str, cfg: Config) -> FileResult:

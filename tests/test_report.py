@@ -320,8 +320,11 @@ def test_checklist_has_one_row_per_step_in_the_regulations_form(checklist):
     assert "A. PERENCANAAN" in texts and "B. PELAKSANAAN PENYUSUNAN STANDAR KOMPETENSI JABATAN (SKJ)" in texts
     block = next(row for row in checklist.rows if values(row)[:2] == ["Lembar", "SOP 02"])
     assert block[1].link == "'SOP 02'!A1"
-    assert values(block)[2] == ("Nomor SOP: 065/SOP/417.112/02 | "
+    # The identity: a short link on its address, then its text in a wrapped cell of its own.
+    assert (values(block)[2], block[2].link) == ("D1", "'SOP 02'!D1")
+    assert values(block)[3] == ("Nomor SOP: 065/SOP/417.112/02 | "
                                 "Nama SOP: PENYUSUNAN STANDAR KOMPETENSI JABATAN (SKJ)")
+    assert block[3].link is None
 
 
 def test_checklist_offers_the_regulations_choices_as_dropdowns(checklist):

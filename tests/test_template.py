@@ -225,7 +225,7 @@ def test_committed_template_helps_while_typing_and_prints_like_offices(paper, co
     ket = _dv(ws, lambda dv: dv.promptTitle == "Keterangan")
     assert str(ket.sqref) == f"I{first}:I{last}" and f"Untuk Keputusan: {BRANCH_EXAMPLE}" in ket.prompt
     roles = _dv(ws, lambda dv: dv.promptTitle == "Pelaksana")
-    assert roles.formula1 == "Pengaturan!$A$9:$A$40" and str(roles.sqref) == f"C{header + 1}:E{header + 1}"
+    assert roles.formula1 == "Pengaturan!$A$11:$A$42" and str(roles.sqref) == f"C{header + 1}:E{header + 1}"
 
     (cf,) = [cf for cf in ws.conditional_formatting if str(cf.sqref) == role_range]
     rules = {r.formula[0]: r for r in cf.rules}
@@ -275,7 +275,7 @@ def test_options_shape_the_workbook(tmp_path):
         markers = _dv(ws, lambda dv: dv.type == "list" and "Keputusan" in (dv.formula1 or ""))
         assert str(markers.sqref) == f"C{header + 3}:G{header + 9}"  # 7 step rows, 5 roles
         assert int(ws.page_setup.paperSize) == 14
-    assert [wb["Pengaturan"].cell(9 + i, 1).value for i in range(6)] == [*roles, None]
+    assert [wb["Pengaturan"].cell(11 + i, 1).value for i in range(6)] == [*roles, None]
 
 
 def test_office_config_gives_calendar_and_roles(tmp_path):

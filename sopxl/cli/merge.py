@@ -134,33 +134,37 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _merge(args: argparse.Namespace, sources: list, cfg: Any, bmap: Any, cache: Any, stdout: TextIO,
            stderr: TextIO) -> int:
     from .. import merge
+    from ..merge.batch import Readers
     from ..merge.collect import collect, register_fingerprint, register_key, stamp_all
 
     lang = args.lang
-    jobs = args.jobs or os.cpu_count() or 1
-    stamps = stamp_all(sources, cache)
-    key = register_key(sources, stamps, cache, cfg, bmap)
-    # Nothing changed since this register was written (same files, same content, same
-    # settings) and the register is still the file written then: it is left as it is.
-    current = None
-    if cache is not None and key is not None and args.out and cache.old_meta.get("register") == key:
-        current = cache.old_meta.get("register_file")
-        if current is None or register_fingerprint(args.out) != current:
+    jobs = min(args.jobs or os.cpu_count() or 1, len(sources))
+    # The register written last time still there as it was: probably nothing to read. Else
+    # the readers start now and get ready while every file is hashed for the cache.
+    written = cache.old_meta.get("register_file") if cache is not None and args.out else None
+    current = written if written and register_fingerprint(args.out) == written else None
+    with Readers(cfg, config_path=args.config, jobs=jobs, warm=current is None) as readers:
+        stamps = stamp_all(sources, cache)
+        # Nothing changed since this register was written (same files, same content, same
+        # settings) and the register is still the file written then: it is left as it is.
+        if current is not None and cache.old_meta.get("register") != register_key(sources, stamps, cache,
+                                                                                     cfg, bmap):
             current = None
-    if current is not None and not (args.csv or args.json):
-        said = _stored_summary(cache.old_meta.get("summary"))
-        if said is not None:  # the weekly re-run of an unchanged tree: nothing to read at all
-            cache.keep()
-            _print_summary(said, args, [], stdout, unchanged=True)
-            return said["kode_keluar"]
-    bar = _progress(stderr, lang, len(sources), args.quiet)
+        if current is not None and not (args.csv or args.json):
+            said = _stored_summary(cache.old_meta.get("summary"))
+            if said is not None:  # the weekly re-run of an unchanged tree: nothing to read at all
+                cache.keep()
+                _print_summary(said, args, [], stdout, unchanged=True)
+                return said["kode_keluar"]
+        bar = _progress(stderr, lang, len(sources), args.quiet)
+        with merge.collector_paused():
+            try:
+                reg, key = collect(sources, cfg, bmap, cache=cache, jobs=jobs, progress=bar, stamps=stamps,
+                                   readers=readers)
+            finally:
+                if bar is not None:
+                    bar.close()
     with merge.collector_paused():
-        try:
-            reg, key = collect(sources, cfg, bmap, cache=cache, config_path=args.config, jobs=jobs,
-                               progress=bar, stamps=stamps)
-        finally:
-            if bar is not None:
-                bar.close()
         try:
             code, wrote = _write(reg, args, stdout, stderr, skip_register=current is not None)
         finally:

@@ -17,7 +17,8 @@ def kertas_argument(p: argparse.ArgumentParser) -> None:
 
 
 def map_argument(p: argparse.ArgumentParser) -> None:
-    """``--map``, as ``sopxl merge`` takes it: the Buku and the Keputusan name the same Bagian."""
+    """``--map``, as ``sopxl merge`` takes it: the PDF, the Buku and the Keputusan name the same
+    Bagian as the register."""
     p.add_argument("--map", metavar="PETA.json",
                    help='peta Bagian seperti sopxl merge: {"berkas, nama berkas atau folder": "Nama Bagian"}')
 
@@ -34,6 +35,7 @@ def add_arguments(sub: argparse._SubParsersAction, common) -> None:
     p.add_argument("files", nargs="+", metavar="BERKAS", help="buku kerja SOP, folder, atau register rekap")
     p.add_argument("--out", metavar="FOLDER", help="folder PDF (bawaan: di samping tiap buku kerja)")
     kertas_argument(p)
+    map_argument(p)
     common(p)
 
 
@@ -56,7 +58,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     en = args.lang == "en"
     cfg = load_config(args.config, final=args.final, lang=args.lang)
-    done, found = print_sops(args.files, cfg, args.out, args.kertas)
+    done, found = print_sops(args.files, cfg, args.out, args.kertas, bagian_lookup(args))
     report_unreadable(found.unreadable, stderr)
     errors = 0
     for d in done:

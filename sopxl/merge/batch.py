@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from ..config import Config
 from .discover import Source
@@ -49,47 +50,84 @@ def read_all(sources: Sequence[Source], cfg: Config, *, config_path: str | None 
 def iter_summaries(paths: Sequence[str], cfg: Config, *, config_path: str | None = None,
                    jobs: int = 1, progress: Progress | None = None) -> Iterator[tuple[str, str]]:
     """(path, summary as JSON text) of every path, in the order they are done."""
-    total = len(paths)
-    jobs = max(1, min(jobs, total))
-    if jobs == 1:
-        for i, p in enumerate(paths, 1):
-            yield p, to_json(summarize(p, cfg))
-            if progress:
-                progress(i, total)
-        return
-    yield from _pooled(list(paths), cfg, config_path, jobs, progress)
+    with Readers(cfg, config_path=config_path, jobs=min(jobs, len(paths)), warm=False) as readers:
+        yield from readers.summaries(paths, progress)
 
 
-def _pooled(paths: list[str], cfg: Config, config_path: str | None, jobs: int,
-            progress: Progress | None) -> Iterator[tuple[str, str]]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
+def _ready() -> None:
+    """A task that does nothing: submitted to start a worker."""
 
-    init = (os.path.abspath(config_path) if config_path else None, cfg.final, cfg.lang)
-    done = 0
-    total = len(paths)
-    failed: list[str] = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=init_worker,
-                             initargs=init) as pool:
-        futures = {pool.submit(summarize_batch, [(p, os.path.abspath(p)) for p in chunk]): chunk
-                   for chunk in _chunks(paths, jobs)}
-        try:
-            for fut in as_completed(futures):
-                chunk = futures.pop(fut)
-                try:
-                    got = fut.result()
-                except BrokenProcessPool:
-                    failed.extend(chunk)  # some file killed its worker; find it below
-                    got = []
-                yield from got
-                done += len(chunk)
+
+class Readers:
+    """The worker processes of one batch (none for ``jobs`` 1).
+
+    ``warm``: start them now, so that they load sopxl while the caller does other work (the
+    merge hashes every file for its cache meanwhile); they otherwise start with the first
+    file handed to them.
+    """
+
+    def __init__(self, cfg: Config, *, config_path: str | None = None, jobs: int = 1, warm: bool = True):
+        self.cfg = cfg
+        self.init = (os.path.abspath(config_path) if config_path else None, cfg.final, cfg.lang)
+        self.jobs = max(1, jobs)
+        self.warm = warm
+        self.pool: Any = None
+
+    def _start(self) -> Any:
+        from concurrent.futures import ProcessPoolExecutor
+
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(),
+                                            initializer=init_worker, initargs=self.init)
+        return self.pool
+
+    def __enter__(self) -> Readers:
+        if self.jobs > 1 and self.warm:
+            pool = self._start()
+            for _ in range(self.jobs):
+                pool.submit(_ready)
+        return self
+
+    def __exit__(self, kind: Any, *_exc: Any) -> None:
+        if self.pool is not None:
+            # Ctrl+C, or the consumer stopped: do not wait for queued files.
+            self.pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
+            self.pool = None
+
+    def summaries(self, paths: Sequence[str], progress: Progress | None = None) -> Iterator[tuple[str, str]]:
+        """(path, summary as JSON text) of every path, in the order they are done."""
+        total = len(paths)
+        if self.jobs == 1 or total <= 1:
+            for i, p in enumerate(paths, 1):
+                yield p, to_json(summarize(p, self.cfg))
                 if progress:
-                    progress(done, total)
-        except BaseException:  # Ctrl+C, or the consumer stopped: do not wait for queued files
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    if failed:
-        yield from _one_by_one(sorted(failed), init)
+                    progress(i, total)
+            return
+        yield from self._pooled(list(paths), progress)
+
+    def _pooled(self, paths: list[str], progress: Progress | None) -> Iterator[tuple[str, str]]:
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
+        done = 0
+        total = len(paths)
+        failed: list[str] = []
+        pool = self._start()
+        futures = {pool.submit(summarize_batch, [(p, os.path.abspath(p)) for p in chunk]): chunk
+                   for chunk in _chunks(paths, self.jobs)}
+        for fut in as_completed(futures):
+            chunk = futures.pop(fut)
+            try:
+                got = fut.result()
+            except BrokenProcessPool:
+                failed.extend(chunk)  # some file killed its worker; find it below
+                got = []
+            yield from got
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+        if failed:
+            yield from _one_by_one(sorted(failed), self.init)
 
 
 def _one_by_one(paths: list[str], init: tuple) -> Iterator[tuple[str, str]]:

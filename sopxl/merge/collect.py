@@ -16,7 +16,7 @@ from typing import Any
 
 from ..config import Config
 from .bagian import BagianMap
-from .batch import iter_summaries
+from .batch import Readers, iter_summaries
 from .cache import Cache, file_digest
 from .discover import Source
 from .register import Register, RegisterBuilder
@@ -51,9 +51,10 @@ def register_key(sources: Sequence[Source], stamps: dict[str, Any], cache: Cache
 def collect(sources: Sequence[Source], cfg: Config, bmap: BagianMap | None = None, *,
             cache: Cache | None = None, config_path: str | None = None, jobs: int = 1,
             progress: Progress | None = None, stamps: dict[str, Any] | None = None,
-            ) -> tuple[Register, str | None]:
+            readers: Readers | None = None) -> tuple[Register, str | None]:
     """The register of ``sources``, and its ``register_key`` (None without a cache).
-    ``stamps``: the sources' ``stamp_all``, when the caller has them already."""
+    ``stamps``: the sources' ``stamp_all``, when the caller has them already; ``readers``:
+    worker processes the caller started (else started here, ``jobs`` of them)."""
     builder = RegisterBuilder(cfg, bmap)
     todo: list[Source] = []
     if stamps is None:
@@ -78,8 +79,10 @@ def collect(sources: Sequence[Source], cfg: Config, bmap: BagianMap | None = Non
         if not todo:
             step(0, 0)
     by_path = {s.path: s for s in todo}
-    for path, text in iter_summaries([s.path for s in todo], cfg, config_path=config_path, jobs=jobs,
-                                     progress=step):
+    paths = [s.path for s in todo]
+    done = (readers.summaries(paths, step) if readers is not None else
+            iter_summaries(paths, cfg, config_path=config_path, jobs=jobs, progress=step))
+    for path, text in done:
         builder.add(by_path[path], text)
         if cache is not None and stamps.get(path) is not None:
             cache.put(path, stamps[path], text)

@@ -53,26 +53,28 @@ class _Spool:
         self.end = 0
         self.dirty = False
 
-    def put(self, part: Any) -> tuple[int, int]:
+    def put(self, part: Any) -> int:
+        """Where the part is: its offset and length in one int (one per SOP is kept in memory)."""
         data = marshal.dumps(part)
         self.fh.seek(self.end)
         self.fh.write(data)
         self.dirty = True
         at = self.end
         self.end += len(data)
-        return at, len(data)
+        return at << 32 | len(data)
 
-    def get(self, where: tuple[int, int]) -> Any:
+    def get(self, where: int) -> Any:
         """The part as plain data (its shape was checked when it was put here)."""
+        at, size = where >> 32, where & 0xFFFFFFFF
         if self.dirty:
             self.fh.flush()  # what is read past Python's buffer must be in the file
             self.dirty = False
         if _PREAD:
             # No shared file position: a child rendering a sheet (write/ahead.py) reads the
             # same open file at the same time.
-            return marshal.loads(os.pread(self.fh.fileno(), where[1], where[0]))
-        self.fh.seek(where[0])
-        return marshal.loads(self.fh.read(where[1]))
+            return marshal.loads(os.pread(self.fh.fileno(), size, at))
+        self.fh.seek(at)
+        return marshal.loads(self.fh.read(size))
 
     def close(self) -> None:
         self.fh.close()
@@ -92,7 +94,7 @@ def shown_path(path: str) -> str:
 class _File:
     __slots__ = ("source", "path", "where", "error_code", "error", "findings", "bagian", "no_sop")
 
-    def __init__(self, source: Source, where: tuple[int, int], summary: dict[str, Any], bagian: str):
+    def __init__(self, source: Source, where: int, summary: dict[str, Any], bagian: str):
         self.source = source
         self.path = shown_path(source.path)
         self.where = where
@@ -107,10 +109,12 @@ class _File:
 
 
 class _Sop:
-    __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "refs", "errors",
+    # A national register holds one of these per SOP while its tables are made: what the
+    # register-wide work needs, small (the rest of the SOP waits in the spool).
+    __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "_refs", "errors",
                  "warnings", "extra", "links", "flags", "where")
 
-    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str, where: tuple[int, int]):
+    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str, where: int):
         self.file = file
         self.where = where
         self.order = index
@@ -120,13 +124,18 @@ class _Sop:
         self.nama = idt.get("nama", "")
         self.sheet = sop["sheet"]
         self.cells = (cells.get("nomor"), cells.get("nama"), cells.get("keterkaitan"))
-        self.refs = split_references(sop["keterkaitan"])
+        self._refs = "\0".join(split_references(sop["keterkaitan"]))  # one text, not a list of them
         self.errors = sum(f[1] == "error" for f in sop["findings"])
         self.warnings = sum(f[1] == "warning" for f in sop["findings"])
-        self.extra: list[Hit] = []
+        self.extra: tuple[Hit, ...] = ()
         # Per item of refs: the target SOP's row * 4 + how it matched (_HOW), or -1: not found.
-        self.links = array("q")
-        self.flags: list[str] = []
+        self.links: Sequence[int] = ()
+        self.flags: tuple[str, ...] = ()
+
+    @property
+    def refs(self) -> list[str]:
+        """The Keterkaitan items, one by one."""
+        return self._refs.split("\0") if self._refs else []
 
 
 class _RoleTotal:
@@ -298,19 +307,23 @@ class Register:
                 if len(group) < 2:
                     continue
                 for s in group:
-                    s.flags.append(flag)
+                    s.flags += (flag,)
                     cell = s.cells[0] if flag == "nomor" else s.cells[1]
                     # Who else: rendered when the finding is written, from the group kept here.
-                    s.extra.append(Hit(code, cell, {flag: s.nomor if flag == "nomor" else s.nama,
-                                                    "_group": group}))
+                    s.extra += (Hit(code, cell, {flag: s.nomor if flag == "nomor" else s.nama,
+                                                 "_group": group}),)
 
     def _references(self) -> None:
         index = _Index([s.nomor for s in self.sops], [s.nama for s in self.sops])
         for i, s in enumerate(self.sops):
+            if not s._refs:
+                continue
+            links = array("q")
             for item in s.refs:
                 hit = index.resolve(item, i)
                 # A reference not found becomes its finding when the findings are written.
-                s.links.append(-1 if hit is None else hit[0] * 4 + _HOW.index(hit[1]))
+                links.append(-1 if hit is None else hit[0] * 4 + _HOW.index(hit[1]))
+            s.links = links
 
     def _findings(self, s: _Sop) -> list[Finding]:
         hits = []
@@ -324,8 +337,8 @@ class Register:
 
     def _extra(self, s: _Sop) -> list[Hit]:
         """The register-wide findings of one SOP: duplicates, then references not found."""
-        return s.extra + [Hit(TIDAK_DITEMUKAN, s.cells[2], {"rujukan": item})
-                          for item, link in zip(s.refs, s.links) if link < 0]
+        return [*s.extra, *(Hit(TIDAK_DITEMUKAN, s.cells[2], {"rujukan": item})
+                            for item, link in zip(s.refs, s.links) if link < 0)]
 
     def _counts(self, s: _Sop) -> tuple[int, int]:
         codes = [h.code for h in s.extra] + [TIDAK_DITEMUKAN] * s.links.count(-1)

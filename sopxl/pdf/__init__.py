@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -49,12 +50,13 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name, flags=re.UNICODE).strip("_") or "SOP"
 
 
-def print_sops(paths: list[str], cfg: Config, out: str | None = None, kertas: str | None = None
-               ) -> tuple[list[Printed], Collected]:
-    """One PDF per SOP of the workbooks, beside each workbook or in ``out``."""
+def print_sops(paths: list[str], cfg: Config, out: str | None = None, kertas: str | None = None,
+               mapped: Callable[[str], str | None] | None = None) -> tuple[list[Printed], Collected]:
+    """One PDF per SOP of the workbooks, beside each workbook or in ``out``; each page names
+    the SOP's Bagian (``mapped``: the ``--map`` file's answer, as in ``collect``)."""
     from .render import measure, write_pdf
 
-    found = collect(paths, cfg)
+    found = collect(paths, cfg, mapped)
     done = []
     for e in found.entries:
         folder = out or os.path.dirname(os.path.abspath(e.path))

@@ -28,11 +28,14 @@ class BookInfo:
 
 
 def sop_pages(entry: Entry, paper: str, measure: Measure) -> list[Page]:
-    """The identity page and the procedure pages of one SOP."""
+    """The identity page and the procedure pages of one SOP, each naming its Bagian (the
+    register's, so a printed page says whose SOP it is)."""
     size = PAPERS[paper]
     doc = entry.sop.doc
     pages = [layout_identity(doc, entry.instansi, size, measure)]
     pages += layout_flow(doc, size, measure).pages
+    for p in pages:
+        p.unit = entry.bagian
     return pages
 
 

@@ -102,6 +102,7 @@ class Page:
     labels: list[TextBox] = field(default_factory=list)  # branch labels of decisions
     lines: list[tuple[float, float, float, float]] = field(default_factory=list)  # signature lines
     footer: str = ""  # filled in when the book is numbered
+    unit: str = ""  # the Bagian of the page's SOP, printed left of the footer
     kind: str = ""  # cover, daftar, keputusan, galat, identitas, prosedur
     sop: int = -1  # which SOP of the book this page belongs to
 

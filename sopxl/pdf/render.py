@@ -158,9 +158,10 @@ def draw_page(c: Any, page: Page) -> None:
     for t in page.labels:
         _text(to, page, t)
     c.drawText(to)
-    if page.footer:
+    if page.footer or page.unit:
         c.setFont(REGULAR, 7)
         c.drawRightString(page.width - 28, 14, page.footer)
+        c.drawString(28, 14, page.unit)
 
 
 def pdf_bytes(pages: list[Page], title: str = "") -> bytes:

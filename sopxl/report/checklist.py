@@ -1,7 +1,8 @@
 """The Checklist sheet: the regulation's monitoring and evaluation forms, one block per SOP.
 
     Monitoring dan Evaluasi Pelaksanaan SOP AP             (title, file, how to fill it in)
-    Lembar | SOP 01 | Nomor SOP: … | Nama SOP: …           (one block per SOP sheet)
+    Lembar | SOP 01 | D1 | Nomor SOP: … | Nama SOP: …      (one block per SOP sheet; links on the
+                                                           sheet and on the identity's address)
     No | Kegiatan (Prosedur) | Pelaksana | Kelengkapan | Waktu | Output |
        Penilaian terhadap penerapan ▾ | Catatan hasil penilaian | Tindakan yang harus diambil |
        Paraf penilai | Kunci
@@ -36,7 +37,7 @@ from .answers import (
     step_item,
 )
 from .sheet import RowBuilder
-from .status import identity_cell, sheet_ref, sop_places
+from .status import identity_cell, link_text, sheet_ref, sop_places
 
 SHEET_NAME = "Checklist"
 # No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Penilaian | Catatan | Tindakan | Paraf | Kunci
@@ -122,6 +123,7 @@ def build_checklist(result: FileResult, answers: Answers, *, lang: str = "id") -
     # Headers on one line: a wrapped header is taller than the writer's estimate of its row in
     # LibreOffice, which then cuts its top ("Penilaian terhadap penerapan").
     fit_labels(spec, ("header", "subtitle", "section"))
+    fit_labels(spec, ("link",))  # LibreOffice never wraps a link: each fits its column
     return spec
 
 
@@ -131,12 +133,14 @@ def _sop_block(b: _Rows, s: SopResult, label: str, top: str, t: dict, qs: list[s
     (``status.sop_places``: several SOPs stacked on one sheet keep apart)."""
     doc = s.doc
     identity = t["identity"].format(nomor=doc.nomor or "-", nama=doc.nama or "-")
-    # The identity links to its own cells, on the cover sheet when it was borrowed from one.
+    # The identity's own cell is a link on its address (on the cover sheet when the identity
+    # was borrowed from one); the long Nomor and Nama sit in a wrapped cell of their own,
+    # because LibreOffice never wraps a link's text and cut it at the page's edge.
     at = identity_cell(doc)
     b.add([CellSpec(t["sheet"], "section"), CellSpec(label, "link", sheet_ref(doc.sheet, top)),
-           CellSpec(identity, "link", sheet_ref(*at)) if at else CellSpec(identity, "section"),
-           *[CellSpec(None, "section")] * (LAST_SHOWN - 2)],
-          merges=((2, LAST_SHOWN),))
+           CellSpec(link_text(doc.sheet, *at), "link", sheet_ref(*at)) if at else CellSpec(None, "section"),
+           CellSpec(identity, "section"), *[CellSpec(None, "section")] * (LAST_SHOWN - 3)],
+          merges=((3, LAST_SHOWN),))
     b.add([CellSpec(t["monitoring_title"], "subtitle")], merges=((0, LAST_SHOWN),))
     b.add(_step_header(t))
     first = b.row

@@ -64,6 +64,12 @@ def sheet_ref(sheet: str, cell: str = "A1") -> str:
     return "'" + sheet.replace("'", "''") + "'!" + cell
 
 
+def link_text(here: str, sheet: str, cell: str) -> str:
+    """A link's own text: the cell's address, with its sheet when it is not ``here``. Short on
+    purpose: LibreOffice does not wrap a link's text, so a long one is cut when shown or printed."""
+    return cell if sheet == here else f"{sheet}!{cell}"
+
+
 def identity_cell(doc: SopDocument) -> tuple[str, str] | None:
     """(sheet, cell) of the SOP's Nomor (else Nama): on the cover sheet when the identity was
     borrowed from one."""
@@ -143,6 +149,9 @@ def build_status(result: FileResult, cfg: Config, checked_at: str, version: str)
     _roles(b, result, cfg, t)
     _skipped(b, result, t, cfg.lang)
     fit_labels(spec)
+    # LibreOffice never wraps a link's text: each link (a sheet name, a cell, an element of
+    # the format) gets a column wide enough to show it whole, in Excel and in LibreOffice.
+    fit_labels(spec, ("link",))
     return spec
 
 

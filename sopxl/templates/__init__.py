@@ -42,7 +42,7 @@ def _assemble(specs: list[SopSpec], roles: list[str], paper: str,
     wb.remove(wb.active)
     placed = [write_sop_sheet(wb.create_sheet(spec.sheet), spec, paper) for spec in specs]
     write_guide(wb.create_sheet("Petunjuk"), calendar)
-    write_settings(wb.create_sheet("Pengaturan"), calendar, roles)
+    write_settings(wb.create_sheet("Pengaturan"), calendar, roles, paper)
     wb.active = 0
     for i, ws in enumerate(wb.worksheets):  # exactly one tab selected, or Excel groups sheets
         ws.sheet_view.tabSelected = i == 0

@@ -2,16 +2,20 @@
 
 Pengaturan is written in the layout ``sopxl.parse.settings`` reads: label in column A,
 value in column B, then a "Daftar Pelaksana" row with one role a row under it. Notes go in
-column C, which the reader never looks at. The role list starts on row 9, the range the
-role-name dropdown of every SOP sheet points at (``sop_sheet.ROLE_RANGE_SETTINGS``).
+column C, which the reader never looks at. Under the calendar a "Kertas" row (A4 or F4, a
+dropdown) names the paper ``sopxl pdf`` and ``sopxl buku`` print on (``sopxl.pdf.source``
+reads it through ``sopxl/data/paper_labels.json``). The role list starts on row
+``ROLES_FIRST_ROW``, the range the role-name dropdown of every SOP sheet points at
+(``sop_sheet.ROLE_RANGE_SETTINGS``).
 """
 from __future__ import annotations
 
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import style as st
 from .print_setup import apply_print_setup
-from .sop_sheet import BRANCH_EXAMPLE, MARKERS, WAKTU_FORMS
+from .sop_sheet import BRANCH_EXAMPLE, MARKERS, ROLES_FIRST_ROW, WAKTU_FORMS
 
 CALENDAR_ROWS = [
     ("Jam per hari kerja", "jam_per_hari", "Bawaan 7,5: 37,5 jam seminggu dibagi 5 hari kerja."),
@@ -19,16 +23,17 @@ CALENDAR_ROWS = [
     ("Hari kerja per bulan", "hari_per_bulan", "Dipakai untuk waktu yang ditulis dalam bulan."),
     ("Hari kerja per tahun", "hari_per_tahun", "Setelah hari libur nasional dan cuti bersama."),
 ]
-ROLES_FIRST_ROW = 9
+PAPER_ROW = 8
+PAPER_CHOICES = ("A4", "F4")
 
 
-def write_settings(ws: Worksheet, calendar: dict[str, float], roles: list[str]) -> None:
+def write_settings(ws: Worksheet, calendar: dict[str, float], roles: list[str], paper: str = "A4") -> None:
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 70
     ws.cell(1, 1, "Pengaturan").font = st.TITLE
-    note = ws.cell(2, 1, "Dibaca sopxl saat memeriksa buku kerja ini. Ubah angka di kolom B bila "
-                         "kalender kerja kantor berbeda.")
+    note = ws.cell(2, 1, "Dibaca sopxl saat memeriksa dan mencetak buku kerja ini. Ubah isi kolom B "
+                         "bila kalender kerja atau kertas kantor berbeda.")
     note.font = st.HINT
     ws.merge_cells("A2:C2")
     for row, (label, name, why) in enumerate(CALENDAR_ROWS, 4):
@@ -36,14 +41,37 @@ def write_settings(ws: Worksheet, calendar: dict[str, float], roles: list[str]) 
         value = calendar[name]
         cell = ws.cell(row, 2, int(value) if float(value).is_integer() else value)
         cell.font, cell.border = st.BODY, st.BOX
-        ws.cell(row, 3, why).font = st.HINT
+        _note(ws, row, why)
+    _paper_row(ws, paper)
     ws.cell(ROLES_FIRST_ROW - 1, 1, "Daftar Pelaksana").font = st.BOLD
-    ws.cell(ROLES_FIRST_ROW - 1, 3, "Satu jabatan per baris, tanpa baris kosong. Daftar ini menjadi "
-                                    "pilihan nama pelaksana di lembar SOP.").font = st.HINT
+    _note(ws, ROLES_FIRST_ROW - 1, "Satu jabatan per baris, tanpa baris kosong. Daftar ini menjadi "
+                                   "pilihan nama pelaksana di lembar SOP.")
     for i, role in enumerate(roles):
         cell = ws.cell(ROLES_FIRST_ROW + i, 1, role)
         cell.font, cell.border = st.BODY, st.BOX
     apply_print_setup(ws, "A4", ROLES_FIRST_ROW + max(len(roles), 1), 3, None, landscape=False)
+
+
+def _note(ws: Worksheet, row: int, text: str) -> None:
+    """A note in column C, wrapped inside it: a longer one ran past the printed page and was cut."""
+    cell = ws.cell(row, 3, text)
+    cell.font, cell.alignment = st.HINT, st.TOP_LEFT
+    for col in (1, 2):  # label and value on the note's first line
+        ws.cell(row, col).alignment = st.TOP
+    ws.row_dimensions[row].height = st.height_for([(text, ws.column_dimensions["C"].width)])
+
+
+def _paper_row(ws: Worksheet, paper: str) -> None:
+    """"Kertas | A4": the paper sopxl prints the SOPs on, chosen from a dropdown."""
+    ws.cell(PAPER_ROW, 1, "Kertas").font = st.BOLD
+    cell = ws.cell(PAPER_ROW, 2, paper)
+    cell.font, cell.border = st.BODY, st.BOX
+    _note(ws, PAPER_ROW, "Kertas PDF sopxl pdf dan sopxl buku: A4 atau F4 (215 × 330 mm), melintang.")
+    dv = DataValidation(type="list", formula1='"' + ",".join(PAPER_CHOICES) + '"', allow_blank=True,
+                        showInputMessage=True, promptTitle="Kertas",
+                        prompt="Pilih A4 atau F4: ukuran kertas PDF yang dicetak sopxl.")
+    dv.add(cell.coordinate)
+    ws.add_data_validation(dv)
 
 
 def number_id(x: float) -> str:
@@ -146,7 +174,8 @@ def _guide(cal: dict[str, float]) -> list[tuple[str, object]]:
         ("p", f"Jam per hari kerja {jam}, hari kerja per minggu {minggu}, per bulan {bulan}, per tahun "
               f"{tahun} (aturan umum: 37,5 jam seminggu dalam 5 hari kerja, sekitar 236 hari kerja "
               "setahun). Ubah bila kalender kantor berbeda. Daftar Pelaksana: satu jabatan per baris; "
-              "sopxl memberi info bila lembar SOP memakai jabatan di luar daftar ini."),
+              "sopxl memberi info bila lembar SOP memakai jabatan di luar daftar ini. Kertas: A4 atau "
+              "F4, ukuran kertas PDF yang dicetak sopxl pdf dan sopxl buku."),
     ]
 
 

@@ -45,7 +45,9 @@ BRANCH_EXAMPLE = "Ya: 5; Tidak: 3"
 WIDTHS = {"no": 5.5, "kegiatan": 42.0, "role": 12.5, "kelengkapan": 21.0, "waktu": 11.0,
           "output": 21.0, "keterangan": 18.0}
 STEP_HEIGHT = 27.0  # an empty step row: room for a marker and two lines of text
-ROLE_RANGE_SETTINGS = "Pengaturan!$A$9:$A$40"  # where guide.py writes the role list
+# Where guide.py writes the role list: under the calendar, the Kertas row and a blank row.
+ROLES_FIRST_ROW = 11
+ROLE_RANGE_SETTINGS = f"Pengaturan!$A${ROLES_FIRST_ROW}:$A${ROLES_FIRST_ROW + 31}"
 
 _PROMPTS_IDENTITY = {
     "nomor": "Nomor menurut tata naskah dinas unit kerja, mis. 065/SOP/417.112/02.",

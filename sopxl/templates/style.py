@@ -31,6 +31,7 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 MIDDLE_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 TOP_CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
+TOP = Alignment(vertical="top")
 
 # Marker styles for the conditional formats on role cells: the flow reads at a glance.
 # (fill colour, font colour) per kind; bold for all.
