@@ -15,12 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fixtures_office import office_workbook, write_parts
+from fixtures_office import office_workbook, read_parts, write_parts
 
 from sopxl.errors import SopxlError
 from sopxl.read import scan
@@ -51,8 +50,8 @@ class Spy:
         self.sheets = self.tables = 0
         sheet, strings = scan.sheet, scan.shared_strings
 
-        def spy_sheet(data: bytes, ns: str) -> scan.SheetScan | None:
-            found = sheet(data, ns)
+        def spy_sheet(data: bytes, ns: str, geometry: bool = False) -> scan.SheetScan | None:
+            found = sheet(data, ns, geometry)
             self.sheets += found is not None
             return found
 
@@ -156,21 +155,15 @@ def test_the_benchmark_office_workbooks_read_the_same_and_all_fast(
     assert spy.sheets == sheets and spy.tables == len(paths)
 
 
-def _plain_sheets(path: Path) -> int:
-    """Worksheets of the file with no drawing (shapes need the tree walk's row heights)."""
-    with zipfile.ZipFile(path) as z:
-        names = set(z.namelist())
-        n = 0
-        for name in names:
-            if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name):
-                rels = name.replace("worksheets/", "worksheets/_rels/") + ".rels"
-                n += not (rels in names and b"/drawing" in z.read(rels))
-        return n
-
-
-def test_every_sheet_without_a_drawing_takes_the_fast_path(built: list[Path], spy: Spy) -> None:
-    readable = [p for p in built if isinstance(outcome(p), list)]
-    assert spy.sheets == sum(_plain_sheets(p) for p in readable) > 80
+def test_every_sheet_takes_the_fast_path(built: list[Path], spy: Spy) -> None:
+    """Sheets with drawn flowcharts too: their rows' heights and columns' widths are scanned."""
+    sheets = drawn = 0
+    for path in built:
+        got = outcome(path)
+        if isinstance(got, list):
+            sheets += len(got)
+            drawn += sum(1 for sheet in got if sheet[5])
+    assert spy.sheets == sheets > 140 and drawn > 40
 
 
 # -- parts as other writers (and hostile files) write them --------------------------------------
@@ -289,7 +282,8 @@ SHEET_VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
     "empty t and s": (_sub('<c r="D1">', '<c r="D1" t="" s="">'), False),
     "unknown type": (_sub('<c r="D1">', '<c r="D1" t="zz">'), True),
     "dynamic array cm": (_sub('<c r="E2">', '<c r="E2" cm="1">'), True),
-    "v self-closing": (_sub("<v></v>", "<v/>"), False),
+    "v self-closing": (_sub("<v></v>", "<v/>"), True),
+    "v self-closing under a bad address": (_sub('<c r="C4"><v></v>', '<c r="C0"><v/>'), True),
     "v with a child": (_sub("<v>42</v>", "<v>4<x/>2</v>"), False),
     "two values": (_sub("<v>42</v>", "<v>42</v><v>43</v>"), False),
     "value beside an extLst": (_sub("<v>42</v>", "<v>42</v><extLst/>"), False),
@@ -433,3 +427,60 @@ def test_damaged_workbooks_read_the_same_unless_the_damage_is_outside_the_cells(
                 and "bukan XML yang sah" in slow[4], (how, slow, fast)
             lenient += 1
     assert lenient <= cases // 100
+
+
+# -- sheets with a drawing: shapes are placed by the rows' heights and columns' widths ----------
+
+def _drawn(path: Path) -> Path:
+    from drawing_builders import Layout, Sketch, add_drawing
+
+    sketch = Sketch(Layout())
+    first = sketch.shape(6, 1, "flowChartProcess", "Proses", how="abs")
+    second = sketch.shape(9, 3, "flowChartDecision", "Keputusan", how="two")
+    sketch.connect(first, second)
+    add_drawing(path, sketch.xml())
+    return path
+
+
+GEOMETRY_VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
+    "as written": (lambda x: x, True),
+    "tall, hidden and unnumbered rows": (lambda x: x.replace('<row r="2">', '<row r="2" ht="40" '
+                                                            'customHeight="1">').replace(
+        '<row r="3">', '<row hidden="1">').replace('<row r="4">', "<row>"), True),
+    "row number invalid mid-sheet": (_sub('<row r="2">', '<row r="x" ht="50">'), True),
+    "rows hidden by default": (_sub('defaultRowHeight="15"', 'defaultRowHeight="15" zeroHeight="1"'),
+                               True),
+    "column widths": (_sub('<col min="1" max="1" width="20" customWidth="1"/>',
+                           '<col min="1" max="2" width="30" customWidth="1"/><col min="3" max="9" '
+                           "width='4' hidden='1'/><col min='x'/>"), True),
+    "column in a column group": (_sub('<col min="1"', '<foo><col min="2" width="90"/></foo><col min="1"'),
+                                 True),
+    "default column width": (_sub('defaultRowHeight="15"', 'defaultColWidth="20" defaultRowHeight="15"'),
+                             True),
+    "row inside a row": (_sub('<row r="5" customHeight="1" ht="30">', '<row r="5" customHeight="1" '
+                              'ht="30"><row r="6" ht="90"/>'), False),
+    "element between rows": (_sub('<row r="2">', '<foo/><row r="2">'), False),
+    "columns after sheetData": (_sub("</sheetData>", '</sheetData><cols><col min="2" width="60"/></cols>'),
+                                False),
+    "format after sheetData": (_sub("</sheetData>", '</sheetData><sheetFormatPr defaultRowHeight="40"/>'),
+                               False),
+    "entity in a row height": (_sub('ht="30"', 'ht="3&#48;"'), False),
+    "line feed in a row height": (_sub('ht="30"', 'ht="30\n"'), False),
+    "repeated attribute": (_sub('ht="30"', 'ht="30" ht="60"'), False),
+}
+
+
+@pytest.mark.parametrize("name", list(GEOMETRY_VARIANTS))
+def test_drawn_sheet_variants_read_the_same_both_ways(name: str, tmp_path: Path, spy: Spy,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    edit, fast = GEOMETRY_VARIANTS[name]
+    path = _drawn(_package(tmp_path / "g.xlsx", SHEET))
+    parts = read_parts(path)  # edited after the drawing is added, which parses the sheet
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    assert "<drawing " in sheet
+    parts["xl/worksheets/sheet1.xml"] = edit(sheet).encode("utf-8")
+    write_parts(path, parts)
+    got = same(path, monkeypatch)
+    if isinstance(got, list):
+        assert len(got[0][5]) == 3  # two shapes and their connector, placed
+    assert (spy.sheets > 0) == fast

@@ -50,6 +50,9 @@ class SheetScan(NamedTuple):
     has_rows: bool
     cells: list[Cell]  # every <c> holding a <v>, in document order
     inline: list[Inline]  # every <c t="inlineStr"> holding an <is>, in document order
+    # Asked for a sheet with a drawing (shapes are placed by row heights and column widths):
+    head: list[tuple[str, dict[str, str]]]  # ("format"|"col", attributes) at the root's level
+    rows: list[dict[str, str]]  # the attributes of every <row>, in document order
 
 
 class _Unsure(Exception):
@@ -73,7 +76,7 @@ _REF = r'([A-Z]{1,3}+[0-9]{1,7}+)'
 _FORMULA = r'(?:<f(?:\s+[A-Za-z]+="[^"<]*")*\s*(?:/>|>[^<]*</f>)|)'
 # Optional parts as "(?:x|)": sre runs an alternative faster than a "?" group.
 _CELL = re.compile(r'<c r="' + _REF + r'"(?: s="([0-9]{1,9}+)"|)(?: t="([a-zA-Z]{1,9}+)"|)'
-                   r'(?: (?:cm|vm|ph)="[0-9]++"|)\s*+>' + _FORMULA + r'<v>([^<]*+)</v></c>')
+                   r'(?: (?:cm|vm|ph)="[0-9]++"|)\s*+>' + _FORMULA + r'(?:<v>([^<]*+)</v>|<v/>)</c>')
 _T = r'<t(?: xml:space="preserve")?>[^<]*</t>'
 _RUN = r'<r>(?:<rPr>(?:<[A-Za-z]+(?:\s+[A-Za-z]+="[^"<&]*")*\s*/>)*</rPr>)?' + _T + r'</r>'
 _PHONETIC = (r'<rPh(?:\s+[A-Za-z]+="[^"<&]*")*\s*>' + _T + r'</rPh>'
@@ -82,6 +85,10 @@ _RICH = r'(?:' + _T + r'|<t/>|' + _RUN + r'|' + _PHONETIC + r')*'
 _INLINE = re.compile(r'<c r="' + _REF + r'"(?: s="[0-9]{1,9}")? t="inlineStr"'
                      r'(?: (?:cm|vm|ph)="[0-9]+")*\s*><is>(' + _RICH + r')</is></c>')
 _ROW = re.compile(r'<row(' + _ATTRS + r')\s*/?>')
+_ANY_ATTRS = r'(?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|\'[^\'<]*\'))*'
+_ROW_TAG = re.compile(r'<row(' + _ANY_ATTRS + r')\s*(/?)>')
+_TAG_ATTRS = re.compile(r'<(/?)([A-Za-z_][\w.:-]*)(' + _ANY_ATTRS + r')\s*(/?)>')
+_ATTR = re.compile(r'([\w.:-]+)\s*=\s*(?:"([^"<]*)"|\'([^\'<]*)\')')
 _ROW_R = re.compile(r'\sr="([^"]*)"')
 
 _SI = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*)</t>|<t/>|(' + _RICH + r'))</si>')
@@ -95,17 +102,19 @@ _RPH = re.compile(r'<rPh[^>]*>.*?</rPh>')
 _NOT_CONTROL = bytes(sorted(set(range(256)) - (set(range(32)) - {0x9, 0xA, 0xD})))
 # Known answers for parts of a sheet that workbooks from one template repeat byte for byte.
 _TOP: dict[str, bool] = {}
+_HEADS: dict[str, list[tuple[str, dict[str, str]]]] = {}
 _PLAIN_MERGES: set[str] = set()
 _ENTITY = re.compile(r'&(?:#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6})|(amp|lt|gt|quot|apos));')
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
-def sheet(data: bytes, ns: str) -> SheetScan | None:
-    """What the tree walk reads from a worksheet part, or None to have lxml read it."""
+def sheet(data: bytes, ns: str, geometry: bool = False) -> SheetScan | None:
+    """What the tree walk reads from a worksheet part (with ``geometry``, also the columns'
+    widths and the rows' heights), or None to have lxml read it."""
     if FORCE_LXML:
         return None
     try:
-        return _sheet(data, ns)
+        return _sheet(data, ns, geometry)
     except (_Unsure, UnicodeDecodeError):
         return None
 
@@ -196,15 +205,20 @@ def _balanced(text: str) -> bool:
     return depth == 0 and tags == text.count("<")
 
 
-def _sheet(data: bytes, ns: str) -> SheetScan:
+def _sheet(data: bytes, ns: str, geometry: bool) -> SheetScan:
     text, _root, start, end, default = _open(data)
     if default != ns:
         raise _Unsure
     at = text.find("<sheetData", start, end)
     if at < 0:
-        return SheetScan(_merges(text, start, end), False, None, False, [], [])
+        if geometry:
+            raise _Unsure
+        return SheetScan(_merges(text, start, end), False, None, False, [], [], [], [])
     m = _SHEET_DATA.match(text, at)
-    if m is None or not _at_top(text, start, at) or text.find("<mergeCells", start, at) >= 0:
+    if m is None or text.find("<mergeCells", start, at) >= 0:
+        raise _Unsure
+    head = _head(text[start:at]) if geometry else []
+    if not geometry and not _at_top(text, start, at):
         raise _Unsure
     if m.group(1):  # <sheetData/>
         after, body = m.end(), ""
@@ -218,6 +232,8 @@ def _sheet(data: bytes, ns: str) -> SheetScan:
     if text.find("sheetData", after, end) >= 0:
         raise _Unsure
     merges = _merges(text, after, end)
+    if geometry and (text.find("<cols", after, end) >= 0 or text.find("<sheetFormatPr", after, end) >= 0):
+        raise _Unsure  # read by the tree walk wherever they stand
     if "\r" in body:  # as the XML parser does: line ends become "\n"
         body = body.replace("\r\n", "\n").replace("\r", "\n")
     found_cells = _CELL.findall(body)
@@ -233,7 +249,76 @@ def _sheet(data: bytes, ns: str) -> SheetScan:
             raise _Unsure
         inline = [(r, _rich_text(content)) for r, content in found_inline]
     last_row, has_rows = _last_row(body)
-    return SheetScan(merges, True, last_row, has_rows, cells, inline)
+    return SheetScan(merges, True, last_row, has_rows, cells, inline, head,
+                     _rows(body) if geometry else [])
+
+
+def _head(text: str) -> list[tuple[str, dict[str, str]]]:
+    """``sheetFormatPr`` and the ``col`` of ``cols``, at the root's level, from a sheet's head
+    (everything before ``sheetData``), which must be balanced elements and nothing else."""
+    known = _HEADS.get(text)
+    if known is not None:
+        return known
+    out: list[tuple[str, dict[str, str]]] = []
+    depth = 0
+    tags = 0
+    in_cols = False
+    for m in _TAG_ATTRS.finditer(text):
+        tags += 1
+        closing, name, attrs, empty = m.groups()
+        if closing:
+            depth -= 1
+            in_cols = in_cols and depth > 0
+            if depth < 0:
+                raise _Unsure
+            continue
+        if depth == 0 and name == "sheetFormatPr":
+            out.append(("format", _attrs(attrs)))
+        elif depth == 1 and in_cols and name == "col":
+            out.append(("col", _attrs(attrs)))
+        if not empty:
+            in_cols = depth == 0 and name == "cols" or in_cols
+            depth += 1
+    if depth != 0 or tags != text.count("<"):
+        raise _Unsure
+    if len(_HEADS) >= 64:
+        _HEADS.clear()
+    _HEADS[text] = out
+    return out
+
+
+def _rows(body: str) -> list[dict[str, str]]:
+    """The attributes of every row, which must be the only elements sheetData holds."""
+    found = list(_ROW_TAG.finditer(body))
+    if body.count("<row") != len(found):
+        raise _Unsure
+    rows = []
+    after = 0  # where the previous row ended
+    for i, m in enumerate(found):
+        if body.find("<", after, m.start()) >= 0:
+            raise _Unsure  # an element between rows, or a row inside another one
+        if m.group(2):
+            after = m.end()
+        else:
+            upto = found[i + 1].start() if i + 1 < len(found) else len(body)
+            close = body.find("</row>", m.end(), upto)
+            if close < 0 or body.find("</row>", close + 6, upto) >= 0:
+                raise _Unsure
+            after = close + 6
+        rows.append(_attrs(m.group(1)))
+    if body.find("<", after) >= 0:
+        raise _Unsure
+    return rows
+
+
+def _attrs(text: str) -> dict[str, str]:
+    """Attributes as lxml gives them (names as written: a prefixed one is none of ours)."""
+    pairs = _ATTR.findall(text)
+    out = {name: a or b for name, a, b in pairs}
+    if len(out) != len(pairs) or any("&" in v or "\t" in v or "\n" in v or "\r" in v
+                                     for v in out.values()):
+        raise _Unsure  # a repeated name (not XML), or a value the parser would rewrite
+    return out
 
 
 def merge_refs(body: str) -> list[str]:

@@ -88,6 +88,20 @@ def shared_strings(z: SafeZip, part: str, default: Tags) -> list[str]:
     return out
 
 
+def by_index_text(sst: list[str]) -> dict[str, str]:
+    """The shared strings by their index as the sheet writes it ("12"), for the table being
+    read: a look-up saves an int() per text cell. Kept for one table at a time."""
+    global _SST_BY_TEXT
+    known, by_text = _SST_BY_TEXT
+    if known is not sst:
+        by_text = dict(zip(map(str, range(len(sst))), sst)) if len(sst) <= 100_000 else {}
+        _SST_BY_TEXT = (sst, by_text)
+    return by_text
+
+
+_SST_BY_TEXT: tuple[list[str] | None, dict[str, str]] = (None, {})
+
+
 def _streamed_strings(z: SafeZip, part: str) -> list[str]:
     """A big table read entry by entry: a few megabytes zipped can hold millions of them,
     whose tree would take gigabytes; the texts alone take about what the part does."""

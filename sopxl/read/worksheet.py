@@ -20,9 +20,9 @@ from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
 from . import scan
 from .drawing import read_shapes
-from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry
+from .geometry import MAX_COLS, MAX_ROWS, Attrs, SheetGeometry
 from .safezip import TREE_LIMIT_BYTES, SafeZip
-from .values import CellFormats, inline_cells, iso_datetime, rich_text, unescape, value_cells
+from .values import CellFormats, by_index_text, inline_cells, iso_datetime, rich_text, unescape, value_cells
 
 MAX_CELLS = 2_000_000  # non-empty cells in one sheet, and in all the sheets of a workbook read
 MAX_MERGES = 100_000  # merged ranges in one sheet (an SOP has a few hundred)
@@ -44,8 +44,7 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
     try:
         if z.names[part].file_size <= TREE_LIMIT_BYTES:
             data = z.read(part)
-            # Shapes need row heights and column widths, which only the tree walk reads.
-            scanned = scan.sheet(data, sheet.tags.ns) if geometry is None else None
+            scanned = scan.sheet(data, sheet.tags.ns, geometry is not None)
             if scanned is not None:
                 sheet.parse_scanned(scanned)
             else:
@@ -136,17 +135,7 @@ class SheetParser:
         if data is None:
             return
         if self.geometry is not None:
-            for row in data.iterchildren(t.row):
-                try:
-                    r = self.row_index(row)
-                except WorkbookError as e:
-                    # Cells carry their own addresses: a row number Excel would repair costs
-                    # that row's height, not the sheet, as it does in a sheet with no drawing.
-                    if e.code != "BERKAS-RUSAK":
-                        raise
-                    continue
-                self.row_geometry(row, r)
-            self.next_row = 0
+            self.rows_geometry(data.iterchildren(t.row))
         elif len(data):
             self.row_index(data[-1])  # rows come in order: the last one shows the sheet's extent
             self.next_row = 0
@@ -157,13 +146,36 @@ class SheetParser:
                 self.row(row)
         self.finish()
 
+    def rows_geometry(self, rows: Iterable[Attrs]) -> None:
+        """Heights of the rows (elements, or their attributes as the scan read them)."""
+        for row in rows:
+            try:
+                r = self.row_number(row.get("r"))
+            except WorkbookError as e:
+                # Cells carry their own addresses: a row number Excel would repair costs
+                # that row's height, not the sheet, as it does in a sheet with no drawing.
+                if e.code != "BERKAS-RUSAK":
+                    raise
+                continue
+            self.row_geometry(row, r)
+        self.next_row = 0
+
     def parse_scanned(self, found: scan.SheetScan) -> None:
         """The fast path: what ``parse_tree`` reads, taken from the part's bytes by ``scan``,
-        through the same checks in the same order (merges, the last row, values, size)."""
+        through the same checks in the same order (geometry of the sheet's head, merges,
+        rows, values, size)."""
+        if self.geometry is not None:
+            for kind, attrs in found.head:
+                if kind == "col":
+                    self.geometry.read_col(attrs)
+                else:
+                    self.geometry.read_format(attrs)
         self.merges_of(found.merges)
         if not found.has_data:
             return
-        if found.has_rows:
+        if self.geometry is not None:
+            self.rows_geometry(found.rows)
+        elif found.has_rows:
             self.row_number(found.last_row)
             self.next_row = 0
         self.store_values(found.cells)
@@ -244,7 +256,7 @@ class SheetParser:
         """
         values = self.grid.values
         sst = self.sst
-        by_text = _by_text(sst)
+        by_text = by_index_text(sst)
         refs = _REF_CACHE
         value: Value | None
         # An attribute left out is None or "" (the scan's way); see value_cells for one written empty.
@@ -471,7 +483,7 @@ class SheetParser:
         if self.geometry is not None:
             self.geometry.read_col(el)
 
-    def row_geometry(self, row: etree._Element, r: int) -> None:
+    def row_geometry(self, row: Attrs, r: int) -> None:
         if self.geometry is not None:
             self.geometry.read_row(r, row)
 
@@ -479,18 +491,6 @@ class SheetParser:
 # Sheets in a batch use the same few hundred addresses, so "B3" -> (2, 1) is worked out once.
 _REF_CACHE: dict[str, tuple[int, int]] = {}
 _REF_CACHE_MAX = 50_000  # SOP sheets use a few thousand; a huge sheet must not bloat it
-def _by_text(sst: list[str]) -> dict[str, str]:
-    """The shared strings by their index as the sheet writes it ("12"), for the table being
-    read: a look-up saves an int() per text cell. Kept for one table at a time."""
-    global _SST_BY_TEXT
-    known, by_text = _SST_BY_TEXT
-    if known is not sst:
-        by_text = dict(zip(map(str, range(len(sst))), sst)) if len(sst) <= 100_000 else {}
-        _SST_BY_TEXT = (sst, by_text)
-    return by_text
-
-
-_SST_BY_TEXT: tuple[list[str] | None, dict[str, str]] = (None, {})
 # The merges of a mergeCells body: (how many refs it has, the ranges they make).
 _MERGES: dict[str, tuple[int, list[tuple[int, int, int, int]]]] = {}
 _MERGES_MAX = 64
