@@ -94,6 +94,7 @@ _ROW_R = re.compile(r'\sr="([^"]*)"')
 _SI = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*)</t>|<t/>|(' + _RICH + r'))</si>')
 _SI_PLAIN = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*+)</t>|<t/>)</si>')
 _SST_BODY = re.compile(r'(?:\s*<si>(?:' + _RICH + r')</si>)*\s*')
+_ONE_T = re.compile(r'<t(?: xml:space="preserve")?>([^<]*)</t>')
 _TEXTS = re.compile(r'<t(?: xml:space="preserve")?>([^<]*)</t>')
 _RPH = re.compile(r'<rPh[^>]*>.*?</rPh>')
 
@@ -402,13 +403,26 @@ def _entity(m: re.Match[str]) -> str:
 def _rich_text(content: str) -> str:
     """What ``values.rich_text`` makes of an ``<si>``/``<is>``: its texts and runs' texts, not
     the phonetic ones, joined; OOXML's ``_xHHHH_`` escapes undone."""
-    from .values import unescape  # values imports this module
-
+    plain = _ONE_T.fullmatch(content)
+    if plain is not None:  # one plain <t>, as openpyxl writes every inline string
+        return _plain_text(plain.group(1))
     if "<rPh" in content:
         content = _RPH.sub("", content)
     parts = [_text(t) for t in _TEXTS.findall(content) if t]
-    text = parts[0] if len(parts) == 1 else "".join(parts)
-    return unescape(text) if "_x" in text else text
+    return _undo_escapes(parts[0] if len(parts) == 1 else "".join(parts))
+
+
+def _plain_text(raw: str) -> str:
+    """The text of a plain ``<t>``: entities replaced, then OOXML's ``_xHHHH_`` escapes."""
+    return _undo_escapes(_text(raw))
+
+
+def _undo_escapes(text: str) -> str:
+    if "_x" not in text:
+        return text
+    from .values import unescape  # values imports this module
+
+    return unescape(text)
 
 
 def _shared_strings(data: bytes) -> list[str]:
@@ -439,11 +453,3 @@ def _shared_strings(data: bytes) -> list[str]:
         else:
             add(plain)
     return out
-
-
-def _plain_text(raw: str) -> str:
-    """The text of a plain ``<t>``: entities replaced, then OOXML's ``_xHHHH_`` escapes."""
-    from .values import unescape  # values imports this module
-
-    text = _text(raw)
-    return unescape(text) if "_x" in text else text
