@@ -1,8 +1,9 @@
 """One worksheet part (``xl/worksheets/sheetN.xml``) read into a grid: the sheet XML parser.
 
-``read_sheet`` picks one of two drivers: a whole lxml tree for ordinary sheets, walked by its
-``<v>`` elements with precomputed tag names, or a stream of rows for parts bigger than
-``TREE_LIMIT_BYTES``, so memory stays flat. Cell addresses are cached across sheets, since
+``read_sheet`` picks one of three drivers: the part's bytes as ``scan.py`` reads them when
+they have the plain shape writers use, else a whole lxml tree walked by its ``<v>`` elements,
+or a stream of rows for parts bigger than ``TREE_LIMIT_BYTES``, so memory stays flat. The
+first two feed the same checks (``store_values``). Cell addresses are cached across sheets, since
 a batch of workbooks uses the same few hundred. Limits (rows, columns, non-empty cells)
 refuse a sheet with ``BERKAS-TERLALU-BESAR`` before it can exhaust memory.
 """
