@@ -300,6 +300,8 @@ SHEET_VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
     "truncated": (lambda x: x[:-40], False),
     "inline with phonetic run": (_sub("<t>inline</t>", '<t>in</t><rPh sb="0" eb="1"><t>x</t></rPh>'
                                                          "<t>line</t>"), True),
+    "phonetic run over two lines": (_sub("<t>inline</t>", '<t>in</t><rPh sb="0" eb="1"><t>x\ny</t>'
+                                                            "</rPh><t>line</t>"), True),
     "inline empty": (_sub("<is><t>inline</t></is>", "<is><t/></is>"), True),
     "inline with a stray child": (_sub("<t>inline</t>", "<t>inline</t><foo/>"), False),
     "inline with entities": (_sub("<t>inline</t>", "<t>a&lt;b&#10;_xD83D__xDE00_</t>"), True),

@@ -94,9 +94,8 @@ _ROW_R = re.compile(r'\sr="([^"]*)"')
 _SI = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*)</t>|<t/>|(' + _RICH + r'))</si>')
 _SI_PLAIN = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*+)</t>|<t/>)</si>')
 _SST_BODY = re.compile(r'(?:\s*<si>(?:' + _RICH + r')</si>)*\s*')
-_ONE_T = re.compile(r'<t(?: xml:space="preserve")?>([^<]*)</t>')
 _TEXTS = re.compile(r'<t(?: xml:space="preserve")?>([^<]*)</t>')
-_RPH = re.compile(r'<rPh[^>]*>.*?</rPh>')
+_RPH = re.compile(r'<rPh[^>]*>.*?</rPh>', re.S)
 
 # Every byte but the C0 controls XML refuses (tab, line feed and carriage return are allowed):
 # deleting them all from a part leaves nothing when it holds none, in one pass in C.
@@ -403,7 +402,7 @@ def _entity(m: re.Match[str]) -> str:
 def _rich_text(content: str) -> str:
     """What ``values.rich_text`` makes of an ``<si>``/``<is>``: its texts and runs' texts, not
     the phonetic ones, joined; OOXML's ``_xHHHH_`` escapes undone."""
-    plain = _ONE_T.fullmatch(content)
+    plain = _TEXTS.fullmatch(content)
     if plain is not None:  # one plain <t>, as openpyxl writes every inline string
         return _plain_text(plain.group(1))
     if "<rPh" in content:
