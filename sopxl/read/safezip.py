@@ -245,9 +245,10 @@ class SafeZip:
                 out[rel.get("Id", "")] = (rel.get("Type", ""), target)
                 continue
             out[rel.get("Id", "")] = (rel.get("Type", ""), resolve_target(folder, target))
-        if len(_RELS) >= 64:
-            _RELS.clear()
-        _RELS[key] = out
+        if len(data) <= 256 * 1024:  # a few dozen small parts, never a hostile giant
+            if len(_RELS) >= 64:
+                _RELS.clear()
+            _RELS[key] = out
         return dict(out)
 
 

@@ -100,7 +100,9 @@ _RPH = re.compile(r'<rPh[^>]*>.*?</rPh>', re.S)
 # Every byte but the C0 controls XML refuses (tab, line feed and carriage return are allowed):
 # deleting them all from a part leaves nothing when it holds none, in one pass in C.
 _NOT_CONTROL = bytes(sorted(set(range(256)) - (set(range(32)) - {0x9, 0xA, 0xD})))
-# Known answers for parts of a sheet that workbooks from one template repeat byte for byte.
+# Known answers for parts of a sheet that workbooks from one template repeat byte for byte,
+# a few dozen of them, none bigger than KEEP_MAX (a hostile part must not fill the memory).
+KEEP_MAX = 256 * 1024
 _TOP: dict[str, bool] = {}
 _HEADS: dict[str, list[tuple[str, dict[str, str]]]] = {}
 _PLAIN_MERGES: set[str] = set()
@@ -184,9 +186,11 @@ def _at_top(text: str, start: int, end: int) -> bool:
         head = text[start:end]
         known = _TOP.get(head)
         if known is None:
-            if len(_TOP) >= 64:
-                _TOP.clear()
-            known = _TOP[head] = _balanced(head)
+            known = _balanced(head)
+            if len(head) <= KEEP_MAX:
+                if len(_TOP) >= 64:
+                    _TOP.clear()
+                _TOP[head] = known
         return known
     return _balanced(text[start:end])
 
@@ -281,9 +285,10 @@ def _head(text: str) -> list[tuple[str, dict[str, str]]]:
             depth += 1
     if depth != 0 or tags != text.count("<"):
         raise _Unsure
-    if len(_HEADS) >= 64:
-        _HEADS.clear()
-    _HEADS[text] = out
+    if len(text) <= KEEP_MAX:
+        if len(_HEADS) >= 64:
+            _HEADS.clear()
+        _HEADS[text] = out
     return out
 
 
@@ -344,9 +349,10 @@ def _merges(text: str, start: int, end: int) -> str:
         if body not in _PLAIN_MERGES:  # a template's files repeat the same body
             if _MERGE_BODY.fullmatch(body) is None:
                 raise _Unsure
-            if len(_PLAIN_MERGES) >= 64:
-                _PLAIN_MERGES.clear()
-            _PLAIN_MERGES.add(body)
+            if len(body) <= KEEP_MAX:
+                if len(_PLAIN_MERGES) >= 64:
+                    _PLAIN_MERGES.clear()
+                _PLAIN_MERGES.add(body)
     if text.find("<mergeCells", after, end) >= 0:
         raise _Unsure
     return body

@@ -434,11 +434,8 @@ class SheetParser:
     # -- merges and geometry ----------------------------------------------------------------
 
     def merges_of(self, text: str) -> None:
-        """The merges of a ``<mergeCells>`` body as the scan found it.
-
-        Workbooks from one template repeat the same hundred or more merges byte for byte:
-        what a body comes to is remembered (when it could not have passed the limit).
-        """
+        """The merges of a ``<mergeCells>`` body as the scan found it. Workbooks from one template
+        repeat the same hundred merges byte for byte: what a body makes is remembered."""
         known = _MERGES.get(text)
         if known is not None and known[0] <= MAX_MERGES:
             self.grid.merged.extend(known[1])
@@ -446,9 +443,10 @@ class SheetParser:
         refs = scan.merge_refs(text)
         for ref in refs:
             self.merge_ref(ref)
-        if len(_MERGES) >= _MERGES_MAX:
-            _MERGES.clear()
-        _MERGES[text] = (len(refs), list(self.grid.merged))
+        if len(text) <= scan.KEEP_MAX:
+            if len(_MERGES) >= _MERGES_MAX:
+                _MERGES.clear()
+            _MERGES[text] = (len(refs), list(self.grid.merged))
 
     def merge(self, el: etree._Element) -> None:
         self.merge_ref(el.get("ref", ""))
