@@ -486,3 +486,13 @@ def test_drawn_sheet_variants_read_the_same_both_ways(name: str, tmp_path: Path,
     if isinstance(got, list):
         assert len(got[0][5]) == 3  # two shapes and their connector, placed
     assert (spy.sheets > 0) == fast
+
+
+def test_parts_read_the_same_without_positioned_reads(built: list[Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no os.pread: parts are then read after a seek, to the same bytes."""
+    from sopxl.read import safezip
+
+    with_pread = [outcome(p) for p in built[:12]]
+    monkeypatch.setattr(safezip, "_PREAD", None)
+    assert [outcome(p) for p in built[:12]] == with_pread
