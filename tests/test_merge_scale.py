@@ -403,3 +403,26 @@ def test_a_table_longer_than_a_sheet_goes_on_in_continuation_sheets(tmp_path):
     assert all(part[0] == ["No", "Pesan"] for part in got)
     assert [r for part in got for r in part[1:]] == rows
     assert wb["Temuan (4)"].auto_filter.ref == "A1:B2"
+
+
+@pytest.mark.parametrize("bad", [["kode", "warning", "SOP 1", "B2", "pesan"],  # five places
+                                 ["kode", "warning", "SOP 1", "B2", 7, None],  # a number as message
+                                 ["kode", None, "SOP 1", "B2", "pesan", None],  # no severity
+                                 {"kode": "x"}, "kode"],
+                         ids=["short", "number", "no-severity", "dict", "text"])
+def test_a_cache_entry_with_a_malformed_finding_is_read_again(tree, reads, bad):
+    import json
+
+    cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
+    con = sqlite3.connect(tree / ".rekap.xlsx.sopxl-cache")
+    rows = con.execute("SELECT path, summary FROM files").fetchall()
+    (key, text), = [(k, t) for k, t in rows if k.endswith(b"a.xlsx")]
+    summary = json.loads(text)
+    summary["sops"][0]["findings"].append(bad)
+    con.execute("UPDATE files SET summary = ? WHERE path = ?", (json.dumps(summary), key))
+    con.commit()
+    con.close()
+    mb.workbook(tree / "SOP" / "b.xlsx", [sop("065/SOP/2", "Penerimaan Tamu Dinas")])  # a correction
+    reads.clear()
+    assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")[0] == 0
+    assert sorted(reads) == ["a.xlsx", "b.xlsx"]  # a.xlsx read again: its entry was not believed

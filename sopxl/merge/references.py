@@ -28,6 +28,7 @@ _SEPARATORS = re.compile(r"[;\n\r]+")
 # Inline list markers, as they stay after the parser folds a box onto one line:
 # "1. SOP A 2. SOP B", "a) SOP A b) SOP B", "- SOP A - SOP B", "• SOP A".
 _MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-•·▪●*])(?=\s)")
+_LEADING_AND = re.compile(r"^(?:dan|serta)\s+", re.I)
 _BEFORE_SOP = re.compile(r"\s*(?:,|\bdan\b|\bserta\b|&)\s*(?=\bSOP\b)", re.I)
 
 
@@ -38,7 +39,7 @@ def split_references(text: str) -> list[str]:
         for part in _MARKER.split(piece):
             for item in _BEFORE_SOP.split(part):
                 item = item.strip(" \t,.;:")
-                item = re.sub(r"^(?:dan|serta)\s+", "", item, flags=re.I).strip()
+                item = _LEADING_AND.sub("", item).strip()
                 if item.casefold() not in _EMPTY_REFS and any(ch.isalnum() for ch in item):
                     items.append(" ".join(item.split()))
     return items

@@ -207,12 +207,22 @@ def _is_text(v: Any) -> bool:
     return v is None or isinstance(v, str)
 
 
+# What each place of a finding holds: code, severity, sheet, cell, message, hint.
+_TEXT, _TEXT_OR_NONE = frozenset((str,)), frozenset((str, type(None)))
+_FINDING = (_TEXT, _TEXT, _TEXT_OR_NONE, _TEXT_OR_NONE, _TEXT, _TEXT_OR_NONE)
+
+
 def _check_findings(rows: Any) -> None:
-    if not isinstance(rows, list):
+    # Checked a place at a time over all the findings (types gathered in C): a national
+    # register reads hundreds of thousands of them back from workers and the cache.
+    if type(rows) is not list:
         raise ValueError("findings")
-    for f in rows:
-        if not (isinstance(f, list) and len(f) == 6 and isinstance(f[0], str) and isinstance(f[1], str)
-                and isinstance(f[4], str) and all(map(_is_text, f))):
+    if not rows:
+        return
+    if set(map(type, rows)) != {list} or set(map(len, rows)) != {6}:
+        raise ValueError("finding")
+    for place, allowed in zip(zip(*rows), _FINDING):
+        if not set(map(type, place)) <= allowed:
             raise ValueError("finding")
 
 

@@ -6,6 +6,7 @@ Failures become ``WorkbookError`` with an Indonesian message naming the file.
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import struct
 import threading
@@ -32,6 +33,8 @@ MAX_RATIO = 200  # decompressed / compressed, for parts bigger than 1 MiB
 # encrypted (bit 0), compressed patch data (bit 5), strong encryption (bit 6).
 _LOCAL_HEADER = struct.Struct("<4s2xH18xHH")
 _UNUSUAL_FLAGS = 0x01 | 0x20 | 0x40
+_EXTRA_SLACK = 64
+_PREAD = getattr(os, "pread", None)  # not on Windows
 
 NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -176,23 +179,26 @@ class SafeZip:
         if info.flag_bits & _UNUSUAL_FLAGS or info.compress_type not in (zipfile.ZIP_STORED,
                                                                         zipfile.ZIP_DEFLATED):
             return None
-        fp = self.zf.fp
-        if fp is None:
+        if self.zf.fp is None or info.header_offset < 0 or info.compress_size > MAX_PART_BYTES:
             return None
+        # One positioned read takes the local header, the name, an extra field of the usual
+        # few bytes and the data; a longer extra field costs a second read.
+        at = info.header_offset
+        want = _LOCAL_HEADER.size + 4 * len(info.orig_filename) + _EXTRA_SLACK + info.compress_size
         try:
-            fp.seek(info.header_offset)
-            header = fp.read(_LOCAL_HEADER.size)
-            if len(header) != _LOCAL_HEADER.size:
-                return None
-            magic, flags, name_len, extra_len = _LOCAL_HEADER.unpack(header)
+            block = self._pread(want, at)
+            magic, flags, name_len, extra_len = _LOCAL_HEADER.unpack_from(block)
             if magic != b"PK\x03\x04":
                 return None
-            local_name = fp.read(name_len).decode("utf-8" if flags & 0x800 else "cp437")
+            start = _LOCAL_HEADER.size + name_len + extra_len
+            local_name = block[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_len].decode(
+                "utf-8" if flags & 0x800 else "cp437")
             if local_name != info.orig_filename:
                 return None
-            fp.seek(extra_len, 1)
-            raw = fp.read(info.compress_size)
-        except (OSError, ValueError, UnicodeDecodeError):
+            raw = block[start:start + info.compress_size]
+            if len(raw) != info.compress_size and len(block) == want:
+                raw = self._pread(info.compress_size, at + start)
+        except (OSError, ValueError, UnicodeDecodeError, struct.error):
             return None
         if len(raw) != info.compress_size:
             return None
@@ -206,6 +212,13 @@ class SafeZip:
         if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
             return None
         return data
+
+    def _pread(self, size: int, at: int) -> bytes:
+        """``size`` bytes of the file from ``at``: one system call where the system has one."""
+        if _PREAD is not None:
+            return _PREAD(self.fh.fileno(), size, at)
+        self.fh.seek(at)
+        return self.fh.read(size)
 
     def xml(self, name: str, data: bytes | None = None) -> etree._Element:
         """The part parsed; ``data`` is its bytes when the caller has read them already."""
@@ -232,14 +245,28 @@ class SafeZip:
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if not self.has(rels_name):
             return {}
+        # Workbooks from one template carry the same relationship parts byte for byte.
+        data = self.read(rels_name)
+        key = (folder, data)
+        known = _RELS.get(key)
+        if known is not None and len(data) <= MAX_TREE_BYTES:
+            return dict(known)
         out: dict[str, tuple[str, str]] = {}
-        for rel in self.xml(rels_name).findall("pr:Relationship", NS):
+        for rel in self.xml(rels_name, data).findall("pr:Relationship", NS):
             target = rel.get("Target", "")
             if rel.get("TargetMode") == "External":
                 out[rel.get("Id", "")] = (rel.get("Type", ""), target)
                 continue
             out[rel.get("Id", "")] = (rel.get("Type", ""), resolve_target(folder, target))
-        return out
+        if len(data) <= 256 * 1024:  # a few dozen small parts, never a hostile giant
+            if len(_RELS) >= 64:
+                _RELS.clear()
+            _RELS[key] = out
+        return dict(out)
+
+
+# Relationships worked out, by the folder of their part and the bytes of the .rels part.
+_RELS: dict[tuple[str, bytes], dict[str, tuple[str, str]]] = {}
 
 
 class _Stream:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
 from ..errors import WorkbookError
 from ..grid import Value
+from . import scan
 from .safezip import TREE_LIMIT_BYTES, SafeZip
 
 MAIN_NS = (
@@ -64,7 +66,11 @@ def shared_strings(z: SafeZip, part: str, default: Tags) -> list[str]:
         return []
     if z.names[part].file_size > TREE_LIMIT_BYTES:
         return _streamed_strings(z, part)
-    root = z.xml(part)
+    data = z.read(part)
+    texts = scan.shared_strings(data)
+    if texts is not None:
+        return texts
+    root = z.xml(part, data)
     t = TAGS.get(etree.QName(root).namespace or "", default)
     # Nearly every entry is a plain <si><t>text</t></si>: read it directly, which halves
     # the cost of a table of a few hundred texts; rich runs go through rich_text.
@@ -80,6 +86,20 @@ def shared_strings(z: SafeZip, part: str, default: Tags) -> list[str]:
                 continue
         add(rich_text(si, t))
     return out
+
+
+def by_index_text(sst: list[str]) -> dict[str, str]:
+    """The shared strings by their index as the sheet writes it ("12"), for the table being
+    read: a look-up saves an int() per text cell. Kept for one table at a time."""
+    global _SST_BY_TEXT
+    known, by_text = _SST_BY_TEXT
+    if known is not sst:
+        by_text = dict(zip(map(str, range(len(sst))), sst)) if len(sst) <= 100_000 else {}
+        _SST_BY_TEXT = (sst, by_text)
+    return by_text
+
+
+_SST_BY_TEXT: tuple[list[str] | None, dict[str, str]] = (None, {})
 
 
 def _streamed_strings(z: SafeZip, part: str) -> list[str]:
@@ -112,6 +132,34 @@ def rich_text(el: etree._Element, t: Tags) -> str:
                     parts.append(rt.text)
     text = parts[0] if len(parts) == 1 else "".join(parts)
     return unescape(text) if "_x" in text else text
+
+
+def value_cells(data: etree._Element, v_tag: str) -> Iterator[tuple[str | None, str | None,
+                                                                   str | None, str | None]]:
+    """(r, s, t, text) of the cell of every ``<v>`` under ``sheetData``; r None: no address.
+
+    ``store_values`` takes "" for an attribute left out, as the scan reports it; one written
+    empty (``t=""``, ``s=""``) is passed on as " ", which reads the way "" always did here
+    (an unknown type; a style that is no number).
+    """
+    for v in data.iter(v_tag):
+        c = v.getparent()
+        if c is None:
+            yield None, None, None, None
+            return
+        s, t = c.get("s"), c.get("t")
+        yield c.get("r"), s if s is None else s or " ", t if t is None else t or " ", v.text
+
+
+def inline_cells(data: etree._Element, t: Tags) -> Iterator[tuple[str | None, str]]:
+    """(r, text) of every inline-string cell under ``sheetData``."""
+    for inline in data.iter(t.is_):
+        c = inline.getparent()
+        if c is None:
+            yield None, ""
+            return
+        if c.get("t") == "inlineStr":
+            yield c.get("r"), rich_text(inline, t)
 
 
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -1,8 +1,9 @@
 """One worksheet part (``xl/worksheets/sheetN.xml``) read into a grid: the sheet XML parser.
 
-``read_sheet`` picks one of two drivers: a whole lxml tree for ordinary sheets, walked by its
-``<v>`` elements with precomputed tag names, or a stream of rows for parts bigger than
-``TREE_LIMIT_BYTES``, so memory stays flat. Cell addresses are cached across sheets, since
+``read_sheet`` picks one of three drivers: the part's bytes as ``scan.py`` reads them when
+they have the plain shape writers use, else a whole lxml tree walked by its ``<v>`` elements,
+or a stream of rows for parts bigger than ``TREE_LIMIT_BYTES``, so memory stays flat. The
+first two feed the same checks (``store_values``). Cell addresses are cached across sheets, since
 a batch of workbooks uses the same few hundred. Limits (rows, columns, non-empty cells)
 refuse a sheet with ``BERKAS-TERLALU-BESAR`` before it can exhaust memory.
 """
@@ -11,16 +12,18 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections.abc import Iterable
 
 from lxml import etree
 
 from ..a1 import col_to_letters, letters_to_col, rowcol_to_cell
 from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
+from . import scan
 from .drawing import read_shapes
-from .geometry import MAX_COLS, MAX_ROWS, SheetGeometry
+from .geometry import MAX_COLS, MAX_ROWS, Attrs, SheetGeometry
 from .safezip import TREE_LIMIT_BYTES, SafeZip
-from .values import CellFormats, iso_datetime, rich_text, unescape
+from .values import CellFormats, by_index_text, inline_cells, iso_datetime, rich_text, unescape, value_cells
 
 MAX_CELLS = 2_000_000  # non-empty cells in one sheet, and in all the sheets of a workbook read
 MAX_MERGES = 100_000  # merged ranges in one sheet (an SOP has a few hundred)
@@ -41,7 +44,12 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
         z.read(part)  # raises the "part is missing" error
     try:
         if z.names[part].file_size <= TREE_LIMIT_BYTES:
-            sheet.parse_tree(z.xml(part))
+            data = z.read(part)
+            scanned = scan.sheet(data, sheet.tags.ns, geometry is not None)
+            if scanned is not None:
+                sheet.parse_scanned(scanned)
+            else:
+                sheet.parse_tree(z.xml(part, data))
         else:
             sheet.check_dimension(z, part)
             sheet.parse_stream(z, part)
@@ -128,17 +136,7 @@ class SheetParser:
         if data is None:
             return
         if self.geometry is not None:
-            for row in data.iterchildren(t.row):
-                try:
-                    r = self.row_index(row)
-                except WorkbookError as e:
-                    # Cells carry their own addresses: a row number Excel would repair costs
-                    # that row's height, not the sheet, as it does in a sheet with no drawing.
-                    if e.code != "BERKAS-RUSAK":
-                        raise
-                    continue
-                self.row_geometry(row, r)
-            self.next_row = 0
+            self.rows_geometry(data.iterchildren(t.row))
         elif len(data):
             self.row_index(data[-1])  # rows come in order: the last one shows the sheet's extent
             self.next_row = 0
@@ -147,6 +145,45 @@ class SheetParser:
             self.grid.values.clear()
             for row in data.iterchildren(t.row):
                 self.row(row)
+        self.finish()
+
+    def rows_geometry(self, rows: Iterable[Attrs]) -> None:
+        """Heights of the rows (elements, or their attributes as the scan read them)."""
+        for row in rows:
+            try:
+                r = self.row_number(row.get("r"))
+            except WorkbookError as e:
+                # Cells carry their own addresses: a row number Excel would repair costs
+                # that row's height, not the sheet, as it does in a sheet with no drawing.
+                if e.code != "BERKAS-RUSAK":
+                    raise
+                continue
+            self.row_geometry(row, r)
+        self.next_row = 0
+
+    def parse_scanned(self, found: scan.SheetScan) -> None:
+        """The fast path: what ``parse_tree`` reads, taken from the part's bytes by ``scan``,
+        through the same checks in the same order (geometry of the sheet's head, merges,
+        rows, values, size)."""
+        if self.geometry is not None:
+            for kind, attrs in found.head:
+                if kind == "col":
+                    self.geometry.read_col(attrs)
+                else:
+                    self.geometry.read_format(attrs)
+        self.merges_of(found.merges)
+        if not found.has_data:
+            return
+        if self.geometry is not None:
+            self.rows_geometry(found.rows)
+        elif found.has_rows:
+            self.row_number(found.last_row)
+            self.next_row = 0
+        self.store_values(found.cells)
+        self.store_inline(found.inline)
+        self.finish()
+
+    def finish(self) -> None:
         self.check_size()
         if len(self.grid.values) > MAX_SHEET_ROWS:  # fewer cells cannot fill more rows
             rows = len({rc[0] for rc in self.grid.values})
@@ -203,60 +240,66 @@ class SheetParser:
     # -- cells ------------------------------------------------------------------------------
 
     def cells_by_ref(self, data: etree._Element) -> bool:
-        """Read every cell that has a value; the hot loop of the whole reader.
+        """Read every cell that has a value, walking the ``<v>`` and ``<is>`` elements.
 
         Walking the ``<v>`` elements (found by lxml in C) and looking up at their cells is
         about twice as fast as visiting every row and cell.  Returns False, having read only
         part of the sheet, when a cell has no address; then ``row`` reads it in order.
         """
+        return self.store_values(value_cells(data, self.tags.v)) \
+            and self.store_inline(inline_cells(data, self.tags))
+
+    def store_values(self, cells: Iterable[tuple[str | None, str | None, str | None, str | None]]
+                     ) -> bool:
+        """Store cells given as (r, s, t, text of the ``<v>``); the hot loop of the reader.
+
+        False as soon as a cell has no address (see ``cells_by_ref``).
+        """
         values = self.grid.values
         sst = self.sst
+        by_text = by_index_text(sst)
         refs = _REF_CACHE
         value: Value | None
-        for v in data.iter(self.tags.v):
-            c = v.getparent()
-            if c is None:
-                return False
-            ref = c.get("r")
+        # An attribute left out is None or "" (the scan's way); see value_cells for one written empty.
+        for ref, s, ctype, text in cells:
             if ref is None:
                 return False
             rc = refs.get(ref)
             if rc is None:
                 rc = self.ref(ref)
-            text = v.text
-            if text is None:
+            if not text:
                 continue  # a formula never calculated
-            ctype = c.get("t")
             if ctype == "s":
-                try:
-                    i = int(text)
-                    if i < 0:
-                        raise IndexError(i)
-                    value = sst[i]
-                except (IndexError, ValueError):
-                    raise self.no_shared_string(text, rc) from None
+                value = by_text.get(text)
+                if value is None:  # " 7", "07": still an index; or none at all
+                    try:
+                        i = int(text)
+                        if i < 0:
+                            raise IndexError(i)
+                        value = sst[i]
+                    except (IndexError, ValueError):
+                        raise self.no_shared_string(text, rc) from None
                 if not value:
                     continue
-            elif ctype is None or ctype == "n":
-                value = self.number(text, c.get("s"))
+            elif not ctype or ctype == "n":
+                value = self.number(text, s or None)
             else:
                 value = self.value(ctype, text, rc)
                 if value is None:
                     continue
             values[rc] = value
-        for inline in data.iter(self.tags.is_):
-            c = inline.getparent()
-            if c is None:
-                return False
-            if c.get("t") != "inlineStr":
-                continue
-            ref = c.get("r")
+        return True
+
+    def store_inline(self, cells: Iterable[tuple[str | None, str]]) -> bool:
+        """Store inline-string cells given as (r, text); False when one has no address."""
+        values = self.grid.values
+        refs = _REF_CACHE
+        for ref, text in cells:
             if ref is None:
                 return False
             rc = refs.get(ref) or self.ref(ref)
-            value = rich_text(inline, self.tags)
-            if value:
-                values[rc] = value
+            if text:
+                values[rc] = text
         return True
 
     def row(self, row: etree._Element) -> int:
@@ -297,7 +340,10 @@ class SheetParser:
         return r
 
     def row_index(self, row: etree._Element) -> int:
-        rref = row.get("r")
+        return self.row_number(row.get("r"))
+
+    def row_number(self, rref: str | None) -> int:
+        """A row's ``r`` (None: the row after the last one) as a zero-based index, checked."""
         try:
             r = int(rref) - 1 if rref else self.next_row
             if r < 0:
@@ -387,11 +433,30 @@ class SheetParser:
 
     # -- merges and geometry ----------------------------------------------------------------
 
+    def merges_of(self, text: str) -> None:
+        """The merges of a ``<mergeCells>`` body as the scan found it. Workbooks from one template
+        repeat the same hundred merges byte for byte: what a body makes is remembered."""
+        known = _MERGES.get(text)
+        if known is not None and known[0] <= MAX_MERGES:
+            self.grid.merged.extend(known[1])
+            return
+        refs = scan.merge_refs(text)
+        for ref in refs:
+            self.merge_ref(ref)
+        if len(text) <= scan.KEEP_MAX:
+            if len(_MERGES) >= _MERGES_MAX:
+                _MERGES.clear()
+            _MERGES[text] = (len(refs), list(self.grid.merged))
+
     def merge(self, el: etree._Element) -> None:
+        self.merge_ref(el.get("ref", ""))
+
+    def merge_ref(self, ref: str) -> None:
+        """One ``<mergeCell ref="A1:D6">``; a single cell or a malformed range is no merge."""
         if len(self.grid.merged) >= MAX_MERGES:
             raise too_big(self.path, self.grid.name, f"lebih dari {_dotted(MAX_MERGES)} sel gabungan",
                           f"more than {MAX_MERGES:,} merged ranges")
-        a, _, b = el.get("ref", "").replace("$", "").partition(":")
+        a, _, b = ref.replace("$", "").partition(":")
         refs = _REF_CACHE
         try:
             r1, c1 = refs.get(a) or self.ref(a)
@@ -417,7 +482,7 @@ class SheetParser:
         if self.geometry is not None:
             self.geometry.read_col(el)
 
-    def row_geometry(self, row: etree._Element, r: int) -> None:
+    def row_geometry(self, row: Attrs, r: int) -> None:
         if self.geometry is not None:
             self.geometry.read_row(r, row)
 
@@ -425,5 +490,8 @@ class SheetParser:
 # Sheets in a batch use the same few hundred addresses, so "B3" -> (2, 1) is worked out once.
 _REF_CACHE: dict[str, tuple[int, int]] = {}
 _REF_CACHE_MAX = 50_000  # SOP sheets use a few thousand; a huge sheet must not bloat it
+# The merges of a mergeCells body: (how many refs it has, the ranges they make).
+_MERGES: dict[str, tuple[int, list[tuple[int, int, int, int]]]] = {}
+_MERGES_MAX = 64
 # A..ZZ up front; three-letter columns are worked out each time (sopxl.a1).
 _COL_CACHE: dict[str, int] = {col_to_letters(i): i for i in range(26 * 27)}
