@@ -246,6 +246,10 @@ def _pack(zf: zipfile.ZipFile, part: str, body: Body) -> None:
 _NOT_PLAIN = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_")
 _TEXT_OPEN = b'" t="inlineStr"><is><t xml:space="preserve">'
 _TEXT_CLOSE = b"</t></is></c>"
+# Values remembered per column: the repeated ones (Bagian, codes, severities, messages) are
+# a few hundred; beyond that a column's values are unique (paths, names) and remembering
+# them only costs memory, which would grow with the register.
+_MEMO_MAX = 1024
 _EXACT = 10**15  # integers Excel holds exactly (sheetxml writes bigger ones as text)
 
 
@@ -280,7 +284,7 @@ def _rows(body: IO[bytes], sheet: StreamSheet, ids: dict[str, int], longest: lis
             got = memo.get(key)
             if got is None:
                 got = _cell_xml(cell, ids, spec, plain)
-                if len(memo) >= 4096:
+                if len(memo) >= _MEMO_MAX:
                     memo.clear()
                 memo[key] = got
             tail, size = got
