@@ -15,6 +15,7 @@ import tempfile
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from sys import intern
 from typing import Any
 
 from ..config import Config
@@ -118,12 +119,15 @@ class _Sop:
         self.file = file
         self.where = where
         self.order = index
-        self.bagian = bagian
+        # Sheet names, cell addresses and Bagian repeat across thousands of SOPs ("SOP 01",
+        # "F6", "Bagian Umum"): one copy each, not one per SOP.
+        self.bagian = intern(bagian)
         idt, cells = sop["identity"], sop["cells"]
         self.nomor = idt.get("nomor", "")
         self.nama = idt.get("nama", "")
-        self.sheet = sop["sheet"]
-        self.cells = (cells.get("nomor"), cells.get("nama"), cells.get("keterkaitan"))
+        self.sheet = intern(sop["sheet"])
+        self.cells = tuple(None if c is None else intern(c)
+                           for c in (cells.get("nomor"), cells.get("nama"), cells.get("keterkaitan")))
         self._refs = "\0".join(split_references(sop["keterkaitan"]))  # one text, not a list of them
         self.errors = sum(f[1] == "error" for f in sop["findings"])
         self.warnings = sum(f[1] == "warning" for f in sop["findings"])
