@@ -426,3 +426,21 @@ def test_a_cache_entry_with_a_malformed_finding_is_read_again(tree, reads, bad):
     reads.clear()
     assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")[0] == 0
     assert sorted(reads) == ["a.xlsx", "b.xlsx"]  # a.xlsx read again: its entry was not believed
+
+
+def test_when_no_worker_can_start_the_files_are_read_in_this_process(tree):
+    """A script whose workers cannot start (here: their configuration file is unreadable; in
+    life, a script without the __main__ guard that spawned workers need) still gets every
+    file read, not every file reported as one sopxl could not check."""
+    import json
+
+    from sopxl.config import load_config
+    from sopxl.merge.batch import iter_summaries
+
+    (tree / "rusak.json").write_text("{ bukan json", encoding="utf-8")
+    cfg = load_config()
+    paths = [str(tree / "SOP" / "a.xlsx"), str(tree / "SOP" / "b.xlsx")]
+    got = dict(iter_summaries(paths, cfg, config_path=str(tree / "rusak.json"), jobs=2))
+    alone = dict(iter_summaries(paths, cfg, jobs=1))
+    assert got == alone
+    assert all(json.loads(text)["error_code"] is None for text in got.values())

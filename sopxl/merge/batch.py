@@ -126,8 +126,28 @@ class Readers:
             done += len(chunk)
             if progress:
                 progress(done, total)
-        if failed:
+        if failed and done == len(failed) and not _workers_start(self.init):
+            # Not one worker ever ran (a script without the ``if __name__ == "__main__"``
+            # guard that spawned workers need, a frozen program): a pool per file would fail
+            # the same way for every file. They are read in this process instead.
+            for p in sorted(failed):
+                yield p, to_json(summarize(p, self.cfg))
+        elif failed:
             yield from _one_by_one(sorted(failed), self.init)
+
+
+def _workers_start(init: tuple) -> bool:
+    """Whether a worker process can start and run a task at all."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=init_worker,
+                                 initargs=init) as pool:
+            pool.submit(_ready).result()
+        return True
+    except BrokenProcessPool:
+        return False
 
 
 def _one_by_one(paths: list[str], init: tuple) -> Iterator[tuple[str, str]]:
