@@ -37,9 +37,14 @@ def split_references(text: str) -> list[str]:
     items: list[str] = []
     for piece in _SEPARATORS.split(text or ""):
         for part in _MARKER.split(piece):
-            for item in _BEFORE_SOP.split(part):
+            # Most parts name one SOP with no "SOP" inside to split before (regex case
+            # folding matches a few non-ASCII letters too: only ASCII takes the short cut).
+            ascii_ = part.isascii()
+            for item in (_BEFORE_SOP.split(part) if not ascii_ or "sop" in part.lower() else (part,)):
                 item = item.strip(" \t,.;:")
-                item = _LEADING_AND.sub("", item).strip()
+                if not ascii_ or item[:5].lower().startswith(("dan", "serta")):
+                    item = _LEADING_AND.sub("", item)
+                item = item.strip()
                 if item.casefold() not in _EMPTY_REFS and any(ch.isalnum() for ch in item):
                     items.append(" ".join(item.split()))
     return items
@@ -51,15 +56,24 @@ _NOISE_PREFIX = re.compile(
 _STOP_TOKENS = {"dan", "di", "ke", "dari", "untuk", "yang", "pada", "serta", "atau", "tentang"}
 
 
+_NON_WORD = re.compile(r"[^\w]+|_")
+_DIGITS = re.compile(r"\d+")
+
+
+def _nfkc(text: str) -> str:
+    # ASCII is its own NFKC form: most references are, and the check is far cheaper.
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
 def _words(text: str) -> list[str]:
-    t = unicodedata.normalize("NFKC", text).casefold().replace("&", " dan ")
-    t = re.sub(r"[^\w]+|_", " ", t)
+    t = _nfkc(text).casefold().replace("&", " dan ")
+    t = _NON_WORD.sub(" ", t)
     t = _NOISE_PREFIX.sub("", " ".join(t.split()) + " ").strip()
     return t.split()
 
 
 def _nomor_key(text: str) -> str:
-    k = "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    k = "".join(_nfkc(text).casefold().split())
     return k if any(map(str.isdigit, k)) else ""  # "-" or "…" is no number
 
 
@@ -90,7 +104,7 @@ def _tokens_match(a: list[str], b: list[str]) -> bool:
 
 
 def _digit_groups(key: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\d+", key))
+    return tuple(_DIGITS.findall(key))
 
 
 class _Index:

@@ -262,7 +262,10 @@ def _rows(body: IO[bytes], sheet: StreamSheet, ids: dict[str, int], longest: lis
     # repeats many (Bagian, codes, sheet names, messages): each is built once, in a memo per
     # column (a column repeats its own values). A memo is emptied when full, so a national
     # register's unique texts do not pile up in it. A bool is keyed apart from the int it equals.
-    columns: list[tuple[int, bytes, dict[Any, tuple[bytes, int]]]] = [
+    # A cell right after its row's previous cell is written without its reference ("r" is
+    # optional: Excel, LibreOffice and openpyxl place it next), so its whole XML comes from
+    # the memo; a cell after a gap names its place.
+    columns: list[tuple[int, bytes, dict[Any, tuple[bytes, bytes, int]]]] = [
         (c, f'<c r="{col_to_letters(c)}'.encode(), {}) for c in range(len(longest))]
     plain = _NOT_PLAIN.search
     buf: list[bytes] = []
@@ -279,21 +282,29 @@ def _rows(body: IO[bytes], sheet: StreamSheet, ids: dict[str, int], longest: lis
         rn = str(n).encode()
         parts = [b'<row r="', rn, b'">']
         put = parts.append
+        follows = True  # the next cell stands right after the last one written (or first)
         for (c, start, memo), cell in zip(columns, row):
             key = (cell, True) if type(cell) is bool else cell
             got = memo.get(key)
             if got is None:
-                got = _cell_xml(cell, ids, spec, plain)
+                tail, size = _cell_xml(cell, ids, spec, plain)
+                got = (tail, b"<c" + tail[1:] if tail else b"", size)
                 if len(memo) >= _MEMO_MAX:
                     memo.clear()
                 memo[key] = got
-            tail, size = got
+            tail, bare, size = got
             if tail:
-                put(start)
-                put(rn)
-                put(tail)
+                if follows:
+                    put(bare)
+                else:
+                    put(start)
+                    put(rn)
+                    put(tail)
+                    follows = True
                 if size > longest[c]:
                     longest[c] = size
+            else:
+                follows = False
         put(b"</row>")
         add(b"".join(parts))  # a row's bytes in one piece: far fewer objects held in buf
         # About a megabyte at a time: a bigger batch (held twice while joined) made the peak
