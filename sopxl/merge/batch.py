@@ -94,6 +94,13 @@ class Readers:
             self.pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
             self.pool = None
 
+    def close(self) -> None:
+        """Let the workers go once every file is read (their memory, and a process that
+        forks after this runs one thread again)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+            self.pool = None
+
     def summaries(self, paths: Sequence[str], progress: Progress | None = None) -> Iterator[tuple[str, str]]:
         """(path, summary as JSON text) of every path, in the order they are done."""
         total = len(paths)

@@ -86,6 +86,8 @@ def collect(sources: Sequence[Source], cfg: Config, bmap: BagianMap | None = Non
         builder.add(by_path[path], text)
         if cache is not None and stamps.get(path) is not None:
             cache.put(path, stamps[path], text)
+    if readers is not None:
+        readers.close()
     return builder.finish(), register_key(sources, stamps, cache, cfg, bmap)
 
 

@@ -15,6 +15,7 @@ import tempfile
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from sys import intern
 from typing import Any
 
@@ -25,6 +26,7 @@ from ..model import Finding, Span
 from ..parse.text import key as text_key
 from .bagian import BagianMap, _bagian
 from .discover import Source
+from .halves import in_halves
 from .references import _Index, _nama_key, _nomor_key, split_references
 from .summary import FileSummary, checked, to_json
 from .tables import columns, minutes
@@ -319,15 +321,26 @@ class Register:
 
     def _references(self) -> None:
         index = _Index([s.nomor for s in self.sops], [s.nama for s in self.sops])
-        for i, s in enumerate(self.sops):
-            if not s._refs:
-                continue
-            links = array("q")
-            for item in s.refs:
-                hit = index.resolve(item, i)
-                # A reference not found becomes its finding when the findings are written.
-                links.append(-1 if hit is None else hit[0] * 4 + _HOW.index(hit[1]))
-            s.links = links
+
+        def links_of(lo: int, hi: int) -> list[list[int] | None]:
+            out: list[list[int] | None] = []
+            for i in range(lo, hi):
+                if not self.sops[i]._refs:
+                    out.append(None)
+                    continue
+                links = []
+                for item in self.sops[i].refs:
+                    hit = index.resolve(item, i)
+                    # A reference not found becomes its finding when the findings are written.
+                    links.append(-1 if hit is None else hit[0] * 4 + _HOW.index(hit[1]))
+                out.append(links)
+            return out
+
+        # The second half of the SOPs is resolved in a forked child, where there is fork.
+        first, second = in_halves(len(self.sops), links_of)
+        for s, links in zip(self.sops, chain(first, second)):
+            if links:
+                s.links = array("q", links)
 
     def _findings(self, s: _Sop) -> list[Finding]:
         hits = []
