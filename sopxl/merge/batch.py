@@ -6,6 +6,7 @@ register can take each one as it comes and nothing waits for the slowest file to
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -72,23 +73,45 @@ class Readers:
         self.jobs = max(1, jobs)
         self.warm = warm
         self.pool: Any = None
+        self.starter: threading.Thread | None = None
 
     def _start(self) -> Any:
         from concurrent.futures import ProcessPoolExecutor
 
+        self._started()
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(),
                                             initializer=init_worker, initargs=self.init)
         return self.pool
 
-    def __enter__(self) -> Readers:
-        if self.jobs > 1 and self.warm:
-            pool = self._start()
+    def _warm(self) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(),
+                                       initializer=init_worker, initargs=self.init)
             for _ in range(self.jobs):
                 pool.submit(_ready)
+        except BaseException:  # noqa: BLE001 - the pool is then started when the files are handed out
+            return
+        self.pool = pool
+
+    def _started(self) -> None:
+        if self.starter is not None:
+            self.starter.join()
+            self.starter = None
+
+    def __enter__(self) -> Readers:
+        if self.jobs > 1 and self.warm:
+            # Handing a worker to a new pool waits until the fork server has loaded sopxl
+            # (a tenth of a second or more): a thread waits for that while the caller goes on
+            # (the merge hashes every file meanwhile).
+            self.starter = threading.Thread(target=self._warm, name="sopxl-readers", daemon=True)
+            self.starter.start()
         return self
 
     def __exit__(self, kind: Any, *_exc: Any) -> None:
+        self._started()
         if self.pool is not None:
             # Ctrl+C, or the consumer stopped: do not wait for queued files.
             self.pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
@@ -97,6 +120,7 @@ class Readers:
     def close(self) -> None:
         """Let the workers go once every file is read (their memory, and a process that
         forks after this runs one thread again)."""
+        self._started()
         if self.pool is not None:
             self.pool.shutdown(wait=True)
             self.pool = None
