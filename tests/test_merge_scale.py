@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -160,7 +161,7 @@ def test_a_foreign_or_tampered_cache_is_never_trusted(tree, reads):
     cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
     cache = tree / ".rekap.xlsx.sopxl-cache"
     con = sqlite3.connect(cache)
-    con.execute("UPDATE files SET summary = '{\"f\": 1, \"path\": 3}'")  # not a summary
+    con.execute("UPDATE files SET summary = ?", (zlib.compress(b'{"f": 1, "path": 3}'),))  # not a summary
     con.commit()
     con.close()
     mb.workbook(tree / "SOP" / "b.xlsx", [sop("065/SOP/2", "Penerimaan Tamu Dinas")])  # a correction
@@ -176,6 +177,28 @@ def test_a_foreign_or_tampered_cache_is_never_trusted(tree, reads):
     reads.clear()
     cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
     assert sorted(reads) == ["a.xlsx", "b.xlsx"]
+
+
+@pytest.mark.parametrize("stored", ["plain text", "not deflate", "endless", "cut short"])
+def test_a_cache_entry_that_does_not_inflate_to_a_summary_is_read_again(tree, reads, monkeypatch, stored):
+    from sopxl.merge import cache as cache_mod
+
+    cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")
+    con = sqlite3.connect(tree / ".rekap.xlsx.sopxl-cache")
+    rows = con.execute("SELECT path, summary FROM files").fetchall()
+    (key, data), = [(k, d) for k, d in rows if k.endswith(b"a.xlsx")]
+    text = zlib.decompress(data)
+    value = {"plain text": text.decode(), "not deflate": b"\x00" + data,
+             "endless": zlib.compress(text + b" " * 4096), "cut short": data[:-8]}[stored]
+    monkeypatch.setattr(cache_mod, "MAX_SUMMARY_BYTES", len(text) + 100)  # "endless" inflates past it
+    con.execute("UPDATE files SET summary = ? WHERE path = ?", (value, key))
+    con.commit()
+    con.close()
+    mb.workbook(tree / "SOP" / "b.xlsx", [sop("065/SOP/2", "Penerimaan Tamu Dinas")])  # a correction
+    reads.clear()
+    assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")[0] == 0
+    assert sorted(reads) == ["a.xlsx", "b.xlsx"]
+    assert names("rekap.xlsx") == ["Pengiriman Surat", "Penerimaan Tamu Dinas"]
 
 
 def test_another_configuration_does_not_use_the_cache(tree, reads):
@@ -417,9 +440,10 @@ def test_a_cache_entry_with_a_malformed_finding_is_read_again(tree, reads, bad):
     con = sqlite3.connect(tree / ".rekap.xlsx.sopxl-cache")
     rows = con.execute("SELECT path, summary FROM files").fetchall()
     (key, text), = [(k, t) for k, t in rows if k.endswith(b"a.xlsx")]
-    summary = json.loads(text)
+    summary = json.loads(zlib.decompress(text))
     summary["sops"][0]["findings"].append(bad)
-    con.execute("UPDATE files SET summary = ? WHERE path = ?", (json.dumps(summary), key))
+    con.execute("UPDATE files SET summary = ? WHERE path = ?",
+                (zlib.compress(json.dumps(summary).encode()), key))
     con.commit()
     con.close()
     mb.workbook(tree / "SOP" / "b.xlsx", [sop("065/SOP/2", "Penerimaan Tamu Dinas")])  # a correction

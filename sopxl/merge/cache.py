@@ -5,7 +5,8 @@ A coordinator re-runs the merge every week when a few Bagian send corrections; r
 every workbook again is most of a run's time. The cache is one sqlite file::
 
     meta   (key, value)   format, sopxl version, configuration hash
-    files  (path, size, mtime_ns, digest, summary)   the summary as JSON text (summary.py)
+    files  (path, size, mtime_ns, digest, summary)   the summary's JSON text (summary.py),
+                                                      deflated: a sixth of its size
 
 A file's entry is used only when its size and content hash (BLAKE2b of its bytes) are the
 ones stored: a changed file is always read again, even one whose time stamp was kept. The
@@ -23,6 +24,7 @@ import hashlib
 import os
 import secrets
 import sqlite3
+import zlib
 from contextlib import suppress
 from importlib import resources
 
@@ -30,7 +32,10 @@ from .. import __version__
 from ..config import Config
 from .summary import FORMAT
 
-CACHE_FORMAT = f"sopxl-merge-cache/1+summary/{FORMAT}"
+CACHE_FORMAT = f"sopxl-merge-cache/2+summary/{FORMAT}"
+# A summary is a few kilobytes of JSON; a stored one that inflates past this is no summary
+# (a hostile or damaged cache is never inflated without bound).
+MAX_SUMMARY_BYTES = 64 << 20
 
 
 def cache_path(out: str | None, csv_folder: str | None) -> str | None:
@@ -91,6 +96,17 @@ def _key(path: str) -> bytes:
     return os.fsencode(os.path.realpath(path))
 
 
+def _inflate(data: bytes) -> str | None:
+    try:
+        d = zlib.decompressobj()
+        raw = d.decompress(data, MAX_SUMMARY_BYTES)
+        if d.unconsumed_tail or not d.eof:
+            return None
+        return raw.decode("utf-8")
+    except (zlib.error, UnicodeDecodeError):
+        return None
+
+
 class Cache:
     """Old entries (read-only) and this run's entries, written as they come into a new
     database under a temporary name (memory stays flat), put in place by ``commit``."""
@@ -131,15 +147,21 @@ class Cache:
                                    (_key(path),)).fetchone()
         except sqlite3.Error:
             return None
-        if row is None or row[0] != stamp[0] or row[1] != stamp[2] or not isinstance(row[2], str):
+        if row is None or row[0] != stamp[0] or row[1] != stamp[2] or not isinstance(row[2], bytes):
+            return None
+        text = _inflate(row[2])
+        if text is None:
             return None
         self.hits += 1
-        return row[2]
+        return text
 
     def put(self, path: str, stamp: tuple[int, int, str], summary: str) -> None:
         if self.problem is not None:
             return
-        self.pending.append((_key(path), stamp[0], stamp[1], stamp[2], summary))
+        # The fastest level: most of the size goes all the same (the texts repeat), and a
+        # national cache stays a few hundred megabytes instead of gigabytes.
+        self.pending.append((_key(path), stamp[0], stamp[1], stamp[2],
+                             zlib.compress(summary.encode("utf-8"), 1)))
         if len(self.pending) >= 64:
             self._flush()
 
@@ -155,7 +177,7 @@ class Cache:
                 self.new = sqlite3.connect(os.fsencode(self.tmp))
                 self.new.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
                 self.new.execute("CREATE TABLE files (path BLOB PRIMARY KEY, size INTEGER, "
-                                 "mtime_ns INTEGER, digest TEXT, summary TEXT)")
+                                 "mtime_ns INTEGER, digest TEXT, summary BLOB)")
             self.new.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", self.pending)
         except (OSError, sqlite3.Error) as exc:
             self.problem = str(exc) or type(exc).__name__
