@@ -121,7 +121,7 @@ class Cache:
         self.problem: str | None = None  # why the new cache is not being written
         self.tmp: str | None = None
         self.new: sqlite3.Connection | None = None
-        self.pending: list[tuple[bytes, int, int, str, str]] = []
+        self.pending: list[tuple[bytes, int, int, str, bytes]] = []
 
     def _open_old(self) -> sqlite3.Connection | None:
         if not os.path.isfile(self.path):
