@@ -468,3 +468,33 @@ def test_when_no_worker_can_start_the_files_are_read_in_this_process(tree):
     alone = dict(iter_summaries(paths, cfg, jobs=1))
     assert got == alone
     assert all(json.loads(text)["error_code"] is None for text in got.values())
+
+
+def test_split_references_short_cuts_split_as_the_patterns_do():
+    """ASCII parts skip the "… dan SOP …" pattern where "SOP" only opens the part, and the
+    "dan"/"serta" pattern where the item does not start so: the items are those the patterns
+    alone give, on texts built to sit on every edge of those short cuts."""
+    import itertools
+    import random
+
+    from sopxl.merge import references as refs
+
+    def by_patterns(text):
+        items = []
+        for piece in refs._SEPARATORS.split(text or ""):
+            for part in refs._MARKER.split(piece):
+                for item in refs._BEFORE_SOP.split(part):
+                    item = refs._LEADING_AND.sub("", item.strip(" \t,.;:")).strip()
+                    if item.casefold() not in refs._EMPTY_REFS and any(ch.isalnum() for ch in item):
+                        items.append(" ".join(item.split()))
+        return items
+
+    words = ["SOP", "sop", "Sop", "SOPIR", "sopan", "dan", "Dan", "DAN", "serta", "Serta", "&", ",", "-",
+             "1.", "a)", "Surat", "Masuk", "Cuti", "ſerta", "SOP\u00a0Arsip", "Ｓｏｐ", "\t", "dan,", ";",
+             "\n"]
+    rng = random.Random(15)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(4000)]
+    texts += [" ".join(p) for p in itertools.product(["", "dan", ",", "&"], ["SOP", "sop"], ["Cuti", ""],
+                                                     ["", "dan SOP Izin", ", sop Rapat", "SOPIR"])]
+    assert all(refs.split_references(t) == by_patterns(t) for t in texts), \
+        [t for t in texts if refs.split_references(t) != by_patterns(t)][:3]

@@ -32,6 +32,13 @@ _LEADING_AND = re.compile(r"^(?:dan|serta)\s+", re.I)
 _BEFORE_SOP = re.compile(r"\s*(?:,|\bdan\b|\bserta\b|&)\s*(?=\bSOP\b)", re.I)
 
 
+def _may_join(low: str) -> bool:
+    """Whether an ASCII part (lower case) may hold two SOPs joined by "," "dan" "serta" "&":
+    only where "sop" stands after something, not where it only opens the part."""
+    at = low.find("sop")
+    return at >= 0 and (bool(low[:at].strip()) or low.find("sop", at + 3) >= 0)
+
+
 def split_references(text: str) -> list[str]:
     """The related SOPs a Keterkaitan box names, one text each ([] for "-" or "Tidak ada")."""
     items: list[str] = []
@@ -40,7 +47,7 @@ def split_references(text: str) -> list[str]:
             # Most parts name one SOP with no "SOP" inside to split before (regex case
             # folding matches a few non-ASCII letters too: only ASCII takes the short cut).
             ascii_ = part.isascii()
-            for item in (_BEFORE_SOP.split(part) if not ascii_ or "sop" in part.lower() else (part,)):
+            for item in (_BEFORE_SOP.split(part) if not ascii_ or _may_join(part.lower()) else (part,)):
                 item = item.strip(" \t,.;:")
                 if not ascii_ or item[:5].lower().startswith(("dan", "serta")):
                     item = _LEADING_AND.sub("", item)
