@@ -23,15 +23,20 @@ FACTS = ("sop_count", "steps", "roles", "actors", "decisions", "branches", "wakt
 class Expected:
     """What the source shows. ``actors``: one list of role names per step, in flow order.
     ``decisions``: 1-based step position -> its branch labels. ``waktu``: total minutes
-    (min, max), converted with 7.5 working hours a day."""
+    (min, max), converted with 7.5 working hours a day.
 
-    roles: list[str]
-    actors: list[list[str]]
+    ``roles``/``actors`` are ``None`` where the source cannot show them (a text layer that
+    keeps the words of a matrix but not the column each symbol is drawn in); ``steps`` then
+    gives the number of steps, which otherwise is ``len(actors)``."""
+
+    roles: list[str] | None
+    actors: list[list[str]] | None
     decisions: dict[int, list[str]] = field(default_factory=dict)
     waktu: tuple[int, int] | None = None
     nomor: str | None = None
     nama: str | None = None
     sop_count: int = 1
+    steps: int | None = None
 
 
 def norm(text: Any) -> str:
@@ -42,9 +47,9 @@ def norm(text: Any) -> str:
 def expected(exp: Expected) -> dict[str, Any]:
     facts: dict[str, Any] = {
         "sop_count": exp.sop_count,
-        "steps": len(exp.actors),
-        "roles": [norm(r) for r in exp.roles],
-        "actors": [sorted(norm(a) for a in step) for step in exp.actors],
+        "steps": exp.steps if exp.steps is not None else len(exp.actors or []),
+        "roles": [norm(r) for r in exp.roles] if exp.roles is not None else None,
+        "actors": [sorted(norm(a) for a in step) for step in exp.actors] if exp.actors is not None else None,
         "decisions": sorted(exp.decisions),
         "branches": {n: sorted(norm(b) for b in labels) for n, labels in sorted(exp.decisions.items())},
         "waktu": list(exp.waktu) if exp.waktu is not None else None,

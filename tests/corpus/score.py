@@ -1,7 +1,8 @@
 """Print the corpus score table: facts sopxl reads right / facts the source states, per document.
 
 Run from the repository root: ``python tests/corpus/score.py`` (add ``--detail`` to see each
-wrong fact with what was expected and what was read). The table goes into docs/corpus.md.
+wrong fact with what was expected and what was read; ``--fourth`` scores the documents of
+``FOURTH_SLUGS`` instead of ``SLUGS``). The table goes into docs/corpus.md.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from corpus import documents  # noqa: E402
 from corpus.builder import build  # noqa: E402
 from corpus.facts import FACTS, actual, compare, expected  # noqa: E402
+from corpus.fourth import fourth_documents  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -23,7 +25,7 @@ def main(argv: list[str]) -> int:
              "|---|" + "---|" * len(FACTS) + "---|"]
     notes = []
     with tempfile.TemporaryDirectory() as tmp:
-        for doc in documents():
+        for doc in fourth_documents() if "--fourth" in argv else documents():
             slug = doc.__name__.rsplit(".", 1)[-1]
             path = build(doc.SHEETS, Path(tmp) / f"{slug}.xlsx")
             exp, act = expected(doc.EXPECTED), actual(path)
