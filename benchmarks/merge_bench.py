@@ -5,8 +5,9 @@
 Writes N workbooks of three SOP sheets each into a temporary tree of Bagian folders, fast:
 one template is built with openpyxl (identity block, two-row merged header, a marker per
 step, borders), its texts are moved into a shared string table as Excel saves them, and each
-copy only gets its own shared strings (Nomor, Nama, instansi, Keterkaitan naming the next
-file's SOP) before being zipped. Then, in the same run and over the same files:
+copy gets its own shared strings (Nomor, Nama, instansi, Keterkaitan naming the next file's
+SOP), its own order of them (so its sheets' bytes are its own, as two offices' files are) and
+its own window size before being zipped. Then, in the same run and over the same files:
 
 * python-calamine reading every sheet's values in J processes: the floor (best of two runs);
 * ``sopxl merge TREE --out REKAP.xlsx --jobs J --quiet`` in a fresh Python process (start-up
@@ -21,6 +22,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -193,11 +196,42 @@ def generate(n: int, folder: Path, kind: str = "office", same: bool = False) -> 
         sub.mkdir(exist_ok=True)
         path = sub / f"sop_{i:04d}.xlsx"
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-            for name in order:
-                data = text.encode("utf-8") if name == "xl/sharedStrings.xml" else parts[name]
+            for name, data in _own_copy(parts, order, text, i).items():
                 z.writestr(name, data)
         paths.append(path)
     return paths
+
+
+_SI = re.compile(r"<si>.*?</si>", re.S)
+_SHARED = re.compile(rb'( t="s"><v>)(\d+)(</v>)')
+
+
+def _own_copy(parts: dict[str, bytes], order: list[str], sst: str, i: int) -> dict[str, bytes]:
+    """Workbook ``i``'s parts. No two offices' files hold the same bytes where it matters to a
+    reader: Excel numbers shared strings in the order it met them, so the same layout filled
+    by two offices gives sheets whose string indices differ, and it saves each PC's window in
+    the workbook part. Each copy here gets its own order of shared strings (its sheets
+    rewritten to match) and its own window, so no reader can take one sheet read for all."""
+    items = _SI.findall(sst)
+    new_at = list(range(len(items)))
+    random.Random(i).shuffle(new_at)
+    shuffled = [""] * len(items)
+    for old, new in enumerate(new_at):
+        shuffled[new] = items[old]
+    head = sst[:sst.index("<si>")] if items else sst
+    out = {}
+    for name in order:
+        data = parts[name]
+        if name == "xl/sharedStrings.xml":
+            data = (head + "".join(shuffled) + "</sst>").encode("utf-8") if items else sst.encode("utf-8")
+        elif name.startswith("xl/worksheets/sheet"):
+            data = _SHARED.sub(lambda m: b"%s%d%s" % (m.group(1), new_at[int(m.group(2))], m.group(3)), data)
+        elif name == "xl/workbook.xml":
+            window = (f'<workbookView xWindow="{i}" yWindow="{i % 600}" windowWidth="{19000 + i % 997}" '
+                      f'windowHeight="{9000 + i % 503}" ')
+            data = data.replace(b"<workbookView ", window.encode(), 1)
+        out[name] = data
+    return out
 
 
 # ---------------------------------------------------------------------------- the runs
