@@ -8,6 +8,7 @@ added to a copy of the schema, so tightening needs no code.
 from __future__ import annotations
 
 import copy
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -59,23 +60,25 @@ def _step(step: Step) -> dict[str, Any]:
     return out
 
 
-def _section(sec: Section) -> dict[str, Any]:
+def _section(sec: Section, steps: bool = True) -> dict[str, Any]:
     return {
         "title": sec.title.as_dict() if sec.title else None,
         "roles": [{"name": r.name, "cell": r.cell} for r in sec.roles],
         "columns": {k: col_to_letters(v) for k, v in sec.columns.items()},
         "branch_columns": {k: col_to_letters(v) for k, v in sec.branch_columns.items()},
         "waktu_unit": sec.waktu_unit,
-        "steps": [_step(s) for s in sec.steps],
+        "steps": [_step(s) for s in sec.steps] if steps else [],
     }
 
 
-def to_dict(doc: SopDocument, totals: Totals | None = None) -> dict[str, Any]:
+def to_dict(doc: SopDocument, totals: Totals | None = None, steps: bool = True) -> dict[str, Any]:
+    """The document as JSON-like data; ``steps=False`` leaves every section's steps out
+    (the rest of the document, which ``check_doc`` validates on its own)."""
     out: dict[str, Any] = {
         "sheet": doc.sheet,
         "identity": {k: v.as_dict() for k, v in doc.identity.items()},
         "boxes": {k: v.as_dict() for k, v in doc.boxes.items()},
-        "sections": [_section(s) for s in doc.sections],
+        "sections": [_section(s, steps) for s in doc.sections],
     }
     if totals is not None:
         out["totals"] = {
@@ -147,6 +150,92 @@ def _cell_at(instance: Any, path: list[Any]) -> str | None:
         if isinstance(node, dict) and node.get("cell"):
             cell = node["cell"]
     return cell
+
+
+# ------------------------------------------------------------------ steps known valid
+#
+# Turning every step into dicts for jsonschema was most of the schema check's time (some
+# twenty steps an SOP, thousands of SOPs a merge), and nearly every step is valid as the
+# parser builds it. So ``check_doc`` first asks ``_step_valid``, in plain Python, whether a
+# step's dict would meet the schema's "step" definition. That test is stricter than the
+# schema, never looser: whenever it says yes, the schema says yes too. When every step
+# passes, only the rest of the document (its steps left out) goes through jsonschema, as
+# steps are items of an array and no schema keyword looks across them. When any step does
+# not pass, the whole document is converted and checked exactly as before, so the hits of
+# an invalid document are the same hits at the same cells. tests/test_schema_fast.py
+# breaks each property of a step in turn and compares both ways.
+
+_CELL = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")  # the schema's $defs/cell, anchored
+_TARGET = re.compile(r"[0-9]+")
+_SYMBOLS = frozenset(("terminator", "process", "decision", "offpage", "unknown"))
+_MARKER_SOURCES = frozenset(("cell", "shape"))
+_BRANCH_SOURCES = frozenset(("keterangan", "column", "shape"))
+_MAX_MINUTES = 1e15  # far beyond any step's (durations caps one at a working year)
+_good_cells: set[Any] = {None}  # cells already matched against _CELL: "B12" recurs a lot
+_GOOD_CELLS_MAX = 100_000
+
+
+def _cells_valid(cells: set[Any]) -> bool:
+    for c in cells - _good_cells:
+        if type(c) is not str or not _CELL.fullmatch(c):
+            return False
+        if len(_good_cells) < _GOOD_CELLS_MAX:
+            _good_cells.add(c)
+    return True
+
+
+def _minutes_valid(span: Any) -> bool:
+    # span_dict writes each end as a number (int or rounded float); the schema wants >= 0.
+    if span is None:
+        return True
+    if type(span) is not tuple or len(span) != 2:
+        return False
+    lo, hi = span
+    return (type(lo) is float and type(hi) is float
+            and 0.0 <= lo <= _MAX_MINUTES and 0.0 <= hi <= _MAX_MINUTES)
+
+
+def _step_valid(step: Step) -> bool:
+    """True only if ``_step(step)`` meets the schema's step definition (see above)."""
+    number, kegiatan, kelengkapan = step.number, step.kegiatan, step.kelengkapan
+    waktu, output, keterangan = step.waktu, step.output, step.keterangan
+    if not (str is type(number.value) is type(kegiatan.value) is type(kelengkapan.value)
+            is type(waktu.value) is type(output.value) is type(keterangan.value)):
+        return False
+    if not _minutes_valid(step.minutes):
+        return False
+    try:
+        cells = {number.cell, kegiatan.cell, kelengkapan.cell, waktu.cell, output.cell,
+                 keterangan.cell}
+        for m in step.markers:
+            # actors are the markers' roles and symbol the strongest of their symbols: both
+            # valid when every marker is.
+            if not (type(m.role) is str and m.role and m.symbol in _SYMBOLS
+                    and type(m.text) is str and m.source in _MARKER_SOURCES):
+                return False
+            cells.add(m.cell)
+        for b in step.branches:
+            target = b.target
+            if not (type(b.label) is str and b.source in _BRANCH_SOURCES
+                    and (target is None or (type(target) is str and _TARGET.fullmatch(target)))):
+                return False
+            cells.add(b.cell)
+    except TypeError:  # an unhashable value where a string belongs: the schema explains it
+        return False
+    for n in step.next_steps:
+        if type(n) is not int or n < 0:
+            return False
+    return _cells_valid(cells)
+
+
+def check_doc(doc: SopDocument, totals: Totals | None, cfg: Config) -> list[Hit]:
+    """``check(to_dict(doc, totals), cfg)``, the same hits, without converting the steps
+    of a document whose steps are all known valid (see ``_step_valid``)."""
+    if all(_step_valid(s) for sec in doc.sections for s in sec.steps):
+        schema = schema_for(cfg)
+        if _is_valid(schema, to_dict(doc, totals, steps=False)):
+            return []
+    return check(to_dict(doc, totals), cfg)
 
 
 def check(data: dict[str, Any], cfg: Config) -> list[Hit]:

@@ -20,7 +20,7 @@ from .parse.settings import read_settings
 from .parse.text import key
 from .parse.vocab import Vocab, build_vocab
 from .rules import Context, run_rules
-from .schema import check, to_dict
+from .schema import check_doc
 
 # Codes about the workbook as a whole, which no single SOP's rules can see.
 declare(__name__, "pelaksana-tidak-terdaftar", "pengaturan-tidak-terbaca", "tidak-ada-sop", "lembar-kosong")
@@ -79,7 +79,7 @@ def check_document(doc: SopDocument, parse_hits: list[Hit], cfg: Config, vocab: 
     # The rules see a next-page sheet's steps out of the first sheet's way (same addresses).
     apart = pages_apart(doc)
     hits = []
-    hits.extend(check(to_dict(apart, totals), cfg))
+    hits.extend(check_doc(apart, totals, cfg))
     hits.extend(run_rules(apart, Context(cfg, vocab)))
     if cfg.roles:
         known = {key(r) for r in cfg.roles}
