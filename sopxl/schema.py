@@ -156,7 +156,7 @@ def _cell_at(instance: Any, path: list[Any]) -> str | None:
 #
 # Turning every step into dicts for jsonschema was most of the schema check's time (some
 # twenty steps an SOP, thousands of SOPs a merge), and nearly every step is valid as the
-# parser builds it. So ``check_doc`` first asks ``_step_valid``, in plain Python, whether a
+# parser builds it. So ``check_doc`` first asks ``_steps_valid``, in plain Python, whether a
 # step's dict would meet the schema's "step" definition. That test is stricter than the
 # schema, never looser: whenever it says yes, the schema says yes too. When every step
 # passes, only the rest of the document (its steps left out) goes through jsonschema, as
@@ -184,56 +184,83 @@ def _cells_valid(cells: set[Any]) -> bool:
     return True
 
 
-def _minutes_valid(span: Any) -> bool:
-    # span_dict writes each end as a number (int or rounded float); the schema wants >= 0.
-    if span is None:
-        return True
-    if type(span) is not tuple or len(span) != 2:
+def _steps_valid(steps: list[Step]) -> bool:
+    """True only if every ``_step(step)`` meets the schema's step definition (see above).
+
+    One plain loop: this runs for every step of a merge. The values and cells are gathered
+    and checked once for the whole document (a set of types; a set of cells mostly seen)."""
+    values: list[Any] = []
+    cells: list[Any] = []
+    try:
+        for s in steps:
+            number, kegiatan, kelengkapan = s.number, s.kegiatan, s.kelengkapan
+            waktu, output, keterangan = s.waktu, s.output, s.keterangan
+            values += (number.value, kegiatan.value, kelengkapan.value, waktu.value, output.value,
+                       keterangan.value)
+            cells += (number.cell, kegiatan.cell, kelengkapan.cell, waktu.cell, output.cell,
+                      keterangan.cell)
+            span = s.minutes
+            if span is not None:
+                # span_dict writes each end as a number (int or rounded float); >= 0 it must be.
+                if type(span) is not tuple or len(span) != 2:
+                    return False
+                lo, hi = span
+                if not (type(lo) is float and type(hi) is float
+                        and 0.0 <= lo <= _MAX_MINUTES and 0.0 <= hi <= _MAX_MINUTES):
+                    return False  # NaN too: it compares false
+            for m in s.markers:
+                # actors are the markers' roles and symbol the strongest of their symbols:
+                # both valid when every marker is.
+                if not (type(m.role) is str and m.role and m.symbol in _SYMBOLS
+                        and type(m.text) is str and m.source in _MARKER_SOURCES):
+                    return False
+                cells.append(m.cell)
+            for b in s.branches:
+                target = b.target
+                if not (type(b.label) is str and b.source in _BRANCH_SOURCES
+                        and (target is None or (type(target) is str and _TARGET.fullmatch(target)))):
+                    return False
+                cells.append(b.cell)
+            for n in s.next_steps:
+                if type(n) is not int or n < 0:
+                    return False
+        if set(map(type, values)) - {str}:
+            return False
+        return _cells_valid(set(cells))
+    except TypeError:  # an unhashable value where a string belongs: the schema explains it
         return False
-    lo, hi = span
-    return (type(lo) is float and type(hi) is float
-            and 0.0 <= lo <= _MAX_MINUTES and 0.0 <= hi <= _MAX_MINUTES)
 
 
 def _step_valid(step: Step) -> bool:
-    """True only if ``_step(step)`` meets the schema's step definition (see above)."""
-    number, kegiatan, kelengkapan = step.number, step.kegiatan, step.kelengkapan
-    waktu, output, keterangan = step.waktu, step.output, step.keterangan
-    if not (str is type(number.value) is type(kegiatan.value) is type(kelengkapan.value)
-            is type(waktu.value) is type(output.value) is type(keterangan.value)):
+    return _steps_valid([step])
+
+
+def _totals_valid(totals: Totals) -> bool:
+    """True only if the "totals" ``to_dict`` writes meets the schema (strictly, as above)."""
+    spans = [*totals.sections.values(), *totals.roles.values()]
+    if totals.total is not None:
+        spans.append(totals.total)
+    names = [*totals.sections, *totals.roles]
+    if set(map(type, names)) - {str}:
         return False
-    if not _minutes_valid(step.minutes):
-        return False
-    try:
-        cells = {number.cell, kegiatan.cell, kelengkapan.cell, waktu.cell, output.cell,
-                 keterangan.cell}
-        for m in step.markers:
-            # actors are the markers' roles and symbol the strongest of their symbols: both
-            # valid when every marker is.
-            if not (type(m.role) is str and m.role and m.symbol in _SYMBOLS
-                    and type(m.text) is str and m.source in _MARKER_SOURCES):
-                return False
-            cells.add(m.cell)
-        for b in step.branches:
-            target = b.target
-            if not (type(b.label) is str and b.source in _BRANCH_SOURCES
-                    and (target is None or (type(target) is str and _TARGET.fullmatch(target)))):
-                return False
-            cells.add(b.cell)
-    except TypeError:  # an unhashable value where a string belongs: the schema explains it
-        return False
-    for n in step.next_steps:
-        if type(n) is not int or n < 0:
+    for span in spans:
+        if type(span) is not tuple or len(span) != 2:
             return False
-    return _cells_valid(cells)
+        lo, hi = span
+        if not (type(lo) is float and type(hi) is float
+                and 0.0 <= lo <= _MAX_MINUTES and 0.0 <= hi <= _MAX_MINUTES):
+            return False
+    return True
 
 
 def check_doc(doc: SopDocument, totals: Totals | None, cfg: Config) -> list[Hit]:
     """``check(to_dict(doc, totals), cfg)``, the same hits, without converting the steps
-    of a document whose steps are all known valid (see ``_step_valid``)."""
-    if all(_step_valid(s) for sec in doc.sections for s in sec.steps):
+    of a document whose steps are all known valid (see ``_steps_valid``), nor its totals
+    when they are (the schema does not require them)."""
+    if _steps_valid([s for sec in doc.sections for s in sec.steps]):
         schema = schema_for(cfg)
-        if _is_valid(schema, to_dict(doc, totals, steps=False)):
+        rest = totals if totals is None or not _totals_valid(totals) else None
+        if _is_valid(schema, to_dict(doc, rest, steps=False)):
             return []
     return check(to_dict(doc, totals), cfg)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sopxl.config import load_config
-from sopxl.model import Branch, Marker
+from sopxl.model import Branch, Marker, Totals
 from sopxl.schema import _step, _step_valid, check, check_doc, schema_for, to_dict
 from sopxl.validate import compute_totals, validate_file
 
@@ -108,3 +108,27 @@ def test_a_step_known_valid_is_valid(doc, name):
         schema = schema_for(CFG)
         validator = jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/step"})
         assert not list(validator.iter_errors(_step(step)))
+
+
+TOTALS = {
+    "as summed": lambda t: t,
+    "total None": lambda t: Totals(None, t.sections, t.roles),
+    "total negative": lambda t: Totals((-1.0, 2.0), t.sections, t.roles),
+    "total NaN": lambda t: Totals((float("nan"), 2.0), t.sections, t.roles),
+    "total ints": lambda t: Totals((1, 2), t.sections, t.roles),
+    "a role's span infinite": lambda t: Totals(t.total, t.sections, {"X": (float("inf"),) * 2}),
+    "a section's span of three": lambda t: Totals(t.total, {"A": (1.0, 2.0, 3.0)}, t.roles),
+    "a role not a string": lambda t: Totals(t.total, t.sections, {7: (1.0, 2.0)}),
+}
+
+
+@pytest.mark.parametrize("name", list(TOTALS))
+def test_totals_left_out_only_when_valid(doc, name):
+    totals = TOTALS[name](compute_totals(doc))
+    try:
+        expected = check(to_dict(doc, totals), CFG)
+    except (TypeError, ValueError) as exc:  # the full check cannot even convert them
+        with pytest.raises(type(exc)):
+            check_doc(doc, totals, CFG)
+        return
+    assert check_doc(doc, totals, CFG) == expected
