@@ -59,11 +59,18 @@ def compute_totals(doc: SopDocument) -> Totals:
         name = doc.section_label(i)
         sec_total: Span | None = None
         for step in sec.steps:
-            if step.minutes is None:
+            minutes = step.minutes
+            if minutes is None:
                 continue
-            sec_total = add(sec_total, step.minutes)
-            for actor in step.actors:
-                roles[actor] = add(roles.get(actor), step.minutes) or step.minutes
+            # durations.add written out (the same sums in the same order): every step of a
+            # merge comes through here, and nearly all have one marker, one actor.
+            sec_total = minutes if sec_total is None else (sec_total[0] + minutes[0],
+                                                           sec_total[1] + minutes[1])
+            markers = step.markers
+            for actor in ([markers[0].role] if len(markers) == 1 else step.actors):
+                before = roles.get(actor)
+                roles[actor] = minutes if before is None else (before[0] + minutes[0],
+                                                               before[1] + minutes[1])
         if sec_total is not None:
             sections[name] = sec_total
         total = add(total, sec_total)
@@ -103,7 +110,8 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         params = h.params
-        k = (h.code, h.cell, tuple(sorted((k, str(v)) for k, v in params.items())) if params else ())
+        # (name, str(value)) pairs in name order; names are unique, so values never compare.
+        k = (h.code, h.cell, tuple(sorted(zip(params, map(str, params.values())))) if params else ())
         if k not in seen:
             seen.add(k)
             out.append(h)
