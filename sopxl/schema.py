@@ -167,12 +167,19 @@ def _cell_at(instance: Any, path: list[Any]) -> str | None:
 
 _CELL = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")  # the schema's $defs/cell, anchored
 _TARGET = re.compile(r"[0-9]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SYMBOLS = frozenset(("terminator", "process", "decision", "offpage", "unknown"))
 _MARKER_SOURCES = frozenset(("cell", "shape"))
 _BRANCH_SOURCES = frozenset(("keterangan", "column", "shape"))
 _MAX_MINUTES = 1e15  # far beyond any step's (durations caps one at a working year)
 _good_cells: set[Any] = {None}  # cells already matched against _CELL: "B12" recurs a lot
 _GOOD_CELLS_MAX = 100_000
+
+
+def _encodable(text: str) -> bool:
+    # jsonschema_rs refuses (raises UnicodeEncodeError for) a string with a lone surrogate,
+    # which no UTF-8 can hold: such a document must still reach it, to fail as it did.
+    return text.isascii() or not _SURROGATE.search(text)
 
 
 def _cells_valid(cells: set[Any]) -> bool:
@@ -211,20 +218,21 @@ def _steps_valid(steps: list[Step]) -> bool:
             for m in s.markers:
                 # actors are the markers' roles and symbol the strongest of their symbols:
                 # both valid when every marker is.
-                if not (type(m.role) is str and m.role and m.symbol in _SYMBOLS
-                        and type(m.text) is str and m.source in _MARKER_SOURCES):
+                if not (m.role and m.symbol in _SYMBOLS and m.source in _MARKER_SOURCES):
                     return False
+                values += (m.role, m.text)
                 cells.append(m.cell)
             for b in s.branches:
                 target = b.target
-                if not (type(b.label) is str and b.source in _BRANCH_SOURCES
+                if not (b.source in _BRANCH_SOURCES
                         and (target is None or (type(target) is str and _TARGET.fullmatch(target)))):
                     return False
+                values.append(b.label)
                 cells.append(b.cell)
             for n in s.next_steps:
                 if type(n) is not int or n < 0:
                     return False
-        if set(map(type, values)) - {str}:
+        if set(map(type, values)) - {str} or not _encodable("".join(values)):
             return False
         return _cells_valid(set(cells))
     except TypeError:  # an unhashable value where a string belongs: the schema explains it
@@ -241,7 +249,7 @@ def _totals_valid(totals: Totals) -> bool:
     if totals.total is not None:
         spans.append(totals.total)
     names = [*totals.sections, *totals.roles]
-    if set(map(type, names)) - {str}:
+    if set(map(type, names)) - {str} or not _encodable("".join(names)):
         return False
     for span in spans:
         if type(span) is not tuple or len(span) != 2:
