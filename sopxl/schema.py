@@ -8,6 +8,8 @@ added to a copy of the schema, so tightening needs no code.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import re
 from functools import lru_cache
 from typing import Any
@@ -261,12 +263,34 @@ def _totals_valid(totals: Totals) -> bool:
     return True
 
 
+# What _steps_valid and _totals_valid mirror of the schema, as a digest: should the schema
+# change any of it, the fast path turns itself off (tests/test_schema_fast.py then fails)
+# until the mirror is brought in line and the digest renewed.
+_MIRRORED_DEFS = ("cell", "text", "span", "symbol", "marker", "branch", "step", "section", "totals")
+_MIRRORED_DIGEST = "27433ff91ac29f6b"
+_mirrored: dict[int, tuple[dict[str, Any], bool]] = {}
+
+
+def _mirror_digest(schema: dict[str, Any]) -> str:
+    defs = schema.get("$defs", {})
+    shape = {"required": schema.get("required"), "properties": schema.get("properties"),
+             "$defs": {k: defs.get(k) for k in _MIRRORED_DEFS}}
+    return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _mirrors(schema: dict[str, Any]) -> bool:
+    seen = _mirrored.get(id(schema))
+    if seen is None or seen[0] is not schema:
+        seen = _mirrored[id(schema)] = (schema, _mirror_digest(schema) == _MIRRORED_DIGEST)
+    return seen[1]
+
+
 def check_doc(doc: SopDocument, totals: Totals | None, cfg: Config) -> list[Hit]:
     """``check(to_dict(doc, totals), cfg)``, the same hits, without converting the steps
     of a document whose steps are all known valid (see ``_steps_valid``), nor its totals
     when they are (the schema does not require them)."""
-    if _steps_valid([s for sec in doc.sections for s in sec.steps]):
-        schema = schema_for(cfg)
+    schema = schema_for(cfg)
+    if _mirrors(schema) and _steps_valid([s for sec in doc.sections for s in sec.steps]):
         rest = totals if totals is None or not _totals_valid(totals) else None
         if _is_valid(schema, to_dict(doc, rest, steps=False)):
             return []

@@ -3,13 +3,14 @@ check finds: for valid documents nothing, for a broken step the same hits at the
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from sopxl.config import load_config
 from sopxl.model import Branch, Marker, Totals
-from sopxl.schema import _step, _step_valid, check, check_doc, schema_for, to_dict
+from sopxl.schema import _mirrors, _step, _step_valid, check, check_doc, schema_for, to_dict
 from sopxl.validate import compute_totals, validate_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,3 +145,21 @@ def test_totals_left_out_only_when_valid(doc, name):
             check_doc(doc, totals, CFG)
         return
     assert check_doc(doc, totals, CFG) == expected
+
+
+def test_the_fast_path_mirrors_the_schema_as_it_is():
+    # Failing here means sop.schema.json changed what _steps_valid / _totals_valid mirror:
+    # bring them in line with it, then renew _MIRRORED_DIGEST (until then the full check runs).
+    assert _mirrors(schema_for(CFG))
+    assert _mirrors(schema_for(dataclasses.replace(CFG, patterns={"nomor": "^[0-9]+$"})))
+
+
+def test_a_changed_schema_turns_the_fast_path_off(doc, monkeypatch):
+    import sopxl.schema as schema
+
+    changed = copy.deepcopy(schema_for(CFG))
+    changed["$defs"]["text"]["properties"]["value"]["maxLength"] = 3
+    assert not _mirrors(changed)
+    monkeypatch.setattr(schema, "schema_for", lambda cfg: changed)
+    totals = compute_totals(doc)
+    assert check_doc(doc, totals, CFG) == check(to_dict(doc, totals), CFG) != []
