@@ -127,7 +127,10 @@ def to_finding(hit: Hit, sheet: str | None, severity: str, lang: str = "id") -> 
 def resolve(hits: list[Hit], sheet: str | None, severities: dict[str, str], lang: str = "id"
             ) -> list[Finding]:
     """Hits to findings, with each code's severity from the config ("off" drops it)."""
-    # ``to_finding`` written out: every finding of a merge comes through here.
+    # ``to_finding`` written out: every finding of a merge comes through here. A batch finds
+    # the same thing at the same cell of the same sheet again and again ("Tanggal Revisi
+    # belum diisi." at F3 of "SOP 01"): a Finding is frozen, so one made is handed out again
+    # (with render's plain params only, as its memo keys).
     out = []
     cat = catalogue()
     for h in hits:
@@ -137,6 +140,22 @@ def resolve(hits: list[Hit], sheet: str | None, severities: dict[str, str], lang
             continue
         if code not in DECLARED and code not in RULE_CODES:  # registered(code), as to_finding
             raise UnregisteredCode(f"kode temuan {code} tidak dideklarasikan (findings.declare / @rule)")
-        message, hint = render(code, h.params, lang)
-        out.append(Finding(code, sev, sheet, h.cell, message, hint))
+        params, cell = h.params, h.cell
+        types = tuple(map(type, params.values()))
+        if not (_PLAIN.issuperset(types) and type(sheet) in _TEXT and type(cell) in _TEXT
+                and type(sev) is str):
+            out.append(Finding(code, sev, sheet, cell, *render(code, params, lang)))
+            continue
+        memo_key = (code, lang, tuple(params.items()), types, sev, sheet, cell)
+        finding = _FOUND.get(memo_key)
+        if finding is None:
+            finding = Finding(code, sev, sheet, cell, *render(code, params, lang))
+            if len(_FOUND) < _FOUND_MAX:
+                _FOUND[memo_key] = finding
+        out.append(finding)
     return out
+
+
+_TEXT = frozenset((str, type(None)))  # a sheet's and a cell's types: no two equal across them
+_FOUND: dict[tuple, Finding] = {}
+_FOUND_MAX = 50_000
