@@ -23,22 +23,25 @@ _ME_BER = _VERB_PREFIXES[:2]  # a role's first word may also open a verb: "Membu
 def step_numbers(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     for sec in doc.sections:
         seen: dict[int, str] = {}
-        previous: int | None = None
+        previous = 0  # the highest number so far (none yet: 0, so the first expected is 1)
         for step in sec.steps:
-            cell = step.number.cell
-            if not step.number.value.strip():
+            number = step.number
+            cell, value = number.cell, number.value
+            if not value.strip():
                 yield Hit("nomor-langkah-kosong", cell, {"kegiatan": step.kegiatan.value[:60]})
                 continue
-            n = step_number(step.number.value)
+            n = step_number(value)
             if n is None:
                 yield Hit("nomor-langkah-tidak-terbaca", cell, {"nomor": shown(step)})
                 continue
             if n in seen:
                 yield Hit("nomor-langkah-ganda", cell, {"nomor": n, "sel_pertama": seen[n]})
-            elif n != (previous or 0) + 1:
-                yield Hit("nomor-langkah-urutan", cell, {"nomor": n, "harapan": (previous or 0) + 1})
-            seen.setdefault(n, cell or "")
-            previous = max(n, previous or 0)
+            elif n != previous + 1:
+                yield Hit("nomor-langkah-urutan", cell, {"nomor": n, "harapan": previous + 1})
+            if n not in seen:
+                seen[n] = cell or ""
+            if n > previous:
+                previous = n
 
 
 @rule("kegiatan-kosong", "kegiatan-diawali-pelaksana")
