@@ -147,7 +147,8 @@ def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
                                            severities, cfg.lang))
             continue
         sop = check_document(doc, reading.hits, cfg, vocab, severities)
-        result.sops.append(dataclasses.replace(sop, findings=relocate(sop.findings, doc)))
+        findings = relocate(sop.findings, doc)  # the same list unless the identity is borrowed
+        result.sops.append(sop if findings is sop.findings else dataclasses.replace(sop, findings=findings))
     if not result.sops:
         why = why_no_sop(grids, result.skipped, settings)
         result.findings.extend(resolve([Hit("tidak-ada-sop", None, why)], None, severities, cfg.lang))
