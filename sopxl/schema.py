@@ -228,18 +228,19 @@ def _steps_valid(steps: list[Step]) -> bool:
                 # both valid when every marker is.
                 if not (m.role and m.symbol in _SYMBOLS and m.source in _MARKER_SOURCES):
                     return False
-                values += (m.role, m.text)
+                values += (m.role, m.text, m.symbol, m.source)
                 cells.append(m.cell)
             for b in s.branches:
                 target = b.target
                 if not (b.source in _BRANCH_SOURCES
                         and (target is None or (type(target) is str and _TARGET.fullmatch(target)))):
                     return False
-                values.append(b.label)
+                values += (b.label, b.source)
                 cells.append(b.cell)
             for n in s.next_steps:
                 if type(n) is not int or n < 0:
                     return False
+        # Exactly str: jsonschema_rs refuses a str subclass (ValueError "Unsupported type").
         if set(map(type, values)) - {str} or not _encodable("".join(values)):
             return False
         return _cells_valid(set(cells))
