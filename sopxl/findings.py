@@ -143,7 +143,7 @@ def resolve(hits: list[Hit], sheet: str | None, severities: dict[str, str], lang
         params, cell = h.params, h.cell
         types = tuple(map(type, params.values()))
         if not (_PLAIN.issuperset(types) and type(sheet) in _TEXT and type(cell) in _TEXT
-                and type(sev) is str):
+                and type(sev) is str and type(code) is str):
             out.append(Finding(code, sev, sheet, cell, *render(code, params, lang)))
             continue
         memo_key = (code, lang, tuple(params.items()), types, sev, sheet, cell)

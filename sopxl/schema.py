@@ -173,6 +173,7 @@ _SYMBOLS = frozenset(("terminator", "process", "decision", "offpage", "unknown")
 _MARKER_SOURCES = frozenset(("cell", "shape"))
 _BRANCH_SOURCES = frozenset(("keterangan", "column", "shape"))
 _MAX_MINUTES = 1e15  # far beyond any step's (durations caps one at a working year)
+_CELL_TYPES = frozenset((str, type(None)))
 _good_cells: set[Any] = {None}  # cells already matched against _CELL: "B12" recurs a lot
 _GOOD_CELLS_MAX = 100_000
 
@@ -190,8 +191,12 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def _cells_valid(cells: set[Any]) -> bool:
-    for c in cells - _good_cells:
+def _cells_valid(cells: list[Any]) -> bool:
+    # Exact types first, of every cell (a set keeps one of equal ones): a str subclass equal
+    # to a cell seen before is no str to jsonschema_rs.
+    if not _CELL_TYPES.issuperset(map(type, cells)):
+        return False
+    for c in set(cells) - _good_cells:
         if type(c) is not str or not _CELL.fullmatch(c):
             return False
         if len(_good_cells) < _GOOD_CELLS_MAX:
@@ -243,7 +248,7 @@ def _steps_valid(steps: list[Step]) -> bool:
         # Exactly str: jsonschema_rs refuses a str subclass (ValueError "Unsupported type").
         if set(map(type, values)) - {str} or not _encodable("".join(values)):
             return False
-        return _cells_valid(set(cells))
+        return _cells_valid(cells)
     except TypeError:  # an unhashable value where a string belongs: the schema explains it
         return False
 

@@ -64,6 +64,8 @@ CHANGES = {
     "cell None": _set("number.cell", None),
     "value a str subclass": _set("output.value", _Str("Surat")),
     "cell a str subclass": _set("output.cell", _Str("B7")),
+    "cell a str subclass, as one seen": lambda step: setattr(step.output, "cell",
+                                                             _Str(step.kegiatan.cell)),
     "marker symbol a str subclass": _add_marker(symbol=_Str("process")),
     "marker source a str subclass": _add_marker(source=_Str("cell")),
     "marker role a str subclass": _add_marker(role=_Str("Kepala")),
