@@ -158,4 +158,4 @@ def resolve(hits: list[Hit], sheet: str | None, severities: dict[str, str], lang
 
 _TEXT = frozenset((str, type(None)))  # a sheet's and a cell's types: no two equal across them
 _FOUND: dict[tuple, Finding] = {}
-_FOUND_MAX = 50_000
+_FOUND_MAX = 5_000  # a few hundred bytes each: a worker stays small

@@ -175,7 +175,7 @@ _BRANCH_SOURCES = frozenset(("keterangan", "column", "shape"))
 _MAX_MINUTES = 1e15  # far beyond any step's (durations caps one at a working year)
 _CELL_TYPES = frozenset((str, type(None)))
 _good_cells: set[Any] = {None}  # cells already matched against _CELL: "B12" recurs a lot
-_GOOD_CELLS_MAX = 100_000
+_GOOD_CELLS_MAX = 20_000
 
 
 def _encodable(text: str) -> bool:

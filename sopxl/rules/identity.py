@@ -61,7 +61,7 @@ def boxes_filled(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
 
 # parse_date of each date text, read once: a batch's workbooks repeat the same few dates.
 _DATES: dict[str, str | None] = {}
-_DATES_MAX = 20_000
+_DATES_MAX = 5_000
 
 
 def _read_date(text: str) -> str | None:
