@@ -85,17 +85,19 @@ class _Blank(dict):
 # step of the same template again and again. Only params of these plain types are keys: their
 # value and type say all a message shows of them (True and 1 read differently, so the type
 # counts; floats are left out, as 0.0 and -0.0 are equal keys that read differently).
-_PLAIN = (str, int, bool, type(None))
+_PLAIN = frozenset((str, int, bool, type(None)))
 _RENDERED: dict[tuple, tuple[str, str]] = {}
 _RENDERED_MAX = 20_000
 
 
 def render(code: str, params: dict[str, Any], lang: str = "id") -> tuple[str, str]:
     """The message and hint of a code in a language, with params filled in."""
-    items = tuple((k, type(v), v) for k, v in params.items())
-    if not all(t in _PLAIN for _k, t, _v in items):
+    # The key is built in C (items and their types as two tuples): every finding of a
+    # merge comes through here.
+    types = tuple(map(type, params.values()))
+    if not _PLAIN.issuperset(types):
         return _render(code, params, lang)
-    memo_key = (code, lang, items)
+    memo_key = (code, lang, tuple(params.items()), types)
     done = _RENDERED.get(memo_key)
     if done is None:
         done = _render(code, params, lang)
@@ -125,11 +127,35 @@ def to_finding(hit: Hit, sheet: str | None, severity: str, lang: str = "id") -> 
 def resolve(hits: list[Hit], sheet: str | None, severities: dict[str, str], lang: str = "id"
             ) -> list[Finding]:
     """Hits to findings, with each code's severity from the config ("off" drops it)."""
+    # ``to_finding`` written out: every finding of a merge comes through here. A batch finds
+    # the same thing at the same cell of the same sheet again and again ("Tanggal Revisi
+    # belum diisi." at F3 of "SOP 01"): a Finding is frozen, so one made is handed out again
+    # (with render's plain params only, as its memo keys).
     out = []
     cat = catalogue()
     for h in hits:
-        sev = severities.get(h.code, cat[h.code]["severity"])
+        code = h.code
+        sev = severities.get(code, cat[code]["severity"])
         if sev == "off":
             continue
-        out.append(to_finding(h, sheet, sev, lang))
+        if code not in DECLARED and code not in RULE_CODES:  # registered(code), as to_finding
+            raise UnregisteredCode(f"kode temuan {code} tidak dideklarasikan (findings.declare / @rule)")
+        params, cell = h.params, h.cell
+        types = tuple(map(type, params.values()))
+        if not (_PLAIN.issuperset(types) and type(sheet) in _TEXT and type(cell) in _TEXT
+                and type(sev) is str and type(code) is str):
+            out.append(Finding(code, sev, sheet, cell, *render(code, params, lang)))
+            continue
+        memo_key = (code, lang, tuple(params.items()), types, sev, sheet, cell)
+        finding = _FOUND.get(memo_key)
+        if finding is None:
+            finding = Finding(code, sev, sheet, cell, *render(code, params, lang))
+            if len(_FOUND) < _FOUND_MAX:
+                _FOUND[memo_key] = finding
+        out.append(finding)
     return out
+
+
+_TEXT = frozenset((str, type(None)))  # a sheet's and a cell's types: no two equal across them
+_FOUND: dict[tuple, Finding] = {}
+_FOUND_MAX = 5_000  # a few hundred bytes each: a worker stays small

@@ -20,7 +20,7 @@ from .parse.settings import read_settings
 from .parse.text import key
 from .parse.vocab import Vocab, build_vocab
 from .rules import Context, run_rules
-from .schema import check, to_dict
+from .schema import check_doc
 
 # Codes about the workbook as a whole, which no single SOP's rules can see.
 declare(__name__, "pelaksana-tidak-terdaftar", "pengaturan-tidak-terbaca", "tidak-ada-sop", "lembar-kosong")
@@ -59,11 +59,18 @@ def compute_totals(doc: SopDocument) -> Totals:
         name = doc.section_label(i)
         sec_total: Span | None = None
         for step in sec.steps:
-            if step.minutes is None:
+            minutes = step.minutes
+            if minutes is None:
                 continue
-            sec_total = add(sec_total, step.minutes)
-            for actor in step.actors:
-                roles[actor] = add(roles.get(actor), step.minutes) or step.minutes
+            # durations.add written out (the same sums in the same order): every step of a
+            # merge comes through here, and nearly all have one marker, one actor.
+            sec_total = minutes if sec_total is None else (sec_total[0] + minutes[0],
+                                                           sec_total[1] + minutes[1])
+            markers = step.markers
+            for actor in ([markers[0].role] if len(markers) == 1 else step.actors):
+                before = roles.get(actor)
+                roles[actor] = minutes if before is None else (before[0] + minutes[0],
+                                                               before[1] + minutes[1])
         if sec_total is not None:
             sections[name] = sec_total
         total = add(total, sec_total)
@@ -79,7 +86,7 @@ def check_document(doc: SopDocument, parse_hits: list[Hit], cfg: Config, vocab: 
     # The rules see a next-page sheet's steps out of the first sheet's way (same addresses).
     apart = pages_apart(doc)
     hits = []
-    hits.extend(check(to_dict(apart, totals), cfg))
+    hits.extend(check_doc(apart, totals, cfg))
     hits.extend(run_rules(apart, Context(cfg, vocab)))
     if cfg.roles:
         known = {key(r) for r in cfg.roles}
@@ -103,7 +110,8 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         params = h.params
-        k = (h.code, h.cell, tuple(sorted((k, str(v)) for k, v in params.items())) if params else ())
+        # (name, str(value)) pairs in name order; names are unique, so values never compare.
+        k = (h.code, h.cell, tuple(sorted(zip(params, map(str, params.values())))) if params else ())
         if k not in seen:
             seen.add(k)
             out.append(h)
@@ -139,7 +147,8 @@ def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
                                            severities, cfg.lang))
             continue
         sop = check_document(doc, reading.hits, cfg, vocab, severities)
-        result.sops.append(dataclasses.replace(sop, findings=relocate(sop.findings, doc)))
+        findings = relocate(sop.findings, doc)  # the same list unless the identity is borrowed
+        result.sops.append(sop if findings is sop.findings else dataclasses.replace(sop, findings=findings))
     if not result.sops:
         why = why_no_sop(grids, result.skipped, settings)
         result.findings.extend(resolve([Hit("tidak-ada-sop", None, why)], None, severities, cfg.lang))

@@ -108,10 +108,15 @@ def summary_of(path: str, result: FileResult, cfg: Config) -> FileSummary:
     out = FileSummary(path, findings=list(result.findings))
     for i, s in enumerate(result.sops):
         doc, totals = s.doc, s.totals
-        acted: Counter[str] = Counter()
-        for step in doc.steps:
-            for actor in step.actors:  # not Counter.update: its type checks cost more, per step
-                acted[actor] += 1
+        actors: list[str] = []  # every step's actors, counted at once (in C) below
+        for sec in doc.sections:
+            for step in sec.steps:
+                markers = step.markers
+                if len(markers) == 1:  # nearly every step: one actor, as Step.actors says
+                    actors.append(markers[0].role)
+                else:
+                    actors += step.actors
+        acted = Counter(actors)  # in the order roles first act
         roles = list(doc.roles)
         roles += [r for r in acted if r not in roles]
         ident = {k: v.value for k, v in doc.identity.items()}
@@ -156,6 +161,11 @@ def _finding(f: Finding) -> list:
     return [f.code, f.severity, f.sheet, f.cell, f.message, f.hint]
 
 
+# json.dumps(data, separators=(",", ":")), made once; the data is a fresh tree of dicts and
+# lists, never a cycle, so the encoder does not track every container it enters.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False)
+
+
 def to_json(s: FileSummary) -> str:
     """The summary as compact JSON (ASCII: any file name, even one that is not UTF-8, fits)."""
     data = {"f": FORMAT, "path": s.path, "error_code": s.error_code, "error": s.error,
@@ -165,7 +175,7 @@ def to_json(s: FileSummary) -> str:
                       "total": o.total, "total_text": o.total_text,
                       "role_load": o.role_load, "findings": [_finding(f) for f in o.findings]}
                      for o in s.sops]}
-    return json.dumps(data, separators=(",", ":"))
+    return _ENCODER.encode(data)
 
 
 def _span(v: Any) -> Span | None:
@@ -208,28 +218,34 @@ def _is_text(v: Any) -> bool:
     return v is None or isinstance(v, str)
 
 
+# The shape check sees exact types: json.loads makes no subclasses, so ``type(v) in T`` says
+# what ``isinstance`` does (with bool beside int, as isinstance(True, int) holds), and the
+# types of a whole list are gathered in C (``issuperset(map(type, …))``). A national register
+# reads hundreds of thousands of findings back from workers and the cache.
+_STR, _STR_OR_NONE = frozenset((str,)), frozenset((str, type(None)))
+_INT, _NUMBER, _LIST = frozenset((int, bool)), frozenset((int, float)), frozenset((list,))
 # What each place of a finding holds: code, severity, sheet, cell, message, hint.
-_TEXT, _TEXT_OR_NONE = frozenset((str,)), frozenset((str, type(None)))
+_TEXT, _TEXT_OR_NONE = _STR, _STR_OR_NONE
 _FINDING = (_TEXT, _TEXT, _TEXT_OR_NONE, _TEXT_OR_NONE, _TEXT, _TEXT_OR_NONE)
 
 
 def _check_findings(rows: Any) -> None:
-    # Checked a place at a time over all the findings (types gathered in C): a national
-    # register reads hundreds of thousands of them back from workers and the cache.
+    # Checked a place at a time over all the findings (types gathered in C).
     if type(rows) is not list:
         raise ValueError("findings")
     if not rows:
         return
-    if set(map(type, rows)) != {list} or set(map(len, rows)) != {6}:
+    if not _LIST.issuperset(map(type, rows)) or set(map(len, rows)) != {6}:
         raise ValueError("finding")
     for place, allowed in zip(zip(*rows), _FINDING):
-        if not set(map(type, place)) <= allowed:
+        if not allowed.issuperset(map(type, place)):
             raise ValueError("finding")
 
 
 def _check_span(v: Any) -> None:
-    if v is not None and not (isinstance(v, list) and len(v) == 2
-                              and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v)):
+    # A number is an int or a float, not a bool.
+    if v is not None and not (type(v) is list and len(v) == 2
+                              and type(v[0]) in _NUMBER and type(v[1]) in _NUMBER):
         raise ValueError("span")
 
 
@@ -244,23 +260,29 @@ def checked(text: str | bytes) -> dict[str, Any]:
             or not _is_text(d.get("error_code")) or not _is_text(d.get("error")) \
             or not isinstance(d.get("sops"), list):
         raise ValueError("not a sopxl file summary")
-    _check_findings(d.get("findings"))
+    rows = d.get("findings")
+    if type(rows) is not list:
+        raise ValueError("findings")
     for o in d["sops"]:
-        if not isinstance(o, dict):
+        if type(o) is not dict:
             raise ValueError("sop")
-        ident, cells = o.get("identity"), o.get("cells")
-        if not (isinstance(o.get("sheet"), str) and isinstance(o.get("order"), int)
-                and isinstance(ident, dict) and all(isinstance(v, str) for v in ident.values())
-                and isinstance(cells, dict) and all(map(_is_text, cells.values()))
-                and isinstance(o.get("keterkaitan"), str) and isinstance(o.get("steps"), int)
-                and isinstance(o.get("roles"), list) and all(isinstance(r, str) for r in o["roles"])
-                and isinstance(o.get("total_text"), str) and isinstance(o.get("role_load"), list)):
+        ident, cells, roles, loads = o.get("identity"), o.get("cells"), o.get("roles"), o.get("role_load")
+        if not (type(o.get("sheet")) is str and type(o.get("order")) in _INT
+                and type(ident) is dict and _STR.issuperset(map(type, ident.values()))
+                and type(cells) is dict and _STR_OR_NONE.issuperset(map(type, cells.values()))
+                and type(o.get("keterkaitan")) is str and type(o.get("steps")) in _INT
+                and type(roles) is list and _STR.issuperset(map(type, roles))
+                and type(o.get("total_text")) is str and type(loads) is list):
             raise ValueError("sop")
         _check_span(o.get("total"))
-        for load in o["role_load"]:
-            if not (isinstance(load, list) and len(load) == 3 and isinstance(load[0], str)
-                    and isinstance(load[1], int)):
+        for load in loads:
+            if not (type(load) is list and len(load) == 3 and type(load[0]) is str
+                    and type(load[1]) in _INT):
                 raise ValueError("role load")
             _check_span(load[2])
-        _check_findings(o.get("findings"))
+        found = o.get("findings")
+        if type(found) is not list:
+            raise ValueError("findings")
+        rows = rows + found  # the file's findings and its SOPs', checked in one pass
+    _check_findings(rows)
     return d

@@ -23,20 +23,28 @@ def start_and_end(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
 
 @rule("keputusan-tanpa-cabang", "cabang-tujuan-tidak-ada", "cabang-tanpa-keputusan")
 def decisions(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
-    all_numbers = {step_number(s.number.value) for s in doc.steps} - {None}
+    # Every step of a merge comes through here and few have a branch: the step numbers are
+    # gathered only for a branch that names one, and a step of one marker (nearly all) has
+    # that marker's symbol, as Step.symbol says, without building the set it builds.
+    all_numbers: set[int | None] = set()
     for sec in doc.sections:
-        numbers = {step_number(s.number.value) for s in sec.steps} - {None}
+        numbers: set[int | None] | None = None
         for step in sec.steps:
-            symbol = step.symbol
+            markers, branches = step.markers, step.branches
+            symbol = markers[0].symbol if len(markers) == 1 else step.symbol
             if symbol == "decision":
-                if not any(b.target for b in step.branches):
-                    cell = step.keterangan.cell or step.markers[0].cell
+                if not any(b.target for b in branches):
+                    cell = step.keterangan.cell or markers[0].cell
                     yield Hit("keputusan-tanpa-cabang", cell, {"nomor": shown(step)})
-            elif symbol == "process" and any(b.target for b in step.branches):
-                yield Hit("cabang-tanpa-keputusan", step.branches[0].cell, {"nomor": shown(step)})
-            for b in step.branches:
+            elif symbol == "process" and branches and any(b.target for b in branches):
+                yield Hit("cabang-tanpa-keputusan", branches[0].cell, {"nomor": shown(step)})
+            for b in branches:
                 if b.target is None:
                     continue
+                if numbers is None:
+                    numbers = {step_number(s.number.value) for s in sec.steps} - {None}
+                    if not all_numbers:
+                        all_numbers = {step_number(s.number.value) for s in doc.steps} - {None}
                 t = int(b.target)
                 if t not in numbers and t not in all_numbers:
                     yield Hit("cabang-tujuan-tidak-ada", b.cell,

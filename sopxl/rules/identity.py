@@ -59,6 +59,22 @@ def boxes_filled(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
             yield Hit("kotak-kosong", t.cell, {"label": FIELD_LABELS[name]})
 
 
+# parse_date of each date text, read once: a batch's workbooks repeat the same few dates.
+_DATES: dict[str, str | None] = {}
+_DATES_MAX = 5_000
+
+
+def _read_date(text: str) -> str | None:
+    if type(text) is not str:
+        return parse_date(text)
+    if text in _DATES:
+        return _DATES[text]
+    d = parse_date(text)
+    if len(_DATES) < _DATES_MAX:
+        _DATES[text] = d
+    return d
+
+
 @rule("tanggal-tidak-terbaca", "tanggal-efektif-sebelum-pembuatan")
 def dates_readable(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     parsed = {}
@@ -66,7 +82,7 @@ def dates_readable(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
         t = doc.identity[name]
         if not t or t.value.strip() == "-":  # "-": deliberately none (no revision yet)
             continue
-        d = parse_date(t.value)
+        d = _read_date(t.value)
         if d is None:
             yield Hit("tanggal-tidak-terbaca", t.cell, {"label": FIELD_LABELS[name], "value": t.value})
         parsed[name] = d

@@ -52,7 +52,7 @@ def roles_act(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     for sec in doc.sections:
         if not sec.steps:
             continue
-        acting = {a for s in sec.steps for a in s.actors}
+        acting = {m.role for s in sec.steps for m in s.markers}  # every step's actors
         for role in sec.roles:
             if role.name not in acting:
                 yield Hit("pelaksana-tidak-bertugas", role.cell, {"pelaksana": role.name})

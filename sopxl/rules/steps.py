@@ -13,28 +13,35 @@ from . import Context, rule, shown
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "pe")
 _ME_BER = _VERB_PREFIXES[:2]  # a role's first word may also open a verb: "Membuat", "Bertugas"
 
+# These rules see every step of a merge. They test a Text as ``Text.__bool__`` does (a value
+# with more than whitespace), written out as ``t.value.strip()``: the same test without a
+# method call for each of the hundreds of cells of a workbook.
+
 
 @rule("nomor-langkah-kosong", "nomor-langkah-tidak-terbaca", "nomor-langkah-ganda",
       "nomor-langkah-urutan")
 def step_numbers(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     for sec in doc.sections:
         seen: dict[int, str] = {}
-        previous: int | None = None
+        previous = 0  # the highest number so far (none yet: 0, so the first expected is 1)
         for step in sec.steps:
-            cell = step.number.cell
-            if not step.number:
+            number = step.number
+            cell, value = number.cell, number.value
+            if not value.strip():
                 yield Hit("nomor-langkah-kosong", cell, {"kegiatan": step.kegiatan.value[:60]})
                 continue
-            n = step_number(step.number.value)
+            n = step_number(value)
             if n is None:
                 yield Hit("nomor-langkah-tidak-terbaca", cell, {"nomor": shown(step)})
                 continue
             if n in seen:
                 yield Hit("nomor-langkah-ganda", cell, {"nomor": n, "sel_pertama": seen[n]})
-            elif n != (previous or 0) + 1:
-                yield Hit("nomor-langkah-urutan", cell, {"nomor": n, "harapan": (previous or 0) + 1})
-            seen.setdefault(n, cell or "")
-            previous = max(n, previous or 0)
+            elif n != previous + 1:
+                yield Hit("nomor-langkah-urutan", cell, {"nomor": n, "harapan": previous + 1})
+            if n not in seen:
+                seen[n] = cell or ""
+            if n > previous:
+                previous = n
 
 
 @rule("kegiatan-kosong", "kegiatan-diawali-pelaksana")
@@ -46,10 +53,13 @@ def kegiatan(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
             if words:
                 first_words[key(words[0])] = role.name
         for step in sec.steps:
-            if not step.kegiatan:
+            text = step.kegiatan.value
+            if not text.strip():
                 yield Hit("kegiatan-kosong", step.kegiatan.cell, {"nomor": shown(step)})
                 continue
-            first = key(step.kegiatan.value.split(None, 1)[0])
+            if not first_words:
+                continue  # no role to begin with
+            first = key(text.split(None, 1)[0])
             if first in first_words and not first.startswith(_ME_BER):
                 yield Hit("kegiatan-diawali-pelaksana", step.kegiatan.cell,
                           {"nomor": shown(step), "pelaksana": first_words[first]})
@@ -59,14 +69,15 @@ def kegiatan(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
 def actors(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     for sec in doc.sections:
         for step in sec.steps:
-            if not step.markers:
+            markers = step.markers
+            if not markers:
                 col = sec.roles[0].col if sec.roles else sec.columns["kegiatan"]
                 yield Hit("langkah-tanpa-pelaksana", rowcol_to_cell(step.row, col),
                           {"nomor": shown(step)})
-            elif len(step.actors) > 1:
-                yield Hit("langkah-dua-pelaksana", step.markers[1].cell,
+            elif len(markers) > 1 and len(step.actors) > 1:  # one marker: one actor
+                yield Hit("langkah-dua-pelaksana", markers[1].cell,
                           {"nomor": shown(step), "pelaksana": ", ".join(step.actors)})
-            for m in step.markers:
+            for m in markers:
                 if m.symbol == "unknown":
                     yield Hit("penanda-tidak-dikenal", m.cell, {"teks": m.text, "pelaksana": m.role})
 
@@ -75,12 +86,14 @@ def actors(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
       "waktu-tidak-tentu", "waktu-tanpa-satuan")
 def mutu_baku(doc: SopDocument, ctx: Context) -> Iterator[Hit]:
     for sec in doc.sections:
+        columns = sec.columns
+        kelengkapan, output, waktu = "kelengkapan" in columns, "output" in columns, "waktu" in columns
         for step in sec.steps:
-            if "kelengkapan" in sec.columns and not step.kelengkapan:
+            if kelengkapan and not step.kelengkapan.value.strip():
                 yield Hit("kelengkapan-kosong", step.kelengkapan.cell, {"nomor": shown(step)})
-            if "output" in sec.columns and not step.output:
+            if output and not step.output.value.strip():
                 yield Hit("output-kosong", step.output.cell, {"nomor": shown(step)})
-            if "waktu" not in sec.columns or step.waktu_shared:
+            if not waktu or step.waktu_shared:
                 continue
             problem = step.waktu_problem
             if problem is None:
