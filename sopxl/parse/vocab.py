@@ -27,10 +27,11 @@ class Vocab:
     # What a cell's text means to one lookup, by lookup name: a batch of workbooks from one
     # template asks the same question of the same texts sheet after sheet. Shared by the
     # copies ``vocab_for`` makes (only the roles differ), as none of the answers uses roles.
-    memo: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[str, dict[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
-    def remembered(self, lookup: str) -> dict[str, Any]:
-        """The text -> answer cache of one lookup (see ``memo``); callers store at most
+    def remembered(self, lookup: str) -> dict[Any, Any]:
+        """The cache of one lookup, a text (or a key made from it) -> the answer (see ``memo``);
+        callers store at most
         ``MEMO_MAX`` answers in it."""
         table = self.memo.get(lookup)
         if table is None:

@@ -1,0 +1,95 @@
+"""The parser's fast paths agree with the plain way of reading a sheet.
+
+Each fast path (the grid's merges indexed by row, the waktu readings a batch remembers) is
+checked here against the slow reading it replaces, on the awkward cases: overlapping and huge
+merges, and the same sheet read with a fresh vocabulary and with one that remembers.
+"""
+from __future__ import annotations
+
+import random
+
+from sopxl.config import load_config
+from sopxl.grid import Grid, value_to_text
+from sopxl.parse import parse_sheet
+from sopxl.parse.vocab import build_vocab
+
+
+def _plain_merge_map(grid: Grid) -> dict:
+    """Every merged cell -> its range, a later range winning a cell (the reading before the
+    index by row); a huge merge stands for its corner only."""
+    mm: dict = {}
+    for rng in grid.merged:
+        r1, c1, r2, c2 = rng
+        if (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000:
+            mm[(r1, c1)] = rng
+            continue
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                mm[(r, c)] = rng
+    return mm
+
+
+def _random_grid(rnd: random.Random) -> Grid:
+    values: dict = {}
+    for _ in range(rnd.randint(0, 40)):
+        values[(rnd.randint(0, 12), rnd.randint(0, 8))] = rnd.choice(
+            ["a", " b ", "", "  ", 3, 2.0, 2.5, True, "Proses"])
+    merged = []
+    for _ in range(rnd.randint(0, 8)):  # overlapping on purpose: files do not always keep Excel's rules
+        r1, c1 = rnd.randint(0, 12), rnd.randint(0, 8)
+        merged.append((r1, c1, r1 + rnd.randint(0, 3), c1 + rnd.randint(0, 3)))
+    if rnd.random() < 0.3:
+        merged.append((rnd.randint(0, 3), rnd.randint(0, 3), 20_000, rnd.randint(3, 6)))  # huge
+    rnd.shuffle(merged)
+    return Grid("S", values=values, merged=merged)
+
+
+def test_merges_by_row_read_as_a_map_of_every_merged_cell():
+    rnd = random.Random(15)
+    for _ in range(300):
+        grid = _random_grid(rnd)
+        mm = _plain_merge_map(grid)
+        for r in range(-1, 26):
+            for c in range(-1, 14):
+                rng = mm.get((r, c))
+                assert grid.merge_at(r, c) == rng
+                corner = (r, c) if rng is None else (rng[0], rng[1])
+                assert grid.get(r, c) == grid.values.get(corner)
+                assert grid.text(r, c) == value_to_text(grid.values.get(corner))
+        rows = [r for r, _ in grid.values] + [m[2] for m in grid.merged]
+        cols = [c for _, c in grid.values] + [m[3] for m in grid.merged]
+        assert (grid.n_rows, grid.n_cols) == (max(rows, default=-1) + 1, max(cols, default=-1) + 1)
+        for r in range(13):
+            assert grid.cols_in_row(r) == sorted(c for rr, c in grid.values if rr == r)
+
+
+def _sop_grid(waktu: list, label: str = "Waktu") -> Grid:
+    values: dict = {(0, 0): "No", (0, 1): "Kegiatan", (0, 2): "Kepala", (0, 3): "Staf",
+                    (0, 4): "Kelengkapan", (0, 5): label, (0, 6): "Output"}
+    for i, w in enumerate(waktu, start=1):
+        values.update({(i, 0): i, (i, 1): f"Langkah {i}", (i, 2 + i % 2): "Proses",
+                       (i, 4): "Surat", (i, 6): "Hasil"})
+        if w is not None:
+            values[(i, 5)] = w
+    return Grid("SOP", values=values)
+
+
+def _reading(grid: Grid, vocab) -> list:
+    doc, hits, _ = parse_sheet(grid, vocab)
+    assert doc is not None
+    steps = [(s.waktu.value, s.waktu.cell, s.minutes, s.waktu_problem) for s in doc.steps]
+    return [steps, sorted((h.code, h.cell, repr(sorted(h.params.items()))) for h in hits)]
+
+
+def test_a_remembered_waktu_reads_as_a_fresh_one():
+    waktu = ["15 menit", "2 x 24 jam", 30, 2.5, True, "paling lama 30 menit", None, "15 menit",
+             "2 x 24 jam", "lama sekali", "30", 30, "2x24 jam kerja", "maksimal 2 jam sejak diterima"]
+    cfg = load_config()
+    remembering = build_vocab(cfg)
+    first = _reading(_sop_grid(waktu), remembering)
+    again = _reading(_sop_grid(waktu), remembering)  # now from the memo
+    assert first == again == _reading(_sop_grid(waktu), build_vocab(cfg))
+    assert remembering.remembered("waktu_reading")  # the fast path was taken
+    # The same figures under "Waktu (menit)" read otherwise: the unit is part of what is remembered.
+    in_minutes = _reading(_sop_grid(waktu, "Waktu (menit)"), remembering)
+    assert in_minutes == _reading(_sop_grid(waktu, "Waktu (menit)"), build_vocab(cfg)) != first
