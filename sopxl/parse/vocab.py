@@ -30,9 +30,8 @@ class Vocab:
     memo: dict[str, dict[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def remembered(self, lookup: str) -> dict[Any, Any]:
-        """The cache of one lookup, a text (or a key made from it) -> the answer (see ``memo``);
-        callers store at most
-        ``MEMO_MAX`` answers in it."""
+        """The cache of one lookup, a text (or a key made from it) -> the answer (see
+        ``memo``); callers store at most ``MEMO_MAX`` answers in it."""
         table = self.memo.get(lookup)
         if table is None:
             table = self.memo[lookup] = {}
