@@ -133,6 +133,18 @@ class Grid:
                     return rng
         return None
 
+    def row_signature(self, row: int, origin: int) -> tuple:
+        """What a reader can see on the row, with rows counted from ``origin``: its stored cells
+        (typed: 1, 1.0 and True differ) and the merges on it with their corners' values. Two
+        rows with equal signatures read the same, cell for cell and merge for merge (moved)."""
+        values = self.values
+        stored = tuple((c, type(v), v) for c in self.cols_in_row(row) for v in (values[(row, c)],))
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        merges = tuple((first, last, r1 - origin, c1, r2 - origin, c2, type(v), v)
+                       for first, last, (r1, c1, r2, c2) in mr.get(row, ())
+                       for v in (values.get((r1, c1)),))
+        return stored, merges
+
     def raw(self, row: int, col: int) -> Value | None:
         """The value stored in exactly this cell (None inside a merge, except its corner)."""
         return self.values.get((row, col))

@@ -93,3 +93,88 @@ def test_a_remembered_waktu_reads_as_a_fresh_one():
     # The same figures under "Waktu (menit)" read otherwise: the unit is part of what is remembered.
     in_minutes = _reading(_sop_grid(waktu, "Waktu (menit)"), remembering)
     assert in_minutes == _reading(_sop_grid(waktu, "Waktu (menit)"), build_vocab(cfg)) != first
+
+
+def _corpus_grids(tmp_path) -> list[Grid]:
+    from corpus import documents
+    from corpus.builder import build
+    from corpus.more import more_documents
+    from corpus.third import third_documents
+
+    from sopxl.read.xlsx import read_workbook
+
+    grids = []
+    for i, doc in enumerate([*documents(), *more_documents(), *third_documents()]):
+        grids += read_workbook(build(doc.SHEETS, tmp_path / f"{i}.xlsx")).sheets
+    return grids
+
+
+def _page_break_grid() -> Grid:
+    """Two-row headers repeated lower down (page breaks): the first with a unit column found by
+    the units under it (never remembered), the others read once and then remembered; and a
+    cell merged down into the first header from above."""
+    head = {0: "No", 1: "Kegiatan", 2: "PELAKSANA", 4: "MUTU BAKU"}
+    values: dict = {}
+    merged = []
+    for top in (2, 50, 61):  # the units under the first within the 40 rows it looks at
+        units = top == 2
+        sub = {2: "Kepala", 3: "Staf", 4: "Kelengkapan", 5: "Waktu", 7 if units else 6: "Output"}
+        values.update({(top, c): t for c, t in head.items()})
+        values.update({(top + 1, c): t for c, t in sub.items()})
+        merged += [(top, 0, top + 1, 0), (top, 1, top + 1, 1), (top, 2, top, 3), (top, 4, top, 7)]
+        for r in range(top + 2, top + 5):
+            values.update({(r, 0): r, (r, 1): "Kerja", (r, 2): "Proses", (r, 5): 3})
+            if units:
+                values[(r, 6)] = "Menit"
+    merged.append((0, 8, 2, 8))  # reaches into the first header from above
+    values[(0, 8)] = "catatan"
+    return Grid("SOP", values=values, merged=merged)
+
+
+def test_a_remembered_header_reads_as_a_fresh_one(tmp_path):
+    from sopxl.parse.header import find_header, header_rows
+
+    cfg = load_config()
+    remembering = build_vocab(cfg)
+    grids = [*_corpus_grids(tmp_path), _page_break_grid()]
+    for _ in range(2):  # the second time round, from the memo
+        for grid in grids:
+            for row in sorted(header_rows(grid, remembering)):
+                fresh = find_header(grid, row, build_vocab(cfg), grid.n_cols)
+                assert find_header(grid, row, remembering, grid.n_cols) == fresh, (grid.name, row)
+    assert remembering.remembered("header")  # the fast path was taken
+    grid = _page_break_grid()
+    units = [find_header(grid, r, remembering, grid.n_cols).waktu_unit_col for r in (2, 50, 61)]
+    assert units == [6, None, None]
+
+
+def _plain_number_row(grid: Grid, row: int) -> bool:
+    """``is_number_row`` as it was written before it stopped early."""
+    nums = []
+    for c in grid.cols_in_row(row):
+        v = grid.raw(row, c)
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        t = grid.text(row, c).rstrip(".").strip("()")
+        if not (t.isascii() and t.isdigit()) or len(t) > 6:
+            return False
+        nums.append(int(t))
+    return len(nums) >= 4 and nums[0] == 1 and all(b == a + 1 for a, b in zip(nums, nums[1:]))
+
+
+def test_the_column_number_row_test_stops_early_with_the_same_answer():
+    from sopxl.parse.header import is_number_row
+
+    rnd = random.Random(4)
+    pieces = [1, 2, 3, 4, 5, "1.", "(2)", "3", " ", "", "x", 1.0, "²", True, 7]
+    seen = set()
+    for _ in range(3000):
+        n = rnd.randint(0, 7)
+        start = rnd.choice([1, 1, 2])
+        cells = [start + i if rnd.random() < 0.7 else rnd.choice(pieces) for i in range(n)]
+        grid = Grid("S", values={(0, c): v for c, v in enumerate(cells)},
+                    merged=[(0, 2, 0, 3)] if rnd.random() < 0.3 else [])
+        answer = is_number_row(grid, 0, grid.n_cols)
+        assert answer == _plain_number_row(grid, 0), cells
+        seen.add(answer)
+    assert seen == {True, False}
