@@ -106,8 +106,17 @@ class Grid:
     def _merges(self) -> dict[int, list[tuple[int, int, tuple[int, int, int, int]]]]:
         if self._merge_rows is None:
             rows: dict[int, list[tuple[int, int, tuple[int, int, int, int]]]] = {}
+            # Each row's list holds the later ranges first: of overlapping ranges the later one
+            # holds the cell, and a lookup takes the first that covers it.
             for rng in self.merged:
                 r1, c1, r2, c2 = rng
+                if r1 == r2 and c2 - c1 < 10_000:  # most merges: a few cells of one row
+                    on_row = rows.get(r1)
+                    if on_row is None:
+                        rows[r1] = [(c1, c2, rng)]
+                    else:
+                        on_row.insert(0, (c1, c2, rng))
+                    continue
                 if (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000:
                     # A huge merge (whole columns) stands for its corner cell only.
                     r2, c2 = r1, c1
@@ -117,10 +126,7 @@ class Grid:
                     if on_row is None:
                         rows[r] = [entry]
                     else:
-                        on_row.append(entry)
-            for on_row in rows.values():
-                if len(on_row) > 1:
-                    on_row.reverse()  # overlapping ranges: the later one holds the cell
+                        on_row.insert(0, entry)
             self._merge_rows = rows
         return self._merge_rows
 

@@ -50,12 +50,15 @@ def label_rows(grid: Grid, vocab: Vocab) -> tuple[set[int], dict[int, set[str]]]
             hit = memo.get(v)
             if hit is None:
                 hit = (header_label(v, vocab), _identity_label(v, vocab))
+                if not hit[0] and hit[1] is None:
+                    hit = ()  # neither, as most texts: one test below instead of two
                 if len(memo) < MEMO_MAX:
                     memo[v] = hit
-            if hit[0]:
-                rows.add(r)
-            if hit[1] is not None:
-                identity.setdefault(r, set()).add(hit[1])
+            if hit:
+                if hit[0]:
+                    rows.add(r)
+                if hit[1] is not None:
+                    identity.setdefault(r, set()).add(hit[1])
     return rows, identity
 
 
