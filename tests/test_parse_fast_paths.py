@@ -178,3 +178,14 @@ def test_the_column_number_row_test_stops_early_with_the_same_answer():
         assert answer == _plain_number_row(grid, 0), cells
         seen.add(answer)
     assert seen == {True, False}
+
+
+def test_a_remembered_marker_kind_is_the_fresh_one():
+    cfg = load_config()
+    remembering = build_vocab(cfg)
+    texts = ["Proses", " proses ", "Mulai", "Mulai (kapsul)", "◇", "→", "", "  ", "Selesai", "x", "√",
+             "Keputusan?", "PROSES", "Proses/kotak", "⬭▭"]
+    first = [remembering.marker_kind(t) for t in texts]
+    assert [remembering.marker_kind(t) for t in texts] == first  # from the memo
+    assert [build_vocab(cfg).marker_kind(t) for t in texts] == first
+    assert set(remembering.kinds) == set(texts)

@@ -83,6 +83,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
     ignoring: Ignored | None = None  # rows under the table's end, up to the next header
     counted = 0  # steps read before the last JUMLAH row: the next one may sum only those after
     last_row = -1  # the row of the last step read (or of its last continuation row)
+    readings = vocab.remembered("waktu_reading")
     row = start_row
     while row < n_rows:
         here = None
@@ -176,7 +177,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             last_row = row
             row += 1
             continue
-        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan, hits)
+        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan, hits, readings)
         if step is not None:
             last_row = row
             if header.actor_col is not None:
@@ -266,9 +267,10 @@ def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
 
 
 def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
-               no_text: str, kegiatan_text: str, hits: list[Hit]) -> Step | None:
+               no_text: str, kegiatan_text: str, hits: list[Hit], readings: dict) -> Step | None:
     """The step on ``row`` (None when the row holds none); ``no_text`` and ``kegiatan_text``
-    are the row's No and Kegiatan cells, already read by the caller."""
+    are the row's No and Kegiatan cells, already read by the caller; ``readings``: the
+    vocabulary's remembered waktu readings (``_read_waktu``)."""
     cols = h.columns
     no_col = cols["no"]
     merge = grid.merge_at(row, no_col)
@@ -301,7 +303,7 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
     step = Step(row=row, number=number, kegiatan=kegiatan, markers=markers, kelengkapan=kelengkapan,
                 waktu=waktu, output=output, keterangan=keterangan)
     if waktu_col is not None:
-        _read_waktu(grid, row, waktu_col, h, vocab, step, section, hits)
+        _read_waktu(grid, row, waktu_col, h, vocab, step, section, hits, readings)
     branches = branches_from_text(keterangan, vocab) if keterangan.value else []
     if h.branch_columns:
         branches += branches_from_columns(grid, row, h.branch_columns)
@@ -325,7 +327,7 @@ def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
 
 
 def _read_waktu(grid: Grid, row: int, col: int, h: Header, vocab: Vocab, step: Step,
-                section: Section, hits: list[Hit]) -> None:
+                section: Section, hits: list[Hit], memo: dict) -> None:
     """The minutes of the step's waktu (its Text already read from ``col``)."""
     merge = grid.merge_at(row, col)
     if merge is not None and merge[0] < row and any(s.row >= merge[0] for s in section.steps):
@@ -346,7 +348,6 @@ def _read_waktu(grid: Grid, row: int, col: int, h: Header, vocab: Vocab, step: S
     # The same few dozen waktu of a batch again and again: what a waktu reads as (and the days it
     # promises) is remembered; a waktu found inside prose is worked out each time (its finding).
     key = (type(raw), raw, unit_name) if numeric else (str, read_as, unit_name)
-    memo = vocab.remembered("waktu_reading")
     known = memo.get(key)
     if known is not None:
         reading, promised = known
