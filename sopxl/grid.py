@@ -94,8 +94,8 @@ class Grid:
         if self._extent_cache is None or self._extent_cache[0] != stamp:
             values, merged = self.values, self.merged
             n_rows = n_cols = 0
-            if values:  # the greatest key has the last row; maxima taken in C, no lists made
-                n_rows = max(values)[0] + 1
+            if values:  # maxima taken in C over the keys' parts, no lists made
+                n_rows = max(map(_ROW, values)) + 1
                 n_cols = max(map(_COL, values)) + 1
             if merged:
                 n_rows = max(n_rows, max(map(_LAST_ROW, merged)) + 1)
@@ -144,12 +144,16 @@ class Grid:
         (typed: 1, 1.0 and True differ) and the merges on it with their corners' values. Two
         rows with equal signatures read the same, cell for cell and merge for merge (moved)."""
         values = self.values
-        stored = tuple((c, type(v), v) for c in self.cols_in_row(row) for v in (values[(row, c)],))
+        cols = self.cols_in_row(row)
+        stored = [values[(row, c)] for c in cols]
         mr = self._merge_rows if self._merge_rows is not None else self._merges()
-        merges = tuple((first, last, r1 - origin, c1, r2 - origin, c2, type(v), v)
-                       for first, last, (r1, c1, r2, c2) in mr.get(row, ())
-                       for v in (values.get((r1, c1)),))
-        return stored, merges
+        on_row = mr.get(row)
+        if on_row is None:
+            return tuple(cols), tuple(map(type, stored)), tuple(stored)
+        merges = [(first, last, r1 - origin, c1, r2 - origin, c2) for first, last, (r1, c1, r2, c2) in on_row]
+        corners = [values.get((rng[0], rng[1])) for _f, _l, rng in on_row]
+        return (tuple(cols), tuple(map(type, stored)), tuple(stored), tuple(merges),
+                tuple(map(type, corners)), tuple(corners))
 
     def raw(self, row: int, col: int) -> Value | None:
         """The value stored in exactly this cell (None inside a merge, except its corner)."""
@@ -187,7 +191,7 @@ class Grid:
         return [self.text(row, c) for c in range(n)]
 
 
-_COL, _LAST_ROW, _LAST_COL = itemgetter(1), itemgetter(2), itemgetter(3)
+_ROW, _COL, _LAST_ROW, _LAST_COL = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def value_to_text(v: Value | None) -> str:
