@@ -139,6 +139,16 @@ class Grid:
                     return rng
         return None
 
+    def shown_elsewhere(self, row: int) -> set[int]:
+        """Columns of the row that may show another cell's value (inside a merge whose corner
+        is not them); any other stored cell shows its own value. Errs on the side of naming a
+        column, never the other way."""
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        out: set[int] = set()
+        for first, last, (r1, c1, _r2, _c2) in mr.get(row, ()):
+            out.update(c for c in range(first, last + 1) if c != c1 or r1 != row)
+        return out
+
     def row_signature(self, row: int, origin: int) -> tuple:
         """What a reader can see on the row, with rows counted from ``origin``: its stored cells
         (typed: 1, 1.0 and True differ) and the merges on it with their corners' values. Two

@@ -172,10 +172,12 @@ def test_the_column_number_row_test_stops_early_with_the_same_answer():
         n = rnd.randint(0, 7)
         start = rnd.choice([1, 1, 2])
         cells = [start + i if rnd.random() < 0.7 else rnd.choice(pieces) for i in range(n)]
-        grid = Grid("S", values={(0, c): v for c, v in enumerate(cells)},
-                    merged=[(0, 2, 0, 3)] if rnd.random() < 0.3 else [])
-        answer = is_number_row(grid, 0, grid.n_cols)
-        assert answer == _plain_number_row(grid, 0), cells
+        values = {(1, c): v for c, v in enumerate(cells)}
+        values[(0, 1)] = rnd.choice(pieces)  # the corner of a merge reaching down into the row
+        merges = [(1, 2, 1, 3), (0, 1, 1, 2), (1, 0, 1, 1), (1, 4, 1, 4)]
+        grid = Grid("S", values=values, merged=rnd.sample(merges, rnd.randint(0, 2)))
+        answer = is_number_row(grid, 1, grid.n_cols)
+        assert answer == _plain_number_row(grid, 1), (cells, grid.merged)
         seen.add(answer)
     assert seen == {True, False}
 

@@ -269,10 +269,18 @@ def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:
     if len(cols) < 4:
         return False  # fewer than four numbers: never the column-number row
     values = grid.values
+    elsewhere = grid.shown_elsewhere(row)
     expected = 1  # the numbers must run 1, 2, 3, …: the first that does not ends the test
     for c in cols:
         v = values[(row, c)]  # stored: the row index holds only stored cells
         if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        if type(v) is int and c not in elsewhere:
+            # A whole number shown as itself (the usual column-number row): its text is its
+            # digits, so no text is made; over six digits fails as the text test below does.
+            if v != expected or v > 999_999:
+                return False
+            expected += 1
             continue
         t = grid.text(row, c).rstrip(".").strip("()")  # "1", "1.", "(1)"
         # isdigit() also takes "²" and a text of 5000 digits, which int() refuses.
