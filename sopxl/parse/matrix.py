@@ -300,14 +300,13 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
     waktu_col = cols.get("waktu")
     waktu = Text() if waktu_col is None else Text(
         tidy(t) if (t := text(row, waktu_col)) else "", rowcol_to_cell(row, waktu_col))
-    step = Step(row=row, number=number, kegiatan=kegiatan, markers=markers, kelengkapan=kelengkapan,
-                waktu=waktu, output=output, keterangan=keterangan)
-    if waktu_col is not None:
-        _read_waktu(grid, row, waktu_col, h, vocab, step, section, hits, readings)
     branches = branches_from_text(keterangan, vocab) if keterangan.value else []
     if h.branch_columns:
         branches += branches_from_columns(grid, row, h.branch_columns)
-    step.branches = branches
+    # In Step's field order, by position (a keyword call costs more, some 20 steps a sheet).
+    step = Step(row, number, kegiatan, markers, kelengkapan, waktu, output, keterangan, branches)
+    if waktu_col is not None:
+        _read_waktu(grid, row, waktu_col, h, vocab, step, section, hits, readings)
     return step
 
 
