@@ -196,6 +196,25 @@ class Grid:
             return v.strip()
         return value_to_text(v)
 
+    def texts_in_row(self, row: int, cols: tuple[int | None, ...]) -> list[str]:
+        """``text(row, c)`` for each of ``cols`` ("" for None), in one call: a step's cells."""
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        on_row = mr.get(row)
+        values = self.values
+        out = []
+        for col in cols:
+            if col is None:
+                out.append("")
+                continue
+            v = values.get((row, col))
+            if on_row is not None:
+                for first, last, rng in on_row:
+                    if first <= col <= last:
+                        v = values.get((rng[0], rng[1]))
+                        break
+            out.append("" if v is None else v.strip() if type(v) is str else value_to_text(v))
+        return out
+
     def row_texts(self, row: int, n_cols: int | None = None) -> list[str]:
         n = self.n_cols if n_cols is None else n_cols
         return [self.text(row, c) for c in range(n)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from sopxl.a1 import cells_in_row, rowcol_to_cell
 from sopxl.config import load_config
 from sopxl.grid import Grid, value_to_text
 from sopxl.parse import parse_sheet
@@ -61,6 +62,9 @@ def test_merges_by_row_read_as_a_map_of_every_merged_cell():
         assert (grid.n_rows, grid.n_cols) == (max(rows, default=-1) + 1, max(cols, default=-1) + 1)
         for r in range(13):
             assert grid.cols_in_row(r) == sorted(c for rr, c in grid.values if rr == r)
+            cols = (None, *range(-1, 14), None)
+            assert grid.texts_in_row(r, cols) == ["" if c is None else grid.text(r, c) for c in cols]
+            assert cells_in_row(r, cols) == [None if c is None else rowcol_to_cell(r, c) for c in cols]
 
 
 def _sop_grid(waktu: list, label: str = "Waktu") -> Grid:

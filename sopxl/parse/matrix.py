@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..a1 import rowcol_to_cell
+from ..a1 import cells_in_row, rowcol_to_cell
 from ..findings import Hit, declare
 from ..grid import Grid, value_to_text
 from ..model import Marker, Section, Step, Text
@@ -278,28 +278,22 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
         # The step's "No" cell reaches down over this row: the same step, on two rows.
         section.steps[-1].markers.extend(_markers(grid, row, h, vocab))
         return None
-    number = Text(tidy(no_text), rowcol_to_cell(row, no_col))
-    kegiatan = Text(tidy(kegiatan_text), rowcol_to_cell(row, cols["kegiatan"]))
+    kegiatan_col = cols["kegiatan"]
+    more = (cols.get("kelengkapan"), cols.get("output"), cols.get("keterangan"), cols.get("waktu"))
+    # The row's cells named together, read together below: one call each, not one a cell.
+    names = cells_in_row(row, (no_col, kegiatan_col, *more))
+    number = Text(tidy(no_text), names[0])
+    kegiatan = Text(tidy(kegiatan_text), names[1])
     markers = _markers(grid, row, h, vocab) if h.actor_col is None else \
         text_markers(grid, row, h.actor_col, kegiatan_text)
     # Tidied texts have no outer blanks: an empty value is an empty Text.
     if not number.value and not kegiatan.value and not markers:
         return None
-    # Built in one go: a Step made bare and then filled would first make default Texts. The
-    # cells are read here as ``_text`` reads them, without a call each (some 20 steps a sheet).
-    text = grid.text
-    col = cols.get("kelengkapan")
-    kelengkapan = Text("", None) if col is None else Text(
-        tidy(t) if (t := text(row, col)) else "", rowcol_to_cell(row, col))
-    col = cols.get("output")
-    output = Text("", None) if col is None else Text(
-        tidy(t) if (t := text(row, col)) else "", rowcol_to_cell(row, col))
-    col = cols.get("keterangan")
-    keterangan = Text("", None) if col is None else Text(
-        tidy(t) if (t := text(row, col)) else "", rowcol_to_cell(row, col))
-    waktu_col = cols.get("waktu")
-    waktu = Text() if waktu_col is None else Text(
-        tidy(t) if (t := text(row, waktu_col)) else "", rowcol_to_cell(row, waktu_col))
+    # Built in one go: a Step made bare and then filled would first make default Texts. A
+    # column the header lacks gives Text("", None), as ``Step``'s own default.
+    kelengkapan, output, keterangan, waktu = [
+        Text(tidy(t) if t else "", name) for t, name in zip(grid.texts_in_row(row, more), names[2:])]
+    waktu_col = more[3]
     branches = branches_from_text(keterangan, vocab) if keterangan.value else []
     if h.branch_columns:
         branches += branches_from_columns(grid, row, h.branch_columns)
