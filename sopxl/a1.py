@@ -44,6 +44,20 @@ def rowcol_to_cell(row: int, col: int) -> str:
 _CELL_NAMES: dict[tuple[int, int], str] = {}
 
 
+def cells_in_row(row: int, cols: tuple[int | None, ...]) -> list[str | None]:
+    """``rowcol_to_cell(row, c)`` for each of ``cols`` (None for None), in one call: the
+    cells of a step, named together."""
+    names = _CELL_NAMES
+    out: list[str | None] = []
+    for col in cols:
+        if col is None:
+            out.append(None)
+            continue
+        name = names.get((row, col))
+        out.append(rowcol_to_cell(row, col) if name is None else name)
+    return out
+
+
 def cell_to_rowcol(ref: str) -> tuple[int, int]:
     """"B3" -> (2, 1). Raises ValueError on anything that is not a single cell."""
     m = _CELL.match(ref.strip())

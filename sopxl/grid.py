@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Union
 
 from .a1 import rowcol_to_cell
@@ -55,7 +56,9 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2 inclusive
     shapes: list[Shape] = field(default_factory=list)
     hidden: bool = False
-    _merge_map: dict[tuple[int, int], tuple[int, int, int, int]] | None = field(
+    # Row -> (first col, last col, range) of the merges on it, the last range first: far fewer
+    # objects than an entry per merged cell, and a row holds a handful of merges at most.
+    _merge_rows: dict[int, list[tuple[int, int, tuple[int, int, int, int]]]] | None = field(
         default=None, repr=False, compare=False
     )
     _row_index: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
@@ -67,7 +70,11 @@ class Grid:
         if self._row_index is None:
             index: dict[int, list[int]] = {}
             for r, c in self.values:
-                index.setdefault(r, []).append(c)
+                cols = index.get(r)
+                if cols is None:
+                    index[r] = [c]  # not setdefault: that makes a new empty list for every cell
+                else:
+                    cols.append(c)
             for cols in index.values():
                 cols.sort()
             self._row_index = index
@@ -85,30 +92,78 @@ class Grid:
         # Cached against the sizes, so a grid filled after creation (tests, xlwings) stays right.
         stamp = (len(self.values), len(self.merged))
         if self._extent_cache is None or self._extent_cache[0] != stamp:
-            rows = [r for r, _ in self.values] + [m[2] for m in self.merged]
-            cols = [c for _, c in self.values] + [m[3] for m in self.merged]
-            size = (max(rows) + 1 if rows else 0, max(cols) + 1 if cols else 0)
-            self._extent_cache = (stamp, size)
+            values, merged = self.values, self.merged
+            n_rows = n_cols = 0
+            if values:  # maxima taken in C over the keys' parts, no lists made
+                n_rows = max(map(_ROW, values)) + 1
+                n_cols = max(map(_COL, values)) + 1
+            if merged:
+                n_rows = max(n_rows, max(map(_LAST_ROW, merged)) + 1)
+                n_cols = max(n_cols, max(map(_LAST_COL, merged)) + 1)
+            self._extent_cache = (stamp, (n_rows, n_cols))
         return self._extent_cache[1]
 
-    def _merges(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
-        if self._merge_map is None:
-            mm: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    def _merges(self) -> dict[int, list[tuple[int, int, tuple[int, int, int, int]]]]:
+        if self._merge_rows is None:
+            rows: dict[int, list[tuple[int, int, tuple[int, int, int, int]]]] = {}
+            # Each row's list holds the later ranges first: of overlapping ranges the later one
+            # holds the cell, and a lookup takes the first that covers it.
             for rng in self.merged:
                 r1, c1, r2, c2 = rng
-                # Huge merges (whole columns) would blow the map up; only the corner matters then.
-                if (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000:
-                    mm[(r1, c1)] = rng
+                if r1 == r2 and c2 - c1 < 10_000:  # most merges: a few cells of one row
+                    on_row = rows.get(r1)
+                    if on_row is None:
+                        rows[r1] = [(c1, c2, rng)]
+                    else:
+                        on_row.insert(0, (c1, c2, rng))
                     continue
+                if (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000:
+                    # A huge merge (whole columns) stands for its corner cell only.
+                    r2, c2 = r1, c1
+                entry = (c1, c2, rng)
                 for r in range(r1, r2 + 1):
-                    for c in range(c1, c2 + 1):
-                        mm[(r, c)] = rng
-            self._merge_map = mm
-        return self._merge_map
+                    on_row = rows.get(r)
+                    if on_row is None:
+                        rows[r] = [entry]
+                    else:
+                        on_row.insert(0, entry)
+            self._merge_rows = rows
+        return self._merge_rows
 
     def merge_at(self, row: int, col: int) -> tuple[int, int, int, int] | None:
-        mm = self._merge_map if self._merge_map is not None else self._merges()
-        return mm.get((row, col))
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        on_row = mr.get(row)
+        if on_row is not None:
+            for first, last, rng in on_row:
+                if first <= col <= last:
+                    return rng
+        return None
+
+    def shown_elsewhere(self, row: int) -> set[int]:
+        """Columns of the row that may show another cell's value (inside a merge whose corner
+        is not them); any other stored cell shows its own value. Errs on the side of naming a
+        column, never the other way."""
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        out: set[int] = set()
+        for first, last, (r1, c1, _r2, _c2) in mr.get(row, ()):
+            out.update(c for c in range(first, last + 1) if c != c1 or r1 != row)
+        return out
+
+    def row_signature(self, row: int, origin: int) -> tuple:
+        """What a reader can see on the row, with rows counted from ``origin``: its stored cells
+        (typed: 1, 1.0 and True differ) and the merges on it with their corners' values. Two
+        rows with equal signatures read the same, cell for cell and merge for merge (moved)."""
+        values = self.values
+        cols = self.cols_in_row(row)
+        stored = [values[(row, c)] for c in cols]
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        on_row = mr.get(row)
+        if on_row is None:
+            return tuple(cols), tuple(map(type, stored)), tuple(stored)
+        merges = [(first, last, r1 - origin, c1, r2 - origin, c2) for first, last, (r1, c1, r2, c2) in on_row]
+        corners = [values.get((rng[0], rng[1])) for _f, _l, rng in on_row]
+        return (tuple(cols), tuple(map(type, stored)), tuple(stored), tuple(merges),
+                tuple(map(type, corners)), tuple(corners))
 
     def raw(self, row: int, col: int) -> Value | None:
         """The value stored in exactly this cell (None inside a merge, except its corner)."""
@@ -116,28 +171,56 @@ class Grid:
 
     def get(self, row: int, col: int) -> Value | None:
         """The value a reader sees at this cell: a merged range shows its corner's value."""
-        mm = self._merge_map if self._merge_map is not None else self._merges()
-        rng = mm.get((row, col))
+        rng = self.merge_at(row, col)
         if rng is not None:
             return self.values.get((rng[0], rng[1]))
         return self.values.get((row, col))
 
     def text(self, row: int, col: int) -> str:
         """The cell as stripped text ("" when empty); merged cells show the corner's text."""
-        # The parser asks this ~1,500 times per workbook: kept inline, text first.
-        mm = self._merge_map if self._merge_map is not None else self._merges()
-        rc = (row, col)
-        rng = mm.get(rc)
-        v = self.values.get(rc if rng is None else (rng[0], rng[1]))
+        # The parser asks this ~1,000 times per workbook: kept inline.
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        on_row = mr.get(row)
+        if on_row is None:  # most rows of a table: no merge on them at all
+            v = self.values.get((row, col))
+        else:
+            for first, last, rng in on_row:
+                if first <= col <= last:
+                    v = self.values.get((rng[0], rng[1]))
+                    break
+            else:
+                v = self.values.get((row, col))
         if v is None:
             return ""
         if type(v) is str:
             return v.strip()
         return value_to_text(v)
 
+    def texts_in_row(self, row: int, cols: tuple[int | None, ...]) -> list[str]:
+        """``text(row, c)`` for each of ``cols`` ("" for None), in one call: a step's cells."""
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        on_row = mr.get(row)
+        values = self.values
+        out = []
+        for col in cols:
+            if col is None:
+                out.append("")
+                continue
+            v = values.get((row, col))
+            if on_row is not None:
+                for first, last, rng in on_row:
+                    if first <= col <= last:
+                        v = values.get((rng[0], rng[1]))
+                        break
+            out.append("" if v is None else v.strip() if type(v) is str else value_to_text(v))
+        return out
+
     def row_texts(self, row: int, n_cols: int | None = None) -> list[str]:
         n = self.n_cols if n_cols is None else n_cols
         return [self.text(row, c) for c in range(n)]
+
+
+_ROW, _COL, _LAST_ROW, _LAST_COL = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def value_to_text(v: Value | None) -> str:

@@ -146,7 +146,13 @@ def _append(a: SopDocument, b: SopDocument) -> None:
 def _has_identity(doc: SopDocument) -> bool:
     """The sheet has an identity block of its own: two labelled fields or more (a lone
     "Nama SOP" over the table is a title, the block is elsewhere)."""
-    return sum(bool(t.cell) for name, t in doc.identity.items() if name != "instansi") >= 2
+    labelled = 0
+    for name, t in doc.identity.items():
+        if t.cell and name != "instansi":
+            labelled += 1
+            if labelled == 2:
+                return True  # asked of every sheet: stop at the second
+    return False
 
 
 def _by_name(grid: Grid, doc: SopDocument, covers: list[int], identities: dict, used: set[int]) -> int | None:

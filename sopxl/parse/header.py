@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..a1 import rowcol_to_cell
+from ..a1 import cell_to_rowcol, rowcol_to_cell
 from ..grid import Grid
 from ..model import Role, Text
 from .numbers import step_number
@@ -134,6 +134,54 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
     no_col, keg_col = _labels_in_row(grid, row, vocab)
     if keg_col is None or (no_col is not None and no_col > keg_col):
         return None
+    if no_col is None:
+        return _read_header(grid, row, vocab, n_cols, no_col, keg_col)[0]
+    # A batch's sheets (and a sheet's pages) repeat the same header: two rows that hold the
+    # same cells and merges read as the same header, moved. A header whose reading looked at
+    # the rows under it (a unit column found by its units) is not remembered.
+    key = (n_cols, grid.row_signature(row, row), grid.row_signature(row + 1, row))
+    memo = vocab.remembered("header")
+    known = memo.get(key)
+    if known is not None:
+        return _placed(known, row)
+    header, looked_below = _read_header(grid, row, vocab, n_cols, no_col, keg_col)
+    if not looked_below and len(memo) < _HEADER_MEMO_MAX:
+        memo[key] = _template(header, row)
+    return header
+
+
+_HEADER_MEMO_MAX = 2_000  # distinct headers remembered (their keys hold two rows of cells)
+# A header's reading as data at row 0, or False for "no header": (bottom - top, columns, roles
+# as (name, col), branch columns, waktu unit, blank role cols, number in kegiatan, unit col,
+# actor col, unknown labels as (col, row - top, label)).
+_Template = tuple
+
+
+def _template(h: Header | None, row: int) -> _Template | bool:
+    if h is None:
+        return False
+    return (h.bottom - row, dict(h.columns), [(r.name, r.col) for r in h.roles], dict(h.branch_columns),
+            h.waktu_unit, [cell_to_rowcol(a)[1] for a in h.blank_roles], h.number_in_kegiatan,
+            h.waktu_unit_col, h.actor_col,
+            [(c, cell_to_rowcol(t.cell)[0] - row, t.value) for c, t in h.unknown.items() if t.cell])
+
+
+def _placed(known: _Template | bool, row: int) -> Header | None:
+    """The remembered header at ``row``: fresh objects, cells on its own rows."""
+    if not isinstance(known, tuple):
+        return None
+    depth, columns, roles, branches, unit, blank, in_text, unit_col, actor_col, unknown = known
+    bottom = row + depth
+    return Header(row, bottom, dict(columns), [Role(n, c, rowcol_to_cell(bottom, c)) for n, c in roles],
+                  dict(branches), unit, [rowcol_to_cell(bottom, c) for c in blank], in_text, unit_col,
+                  actor_col, {c: Text(label, rowcol_to_cell(row + dr, c)) for c, dr, label in unknown})
+
+
+def _read_header(grid: Grid, row: int, vocab: Vocab, n_cols: int, no_col: int | None,
+                 keg_col: int) -> tuple[Header | None, bool]:
+    """The header at ``row`` (No and Kegiatan columns as ``_labels_in_row`` found them), and
+    whether reading it looked at rows below its second row."""
+    looked_below = no_col is None  # _place_number counts the numbers under the header
     keg_merge = grid.merge_at(row, keg_col)
     keg_end = keg_merge[3] if keg_merge and keg_merge[1] == keg_col else keg_col
 
@@ -187,7 +235,7 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
                     unit_col = c + 1  # "Waktu" merged over "15 | Menit"
         elif unit_col is None and "waktu" in columns and c == columns["waktu"] + 1 and (
                 (label and vocab.waktu_units is not None and vocab.waktu_units.find(label))
-                or (not label and _units_below(grid, bottom + 1, c, vocab))):
+                or (not label and (looked_below := True) and _units_below(grid, bottom + 1, c, vocab))):
             unit_col = c  # "Waktu | Satuan" side by side, or a unit column with no header
         elif group == "pelaksana" or (
             group is None and not ({"kelengkapan", "waktu", "output"} & columns.keys())
@@ -207,24 +255,36 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
         c += max(width, 1)
     mutu = {"kelengkapan", "waktu", "output"} & columns.keys()
     if not roles and not mutu and actor_col is None:
-        return None
+        return None, looked_below
     if not labelled and not groups_seen and len(mutu) < 2:
         # Without a "No" label, only a table with its groups or its mutu baku is a header.
-        return None
+        return None, looked_below
     return Header(row, bottom, columns, roles, branches, unit, blank_roles, in_text, unit_col, actor_col,
-                  unknown)
+                  unknown), looked_below
 
 
 def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:
     """The "1 2 3 …" row printed under a header (and alone at the top of later pages)."""
-    nums = []
-    for c in grid.cols_in_row(row):
-        v = grid.raw(row, c)
+    cols = grid.cols_in_row(row)
+    if len(cols) < 4:
+        return False  # fewer than four numbers: never the column-number row
+    values = grid.values
+    elsewhere = grid.shown_elsewhere(row)
+    expected = 1  # the numbers must run 1, 2, 3, …: the first that does not ends the test
+    for c in cols:
+        v = values[(row, c)]  # stored: the row index holds only stored cells
         if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        if type(v) is int and c not in elsewhere:
+            # A whole number shown as itself (the usual column-number row): its text is its
+            # digits, so no text is made; over six digits fails as the text test below does.
+            if v != expected or v > 999_999:
+                return False
+            expected += 1
             continue
         t = grid.text(row, c).rstrip(".").strip("()")  # "1", "1.", "(1)"
         # isdigit() also takes "²" and a text of 5000 digits, which int() refuses.
-        if not (t.isascii() and t.isdigit()) or len(t) > 6:
+        if not (t.isascii() and t.isdigit()) or len(t) > 6 or int(t) != expected:
             return False
-        nums.append(int(t))
-    return len(nums) >= 4 and nums[0] == 1 and all(b == a + 1 for a, b in zip(nums, nums[1:]))
+        expected += 1
+    return expected > 4

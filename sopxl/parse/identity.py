@@ -62,11 +62,21 @@ def read_identity(grid: Grid, vocab: Vocab, end_row: int) -> tuple[dict[str, Tex
         if inline:
             target[name] = Text(tidy(inline), rowcol_to_cell(r, c))
             continue
-        right = _value_right(grid, r, c, n_cols, labels)
-        below = _value_below(grid, r, c, end_row, labels)
-        order = (right, below) if kind == "identity" else (below, right)
-        chosen = next((v for v in order if v is not None and v[1]), None)
-        if chosen is None:
+        # An identity value is looked for right of its label first, a box's under it; the
+        # other side is read only when the first holds nothing (it rarely has to be).
+        if kind == "identity":
+            right = chosen = _value_right(grid, r, c, n_cols, labels)
+            if chosen is None or not chosen[1]:
+                below = chosen = _value_below(grid, r, c, end_row, labels)
+            else:
+                below = None
+        else:
+            below = chosen = _value_below(grid, r, c, end_row, labels)
+            if chosen is None or not chosen[1]:
+                right = chosen = _value_right(grid, r, c, n_cols, labels)
+            else:
+                right = None
+        if chosen is None or not chosen[1]:
             # Nothing written yet: point at the cell where the value belongs.
             spot = right if kind == "identity" else below
             spot = spot or right or below
@@ -115,18 +125,21 @@ def _value_below(grid: Grid, r: int, c: int, end_row: int, labels: dict
         return None
     m = grid.merge_at(row, c)
     corner = (m[0], m[1]) if m else (row, c)
-    if corner in labels or _label_shaped(grid, corner):
+    if corner in labels:
         return None
-    return corner, grid.text(*corner)
-
-
-def _label_shaped(grid: Grid, corner: tuple[int, int]) -> bool:
-    """A label the vocabulary does not know is still no value: "Unit Kerja :" or a text with
-    a ":" cell after it is the next row's label, not the empty value above it."""
     text = grid.text(*corner)
+    if _label_shaped(grid, corner, text, m is None):
+        return None
+    return corner, text
+
+
+def _label_shaped(grid: Grid, corner: tuple[int, int], text: str, unmerged: bool) -> bool:
+    """A label the vocabulary does not know is still no value: "Unit Kerja :" or a text with
+    a ":" cell after it is the next row's label, not the empty value above it. ``text`` is the
+    corner's; ``unmerged``: no merge at the corner (so none is looked for again)."""
     if text.endswith(":"):
         return True
-    m = grid.merge_at(*corner)
+    m = None if unmerged else grid.merge_at(*corner)
     return grid.text(corner[0], (m[3] if m else corner[1]) + 1) in _FILLERS
 
 

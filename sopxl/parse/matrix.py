@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..a1 import rowcol_to_cell
+from ..a1 import cells_in_row, rowcol_to_cell
 from ..findings import Hit, declare
 from ..grid import Grid, value_to_text
 from ..model import Marker, Section, Step, Text
@@ -19,7 +19,7 @@ from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, st
 from .text import tidy
 from .text_actors import TEXT_ACTORS, add_roles, branch_row
 from .text_actors import markers as text_markers
-from .vocab import Vocab
+from .vocab import MEMO_MAX, Vocab
 from .waktu_text import DAY_PROMISE, FROM_PROSE, days_promised, figure_in_prose, for_reading
 
 # The header parser is the one that sees a role column's empty header cell.
@@ -83,6 +83,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
     ignoring: Ignored | None = None  # rows under the table's end, up to the next header
     counted = 0  # steps read before the last JUMLAH row: the next one may sum only those after
     last_row = -1  # the row of the last step read (or of its last continuation row)
+    readings = vocab.remembered("waktu_reading")
     row = start_row
     while row < n_rows:
         here = None
@@ -176,7 +177,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             last_row = row
             row += 1
             continue
-        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan, hits)
+        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan, hits, readings)
         if step is not None:
             last_row = row
             if header.actor_col is not None:
@@ -265,17 +266,11 @@ def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
                    waktu_unit_col=h.waktu_unit_col, unknown_columns=dict(h.unknown))
 
 
-def _text(grid: Grid, row: int, col: int | None) -> Text:
-    if col is None:
-        return Text("", None)
-    text = grid.text(row, col)
-    return Text(tidy(text) if text else "", rowcol_to_cell(row, col))
-
-
 def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
-               no_text: str, kegiatan_text: str, hits: list[Hit]) -> Step | None:
+               no_text: str, kegiatan_text: str, hits: list[Hit], readings: dict) -> Step | None:
     """The step on ``row`` (None when the row holds none); ``no_text`` and ``kegiatan_text``
-    are the row's No and Kegiatan cells, already read by the caller."""
+    are the row's No and Kegiatan cells, already read by the caller; ``readings``: the
+    vocabulary's remembered waktu readings (``_read_waktu``)."""
     cols = h.columns
     no_col = cols["no"]
     merge = grid.merge_at(row, no_col)
@@ -283,24 +278,29 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
         # The step's "No" cell reaches down over this row: the same step, on two rows.
         section.steps[-1].markers.extend(_markers(grid, row, h, vocab))
         return None
-    number = Text(tidy(no_text), rowcol_to_cell(row, no_col))
-    kegiatan = Text(tidy(kegiatan_text), rowcol_to_cell(row, cols["kegiatan"]))
+    kegiatan_col = cols["kegiatan"]
+    more = (cols.get("kelengkapan"), cols.get("output"), cols.get("keterangan"), cols.get("waktu"))
+    # The row's cells named together, read together below: one call each, not one a cell.
+    names = cells_in_row(row, (no_col, kegiatan_col, *more))
+    number = Text(tidy(no_text), names[0])
+    kegiatan = Text(tidy(kegiatan_text), names[1])
     markers = _markers(grid, row, h, vocab) if h.actor_col is None else \
         text_markers(grid, row, h.actor_col, kegiatan_text)
     # Tidied texts have no outer blanks: an empty value is an empty Text.
     if not number.value and not kegiatan.value and not markers:
         return None
-    # Built in one go: a Step made bare and then filled would first make default Texts.
-    keterangan = _text(grid, row, cols.get("keterangan"))
-    step = Step(row=row, number=number, kegiatan=kegiatan, markers=markers,
-                kelengkapan=_text(grid, row, cols.get("kelengkapan")),
-                output=_text(grid, row, cols.get("output")),
-                keterangan=keterangan)
-    _read_waktu(grid, row, h, vocab, step, section, hits)
+    # Built in one go: a Step made bare and then filled would first make default Texts. A
+    # column the header lacks gives Text("", None), as ``Step``'s own default.
+    kelengkapan, output, keterangan, waktu = [
+        Text(tidy(t) if t else "", name) for t, name in zip(grid.texts_in_row(row, more), names[2:])]
+    waktu_col = more[3]
     branches = branches_from_text(keterangan, vocab) if keterangan.value else []
     if h.branch_columns:
         branches += branches_from_columns(grid, row, h.branch_columns)
-    step.branches = branches
+    # In Step's field order, by position (a keyword call costs more, some 20 steps a sheet).
+    step = Step(row, number, kegiatan, markers, kelengkapan, waktu, output, keterangan, branches)
+    if waktu_col is not None:
+        _read_waktu(grid, row, waktu_col, h, vocab, step, section, hits, readings)
     return step
 
 
@@ -319,19 +319,16 @@ def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
     return out
 
 
-def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, section: Section,
-                hits: list[Hit]) -> None:
-    col = h.columns.get("waktu")
-    if col is None:
-        return
-    step.waktu = _text(grid, row, col)
+def _read_waktu(grid: Grid, row: int, col: int, h: Header, vocab: Vocab, step: Step,
+                section: Section, hits: list[Hit], memo: dict) -> None:
+    """The minutes of the step's waktu (its Text already read from ``col``)."""
     merge = grid.merge_at(row, col)
     if merge is not None and merge[0] < row and any(s.row >= merge[0] for s in section.steps):
         # One waktu cell merged over several steps is counted once, at the first of them.
         step.waktu_shared = True
         step.waktu = Text(step.waktu.value, rowcol_to_cell(merge[0], merge[1]))
         return
-    raw = grid.get(row, col)
+    raw = grid.values.get((row, col) if merge is None else (merge[0], merge[1]))  # grid.get
     if h.waktu_unit_col is not None:
         # "15 | Menit" in two cells: read as the one text "15 Menit", shown from the number's cell.
         unit = tidy(grid.text(row, h.waktu_unit_col))
@@ -339,18 +336,30 @@ def _read_waktu(grid: Grid, row: int, h: Header, vocab: Vocab, step: Step, secti
             step.waktu = Text(f"{step.waktu.value} {unit}", step.waktu.cell)
             raw = None
     read_as = step.waktu.value  # the text the minutes come from
-    reading = vocab.durations.read(raw if isinstance(raw, (int, float)) else for_reading(read_as),
-                                   section.waktu_unit)
-    if reading.problem == "tidak-terbaca":
-        # "Pada hari kerja … maksimal 30 menit": one figure with its unit inside a sentence.
-        figure = figure_in_prose(step.waktu.value, vocab)
-        if figure is not None:
-            reading = vocab.durations.read(for_reading(figure), section.waktu_unit)
-            if reading.minutes is not None:
-                hits.append(Hit(FROM_PROSE, step.waktu.cell, {
-                    "nomor": step.number.value or "?", "bacaan": figure, "teks": step.waktu.value[:80]}))
-                read_as = figure
-    promised = days_promised(read_as) if reading.minutes is not None and read_as else None
+    unit_name = section.waktu_unit
+    numeric = isinstance(raw, (int, float))
+    # The same few dozen waktu of a batch again and again: what a waktu reads as (and the days it
+    # promises) is remembered; a waktu found inside prose is worked out each time (its finding).
+    key = (type(raw), raw, unit_name) if numeric else (str, read_as, unit_name)
+    known = memo.get(key)
+    if known is not None:
+        reading, promised = known
+    else:
+        reading = vocab.durations.read(raw if numeric else for_reading(read_as), unit_name)
+        in_prose = reading.problem == "tidak-terbaca"
+        if in_prose:
+            # "Pada hari kerja … maksimal 30 menit": one figure with its unit inside a sentence.
+            figure = figure_in_prose(step.waktu.value, vocab)
+            if figure is not None:
+                reading = vocab.durations.read(for_reading(figure), unit_name)
+                if reading.minutes is not None:
+                    hits.append(Hit(FROM_PROSE, step.waktu.cell, {
+                        "nomor": step.number.value or "?", "bacaan": figure,
+                        "teks": step.waktu.value[:80]}))
+                    read_as = figure
+        promised = days_promised(read_as) if reading.minutes is not None and read_as else None
+        if not in_prose and len(memo) < MEMO_MAX:
+            memo[key] = (reading, promised)
     if promised is not None:
         # "2 x 24 jam" counted as two working days: a choice the user should be able to see.
         hits.append(Hit(DAY_PROMISE, step.waktu.cell, {

@@ -46,16 +46,21 @@ def label_rows(grid: Grid, vocab: Vocab) -> tuple[set[int], dict[int, set[str]]]
     identity: dict[int, set[str]] = {}
     memo = vocab.remembered("label_rows")
     for (r, _c), v in grid.values.items():
-        if type(v) is str:
+        # Past 80 characters a text labels nothing (header labels are at most 40, identity
+        # labels 80): not even looked up, as most of a sheet's long texts are new to the memo.
+        if type(v) is str and len(v) <= _LABEL_CHARS * 2:
             hit = memo.get(v)
             if hit is None:
                 hit = (header_label(v, vocab), _identity_label(v, vocab))
+                if not hit[0] and hit[1] is None:
+                    hit = ()  # neither, as most texts: one test below instead of two
                 if len(memo) < MEMO_MAX:
                     memo[v] = hit
-            if hit[0]:
-                rows.add(r)
-            if hit[1] is not None:
-                identity.setdefault(r, set()).add(hit[1])
+            if hit:
+                if hit[0]:
+                    rows.add(r)
+                if hit[1] is not None:
+                    identity.setdefault(r, set()).add(hit[1])
     return rows, identity
 
 

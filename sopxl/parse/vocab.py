@@ -27,11 +27,13 @@ class Vocab:
     # What a cell's text means to one lookup, by lookup name: a batch of workbooks from one
     # template asks the same question of the same texts sheet after sheet. Shared by the
     # copies ``vocab_for`` makes (only the roles differ), as none of the answers uses roles.
-    memo: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[str, dict[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
+    # marker_kind's answers (asked of every role cell that holds a marker), shared the same way.
+    kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
-    def remembered(self, lookup: str) -> dict[str, Any]:
-        """The text -> answer cache of one lookup (see ``memo``); callers store at most
-        ``MEMO_MAX`` answers in it."""
+    def remembered(self, lookup: str) -> dict[Any, Any]:
+        """The cache of one lookup, a text (or a key made from it) -> the answer (see
+        ``memo``); callers store at most ``MEMO_MAX`` answers in it."""
         table = self.memo.get(lookup)
         if table is None:
             table = self.memo[lookup] = {}
@@ -40,6 +42,14 @@ class Vocab:
     def marker_kind(self, text: str) -> str:
         """The kind a typed marker names: terminator, process, decision, offpage, generic,
         arrow, or "unknown" when the vocabulary does not know it."""
+        kind = self.kinds.get(text)
+        if kind is None:
+            kind = self._marker_kind(text)
+            if len(self.kinds) < MEMO_MAX:
+                self.kinds[text] = kind
+        return kind
+
+    def _marker_kind(self, text: str) -> str:
         t = text.strip()
         if not t:
             return "arrow"
