@@ -7,6 +7,7 @@ column A; ``None`` leaves a cell empty.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import real_layouts as L
@@ -82,4 +83,20 @@ def stacked_with_gaps(path: Path) -> Path:
             ident = [r for r in ident if r[3] != "Tanggal Efektif"]
             boxes = []
         row = put(ws, row, [*ident, *boxes, header, *L.step_rows()]) + 2
+    return save(wb, path)
+
+
+def lettered_sections(path: Path, letters: tuple[str, str] = ("A", "B."),
+                      extra: Sequence[object] = ()) -> Path:
+    """The usual table, its steps under two section rows written as a letter in No and the
+    section's name in Kegiatan ("A" | "Persiapan"); ``extra`` adds cells to the second
+    section row (a symbol or a waktu, which make it a step)."""
+    wb, ws, top = L.sop_sheet()
+    put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, "Keterangan"],
+                  [None, None, *L.ROLES, "Kelengkapan", "Waktu", "Output"]])
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
+    steps = L.step_rows()
+    put(ws, top + 2, [[letters[0], "Persiapan"], *steps[:2],
+                      [letters[1], "Pelaksanaan", *extra], *steps[2:]])
     return save(wb, path)

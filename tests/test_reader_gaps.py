@@ -197,3 +197,26 @@ def test_status_links_a_stacked_sops_missing_identity_to_its_block(tmp_path):
              if any(d.value == "identitas-tidak-ada" for d in row)
              for c in row if c.hyperlink is not None and c.value == "A17"}
     assert links == {("A17", "'Semua SOP'!A17")}
+
+
+# 5. Section rows written as a letter in No and the section's name in Kegiatan.
+
+@pytest.mark.parametrize("letters", [("A", "B."), ("A.", "B)"), ("I", "II.")])
+def test_a_letter_in_no_with_a_name_in_kegiatan_is_a_section_title(tmp_path, letters):
+    sop = check(G.lettered_sections(tmp_path / "huruf.xlsx", letters)).sops[0]
+    doc = sop.doc
+    first, second = (letter.rstrip(".)") for letter in letters)
+    assert [s.title.value if s.title else None for s in doc.sections] == [
+        f"{first}. Persiapan", f"{second}. Pelaksanaan"]
+    assert [s.number_value for s in doc.steps] == [1, 2, 3, 4, 5]
+    assert not found(sop, "nomor-langkah-tidak-terbaca", "langkah-tanpa-pelaksana")
+
+
+@pytest.mark.parametrize(("letters", "extra"), [
+    (("A", "b."), ()),                                 # lower case: a draft's sub-step
+    (("A", "B."), (None, "Proses")),                   # a symbol in a role column
+    (("A", "B."), (None, None, None, None, "5 menit")),  # a waktu of its own
+])
+def test_a_lettered_row_that_is_a_step_stays_a_step(tmp_path, letters, extra):
+    sop = check(G.lettered_sections(tmp_path / "langkah.xlsx", letters, extra)).sops[0]
+    assert [s.number.value for s in sop.doc.steps] == ["1", "2", letters[1], "3", "4", "5"]

@@ -28,6 +28,8 @@ declare(__name__, "pelaksana-tanpa-nama")
 # Upper case only: "a. memahami …" in a box is a list item, "A. PERENCANAAN" a section.
 _TITLE = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\s*[.)]\s+\S")
 _TITLE_WORDS = re.compile(r"^\s*(?:tahap|bagian|sub\s*prosedur|prosedur)\b", re.I)
+# "A", "B.", "C)", "II." alone in the No column, the section's name in Kegiatan beside it.
+_SECTION_LETTER = re.compile(r"^\s*([A-Z]|[IVX]{1,4})\s*[.)]?\s*$")
 # A printed page's number repeated in the sheet: "2", "- 3 -", "Hal. 2", "Halaman 2 dari 3".
 _PAGE = re.compile(r"^\s*(?:(?:hal(?:aman)?\.?\s*)?\d{1,3}(?:\s*(?:dari|/)\s*\d{1,3})?"
                    r"|[-–—]\s*\d{1,3}\s*[-–—])\s*$", re.I)
@@ -55,7 +57,11 @@ def _row_texts(grid: Grid, row: int, n_cols: int, limit: int = 0) -> list[tuple[
 
 
 def title_of_row(grid: Grid, row: int, n_cols: int, header: Header | None) -> str | None:
-    """The text of a section title row, or None. A title is the only text on its row."""
+    """The text of a section title row, or None. A title is the only text on its row, or
+    a lone upper-case letter in No with the section's name in Kegiatan ("A" | "Penataan
+    Arsip"): see ``_lettered_title``."""
+    if header is not None and _SECTION_LETTER.match(grid.text(row, header.columns["no"])):
+        return _lettered_title(grid, row, n_cols, header)
     texts = _row_texts(grid, row, n_cols, limit=2)  # a second text already rules it out
     if len(texts) != 1:
         return None
@@ -65,6 +71,18 @@ def title_of_row(grid: Grid, row: int, n_cols: int, header: Header | None) -> st
     if _TITLE.match(text) or _TITLE_WORDS.match(text):
         return tidy(text)
     return None
+
+
+def _lettered_title(grid: Grid, row: int, n_cols: int, header: Header) -> str | None:
+    """"A. Penataan Arsip" from "A" in No and "Penataan Arsip" in Kegiatan, when the row holds
+    nothing else: no marker, waktu, output or drawn symbol, which would make it a step.
+    Upper case only, as for "A. PERENCANAAN": a draft's sub-step "a." stays a step."""
+    no_col, keg_col = header.columns["no"], header.columns["kegiatan"]
+    texts = _row_texts(grid, row, n_cols, limit=3)
+    if [c for c, _t in texts] != [no_col, keg_col] or _drawn_on(grid, row):
+        return None
+    letter = texts[0][1].strip().rstrip(".)").strip()
+    return tidy(f"{letter}. {texts[1][1]}")
 
 
 def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[int] | None = None,

@@ -20,10 +20,6 @@ FOURTH_SLUGS = (
     "kel_sei_putih_timur_surat_masuk",
 )
 
-_SECTION_ROWS = (
-    'lettered section rows ("A" in NO, "Penataan Arsip" in Uraian: two texts on the row) are '
-    "read as steps; parse/matrix.py title_of_row takes a title only as the row's single text"
-)
 _PEJABAT = (
     '"Pejabat terkait" is no Pelaksana alias (labels.json groups.pelaksana), so the actor-as-text '
     'column is read as one role column named "Pejabat terkait" holding unknown symbols '
@@ -47,9 +43,8 @@ _NO_KEGIATAN = (
 # "Dokumen tambahan (3)"). tests/test_corpus.py turns each into a strict xfail.
 KNOWN_GAPS: dict[str, dict[str, str]] = {
     "pn_gunungsitoli_kepaniteraan_hukum": {
-        "steps": _SECTION_ROWS + " (9 steps, not 7)",
         "roles": _PEJABAT,
-        "actors": _PEJABAT + "; and " + _SECTION_ROWS,
+        "actors": _PEJABAT,
     },
     "kec_baiturrahman_ktp_kk": {
         "sop_count": _STACKED + " (1 SOP, not 2)",
