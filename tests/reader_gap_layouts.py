@@ -100,3 +100,17 @@ def lettered_sections(path: Path, letters: tuple[str, str] = ("A", "B."),
     put(ws, top + 2, [[letters[0], "Persiapan"], *steps[:2],
                       [letters[1], "Pelaksanaan", *extra], *steps[2:]])
     return save(wb, path)
+
+
+def actors_under_pejabat_terkait(path: Path, names: Sequence[str] = (
+        "Kasubag.\nUmum", "Staf Umum", "Kasubag\nUmum", "Kepala Kantor")) -> Path:
+    """``NO | Uraian Kegiatan | Pejabat terkait | Waktu | KET`` with a column-number row under
+    it, the No cells left empty and "1. Menerima …" typed in Uraian, each step's actor named
+    under "Pejabat terkait" (a court's habit; one official spelled two ways). ``names`` may
+    hold symbols instead, to show that such a column stays a role."""
+    wb, ws, top = L.sop_sheet()
+    kegiatan = ["Menerima berkas", "Mencatat berkas", "Memeriksa berkas", "Menandatangani surat"]
+    put(ws, top, [["NO", "Uraian Kegiatan", "Pejabat terkait", "Waktu", "KET"], [1, 2, 3, 4, 5],
+                  *[[None, f"{i}. {keg}", who, "10 menit"]
+                    for i, (keg, who) in enumerate(zip(kegiatan, names), 1)]])
+    return save(wb, path)

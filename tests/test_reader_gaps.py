@@ -220,3 +220,26 @@ def test_a_letter_in_no_with_a_name_in_kegiatan_is_a_section_title(tmp_path, let
 def test_a_lettered_row_that_is_a_step_stays_a_step(tmp_path, letters, extra):
     sop = check(G.lettered_sections(tmp_path / "langkah.xlsx", letters, extra)).sops[0]
     assert [s.number.value for s in sop.doc.steps] == ["1", "2", letters[1], "3", "4", "5"]
+
+
+# 6. The actor named as text under "Pejabat terkait", a column-number row under the header.
+
+def test_names_under_pejabat_terkait_are_the_actors_not_a_role_column(tmp_path):
+    sop = check(G.actors_under_pejabat_terkait(tmp_path / "pejabat.xlsx")).sops[0]
+    doc = sop.doc
+    # The "1 2 3 4 5" row names no role, and the number typed in Uraian is the step's.
+    assert doc.roles == ["Kasubag Umum", "Staf Umum", "Kepala Kantor"]
+    assert [s.actors for s in doc.steps] == [["Kasubag Umum"], ["Staf Umum"], ["Kasubag Umum"],
+                                            ["Kepala Kantor"]]
+    assert [(s.number.value, s.kegiatan.value) for s in doc.steps][0] == ("1", "Menerima berkas")
+    assert [s.number_value for s in doc.steps] == [1, 2, 3, 4]
+    assert found(sop, "pelaksana-sebagai-teks") == [("pelaksana-sebagai-teks", "C8")]
+    assert not found(sop, "penanda-tidak-dikenal", "nomor-langkah-kosong")
+
+
+def test_symbols_under_a_one_column_pelaksana_label_stay_a_role_column(tmp_path):
+    path = G.actors_under_pejabat_terkait(tmp_path / "simbol.xlsx",
+                                          names=("Mulai", "Proses", "Proses", "Selesai"))
+    doc = check(path).sops[0].doc
+    assert doc.roles == ["Pejabat terkait"]
+    assert [s.symbol for s in doc.steps] == ["terminator", "process", "process", "terminator"]

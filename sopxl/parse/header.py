@@ -138,8 +138,12 @@ def find_header(grid: Grid, row: int, vocab: Vocab, n_cols: int) -> Header | Non
     keg_end = keg_merge[3] if keg_merge and keg_merge[1] == keg_col else keg_col
 
     top_keys = [grid.text(row, c) for c in range(n_cols)]
-    actor_col = text_actor_column(grid, row, vocab, no_col, keg_col, keg_end + 1, n_cols)
-    two_rows = actor_col is None and any(t and vocab.groups.find(t) for t in top_keys[keg_end + 1:])
+    # The column-number row gives no role names, nor is it a step: look past it.
+    numbered_below = is_number_row(grid, row + 1, n_cols)
+    below = row + 2 if numbered_below else row + 1
+    actor_col = text_actor_column(grid, row, vocab, no_col, keg_col, keg_end + 1, n_cols, below)
+    two_rows = actor_col is None and not numbered_below and any(
+        t and vocab.groups.find(t) for t in top_keys[keg_end + 1:])
     bottom = row + 1 if two_rows else row
     in_text = False
     labelled = no_col is not None

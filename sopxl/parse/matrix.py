@@ -133,6 +133,12 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         kegiatan = grid.text(row, header.columns["kegiatan"])
         if header.number_in_kegiatan:
             no_text, kegiatan = split_number(kegiatan)
+        elif header.actor_col is not None and not no_text and kegiatan:
+            # No left empty, "1. Menerima berkas …" in Kegiatan (PN Gunungsitoli): with actors
+            # as text an unnumbered row is never a step, so the typed number is the step's.
+            lead, rest = split_number(kegiatan)
+            if lead:
+                no_text, kegiatan = lead, rest
         number = step_number(no_text)
         if ignoring is not None:
             if _resumes(grid, row, n_cols, header, vocab, no_text, kegiatan):

@@ -20,11 +20,6 @@ FOURTH_SLUGS = (
     "kel_sei_putih_timur_surat_masuk",
 )
 
-_PEJABAT = (
-    '"Pejabat terkait" is no Pelaksana alias (labels.json groups.pelaksana), so the actor-as-text '
-    'column is read as one role column named "Pejabat terkait" holding unknown symbols '
-    "(parse/header.py, parse/text_actors.py)"
-)
 _STACKED = (
     'the second table (merged title row "KARTU KELUARGA", then the header again) is read as '
     "part of the first SOP: parse/stacked.py cuts a sheet only at an identity block, the "
@@ -42,10 +37,6 @@ _NO_KEGIATAN = (
 # slug -> {fact: why sopxl misreads it}, from the first run on this branch (docs/corpus.md,
 # "Dokumen tambahan (3)"). tests/test_corpus.py turns each into a strict xfail.
 KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "pn_gunungsitoli_kepaniteraan_hukum": {
-        "roles": _PEJABAT,
-        "actors": _PEJABAT,
-    },
     "kec_baiturrahman_ktp_kk": {
         "sop_count": _STACKED + " (1 SOP, not 2)",
         "steps": _STACKED + " (11 steps, not 5)",
