@@ -114,3 +114,22 @@ def actors_under_pejabat_terkait(path: Path, names: Sequence[str] = (
                   *[[None, f"{i}. {keg}", who, "10 menit"]
                     for i, (keg, who) in enumerate(zip(kegiatan, names), 1)]])
     return save(wb, path)
+
+
+def titled_tables(path: Path, titles: Sequence[str | None]) -> Path:
+    """No identity block: one table per title, each title merged across the table right above
+    the header the table repeats (a kecamatan page: "KARTU TANDA PENDUDUK", "KARTU KELUARGA");
+    ``None`` leaves a table without its title (a header repeated at a page break)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP Layanan"
+    header = ["NO", "URAIAN PROSEDUR", "KELENGKAPAN", "WAKTU", "KET"]
+    row = 1
+    for title in titles:
+        if title is not None:
+            ws.cell(row, 1, title)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        row = put(ws, row + 1, [header, *[[f"{i}.", keg, kel, f"{minutes} menit"]
+                                          for i, (keg, _a, _s, kel, minutes, _o)
+                                          in enumerate(L.STEPS, 1)]]) + 1
+    return save(wb, path)

@@ -243,3 +243,33 @@ def test_symbols_under_a_one_column_pelaksana_label_stay_a_role_column(tmp_path)
     doc = check(path).sops[0].doc
     assert doc.roles == ["Pejabat terkait"]
     assert [s.symbol for s in doc.steps] == ["terminator", "process", "process", "terminator"]
+
+
+# 7. Procedures stacked on one sheet with no identity block, each under its own title.
+
+def test_a_different_title_above_a_repeated_header_starts_a_new_sop(tmp_path):
+    path = G.titled_tables(tmp_path / "layanan.xlsx",
+                           ["KARTU TANDA PENDUDUK", "KARTU KELUARGA", "AKTA KELAHIRAN"])
+    sops = check(path).sops
+    assert [len(s.doc.steps) for s in sops] == [5, 5, 5]
+    assert [s.totals.total for s in sops] == [(L.TOTAL, L.TOTAL)] * 3
+    said = [(f.cell, f.message) for s in sops for f in s.findings if f.code == "sop-bertumpuk-judul"]
+    assert said == [
+        ("A9", 'SOP ke-2 di lembar ini dimulai di baris 9: judul "KARTU KELUARGA" di atas judul '
+               "tabel yang diulang, berbeda dari judul tabel sebelumnya; dibaca sebagai SOP "
+               "tersendiri."),
+        ("A17", 'SOP ke-3 di lembar ini dimulai di baris 17: judul "AKTA KELAHIRAN" di atas '
+                "judul tabel yang diulang, berbeda dari judul tabel sebelumnya; dibaca sebagai "
+                "SOP tersendiri.")]
+
+
+@pytest.mark.parametrize("titles", [
+    ["KARTU KELUARGA", "KARTU KELUARGA"],   # the same running title on every printed page
+    ["KARTU KELUARGA", None],               # a header repeated at a page break
+    [None, "KARTU KELUARGA"],               # the first table has no title to differ from
+    ["A. PENDAFTARAN", "B. PENERBITAN"],    # lettered: sections of one SOP
+])
+def test_a_repeated_header_without_a_new_title_goes_on_with_the_sop(tmp_path, titles):
+    sops = check(G.titled_tables(tmp_path / "satu.xlsx", titles)).sops
+    assert len(sops) == 1
+    assert not [f for f in sops[0].findings if f.code.startswith("sop-bertumpuk")]

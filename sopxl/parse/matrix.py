@@ -37,6 +37,11 @@ _PAGE = re.compile(r"^\s*(?:(?:hal(?:aman)?\.?\s*)?\d{1,3}(?:\s*(?:dari|/)\s*\d{
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s*[.)]\s*|\s+)(\D.*)$", re.S)
 
 
+def is_section_title(text: str) -> bool:
+    """"A. PERENCANAAN", "Tahap Pelaksanaan": a section of the SOP, never a new SOP."""
+    return bool(_TITLE.match(text) or _TITLE_WORDS.match(text))
+
+
 def split_number(text: str) -> tuple[str, str]:
     """("1", "Menerima surat") from "1. Menerima surat"; ("", text) when no number leads."""
     m = _LEADING_NUMBER.match(text)

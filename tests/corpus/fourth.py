@@ -20,14 +20,6 @@ FOURTH_SLUGS = (
     "kel_sei_putih_timur_surat_masuk",
 )
 
-_STACKED = (
-    'the second table (merged title row "KARTU KELUARGA", then the header again) is read as '
-    "part of the first SOP: parse/stacked.py cuts a sheet only at an identity block, the "
-    "repeated header is taken as a page-break repeat (parse/matrix.py), and the title row "
-    "becomes a step because title_of_row wants \"A. …\"/\"Tahap …\" as the row's only text "
-    "(the merge copies it into every column)"
-)
-
 _NO_KEGIATAN = (
     'no SOP is read: the header has "PELAKSANA" over the roles and Kelengkapan/Waktu/Output but '
     'no "No" or "Kegiatan" heading over the numbered step column and the kegiatan column, and '
@@ -37,12 +29,6 @@ _NO_KEGIATAN = (
 # slug -> {fact: why sopxl misreads it}, from the first run on this branch (docs/corpus.md,
 # "Dokumen tambahan (3)"). tests/test_corpus.py turns each into a strict xfail.
 KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "kec_baiturrahman_ktp_kk": {
-        "sop_count": _STACKED + " (1 SOP, not 2)",
-        "steps": _STACKED + " (11 steps, not 5)",
-        "actors": _STACKED,
-        "waktu": _STACKED + " (100 menit = KTP 45 + KK 55, not 45)",
-    },
     "kel_sei_putih_timur_surat_masuk": {
         fact: _NO_KEGIATAN
         for fact in ("sop_count", "steps", "roles", "decisions", "branches", "nomor", "nama")
