@@ -133,3 +133,16 @@ def titled_tables(path: Path, titles: Sequence[str | None]) -> Path:
                                           for i, (keg, _a, _s, kel, minutes, _o)
                                           in enumerate(L.STEPS, 1)]]) + 1
     return save(wb, path)
+
+
+def no_kegiatan_heading(path: Path, numbered: bool = True) -> Path:
+    """"PELAKSANA" merged over the roles and Kelengkapan/Waktu/Output under it, nothing over
+    the step-number and kegiatan columns (a kelurahan's printed form). ``numbered=False``
+    leaves the numbers out: then nothing says the two columns are No and Kegiatan."""
+    wb, ws, top = L.sop_sheet()
+    put(ws, top, [[None, None, "PELAKSANA"],
+                  [None, None, *L.ROLES, "Kelengkapan", "Waktu", "Output"]])
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    steps = L.step_rows(ket=False)
+    put(ws, top + 2, steps if numbered else [[None, *row[1:]] for row in steps])
+    return save(wb, path)

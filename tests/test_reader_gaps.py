@@ -273,3 +273,22 @@ def test_a_repeated_header_without_a_new_title_goes_on_with_the_sop(tmp_path, ti
     sops = check(G.titled_tables(tmp_path / "satu.xlsx", titles)).sops
     assert len(sops) == 1
     assert not [f for f in sops[0].findings if f.code.startswith("sop-bertumpuk")]
+
+
+# 8. A header with no "No" and no "Kegiatan" heading, only PELAKSANA and the mutu baku.
+
+def test_numbered_steps_left_of_pelaksana_are_read_and_the_missing_headings_said(tmp_path):
+    r = check(G.no_kegiatan_heading(tmp_path / "kelurahan.xlsx"))
+    assert len(r.sops) == 1
+    sop = r.sops[0]
+    assert [s.number_value for s in sop.doc.steps] == [1, 2, 3, 4, 5]
+    assert [s.kegiatan.value for s in sop.doc.steps] == [s[0] for s in L.STEPS]
+    assert sop.doc.roles == L.ROLES
+    assert sop.totals.total == (L.TOTAL, L.TOTAL)
+    assert found(sop, "kolom-no-kegiatan-tanpa-judul") == [("kolom-no-kegiatan-tanpa-judul", "B8")]
+
+
+def test_without_step_numbers_such_a_header_stays_not_understood(tmp_path):
+    r = check(G.no_kegiatan_heading(tmp_path / "tanpa_nomor.xlsx", numbered=False))
+    assert r.sops == []
+    assert "sop-tidak-terbaca" in [f.code for f in r.findings]

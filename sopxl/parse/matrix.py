@@ -13,7 +13,7 @@ from ..findings import Hit, declare
 from ..grid import Grid, value_to_text
 from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
-from .header import Header, find_header, header_rows, is_number_row
+from .header import UNLABELLED, Header, find_header, header_rows, is_number_row
 from .numbers import step_number
 from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, start_block
 from .text import tidy
@@ -121,6 +121,8 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                     hits.append(Hit("pelaksana-tanpa-nama", cell))
             if here.actor_col is not None and not any(h.code == TEXT_ACTORS for h in hits):
                 hits.append(Hit(TEXT_ACTORS, rowcol_to_cell(here.top, here.actor_col)))
+            if here.unlabelled and not any(h.code == UNLABELLED for h in hits):
+                hits.append(Hit(UNLABELLED, rowcol_to_cell(here.top, here.columns["kegiatan"])))
             header = here
             pending_title = None
             if ignoring is not None:

@@ -20,20 +20,10 @@ FOURTH_SLUGS = (
     "kel_sei_putih_timur_surat_masuk",
 )
 
-_NO_KEGIATAN = (
-    'no SOP is read: the header has "PELAKSANA" over the roles and Kelengkapan/Waktu/Output but '
-    'no "No" or "Kegiatan" heading over the numbered step column and the kegiatan column, and '
-    "parse/header.py find_header wants both (validate says tidak-ada-sop and sop-tidak-terbaca)"
-)
-
-# slug -> {fact: why sopxl misreads it}, from the first run on this branch (docs/corpus.md,
-# "Dokumen tambahan (3)"). tests/test_corpus.py turns each into a strict xfail.
-KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "kel_sei_putih_timur_surat_masuk": {
-        fact: _NO_KEGIATAN
-        for fact in ("sop_count", "steps", "roles", "decisions", "branches", "nomor", "nama")
-    },
-}
+# slug -> {fact: why sopxl misreads it}, from the first run (docs/corpus.md, "Dokumen tambahan
+# (3)"). tests/test_corpus.py turns each into a strict xfail. Empty since branch gaps4 fixed
+# the four gaps found; a new document read wrong adds its entries here.
+KNOWN_GAPS: dict[str, dict[str, str]] = {}
 
 
 def fourth_documents() -> list[ModuleType]:
