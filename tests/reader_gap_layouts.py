@@ -7,6 +7,7 @@ column A; ``None`` leaves a cell empty.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import real_layouts as L
@@ -82,4 +83,66 @@ def stacked_with_gaps(path: Path) -> Path:
             ident = [r for r in ident if r[3] != "Tanggal Efektif"]
             boxes = []
         row = put(ws, row, [*ident, *boxes, header, *L.step_rows()]) + 2
+    return save(wb, path)
+
+
+def lettered_sections(path: Path, letters: tuple[str, str] = ("A", "B."),
+                      extra: Sequence[object] = ()) -> Path:
+    """The usual table, its steps under two section rows written as a letter in No and the
+    section's name in Kegiatan ("A" | "Persiapan"); ``extra`` adds cells to the second
+    section row (a symbol or a waktu, which make it a step)."""
+    wb, ws, top = L.sop_sheet()
+    put(ws, top, [["No", "Kegiatan", "Pelaksana", None, None, "Mutu Baku", None, None, "Keterangan"],
+                  [None, None, *L.ROLES, "Kelengkapan", "Waktu", "Output"]])
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    ws.merge_cells(start_row=top, start_column=6, end_row=top, end_column=8)
+    steps = L.step_rows()
+    put(ws, top + 2, [[letters[0], "Persiapan"], *steps[:2],
+                      [letters[1], "Pelaksanaan", *extra], *steps[2:]])
+    return save(wb, path)
+
+
+def actors_under_pejabat_terkait(path: Path, names: Sequence[str] = (
+        "Kasubag.\nUmum", "Staf Umum", "Kasubag\nUmum", "Kepala Kantor")) -> Path:
+    """``NO | Uraian Kegiatan | Pejabat terkait | Waktu | KET`` with a column-number row under
+    it, the No cells left empty and "1. Menerima …" typed in Uraian, each step's actor named
+    under "Pejabat terkait" (a court's habit; one official spelled two ways). ``names`` may
+    hold symbols instead, to show that such a column stays a role."""
+    wb, ws, top = L.sop_sheet()
+    kegiatan = ["Menerima berkas", "Mencatat berkas", "Memeriksa berkas", "Menandatangani surat"]
+    put(ws, top, [["NO", "Uraian Kegiatan", "Pejabat terkait", "Waktu", "KET"], [1, 2, 3, 4, 5],
+                  *[[None, f"{i}. {keg}", who, "10 menit"]
+                    for i, (keg, who) in enumerate(zip(kegiatan, names), 1)]])
+    return save(wb, path)
+
+
+def titled_tables(path: Path, titles: Sequence[str | None]) -> Path:
+    """No identity block: one table per title, each title merged across the table right above
+    the header the table repeats (a kecamatan page: "KARTU TANDA PENDUDUK", "KARTU KELUARGA");
+    ``None`` leaves a table without its title (a header repeated at a page break)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SOP Layanan"
+    header = ["NO", "URAIAN PROSEDUR", "KELENGKAPAN", "WAKTU", "KET"]
+    row = 1
+    for title in titles:
+        if title is not None:
+            ws.cell(row, 1, title)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        row = put(ws, row + 1, [header, *[[f"{i}.", keg, kel, f"{minutes} menit"]
+                                          for i, (keg, _a, _s, kel, minutes, _o)
+                                          in enumerate(L.STEPS, 1)]]) + 1
+    return save(wb, path)
+
+
+def no_kegiatan_heading(path: Path, numbered: bool = True) -> Path:
+    """"PELAKSANA" merged over the roles and Kelengkapan/Waktu/Output under it, nothing over
+    the step-number and kegiatan columns (a kelurahan's printed form). ``numbered=False``
+    leaves the numbers out: then nothing says the two columns are No and Kegiatan."""
+    wb, ws, top = L.sop_sheet()
+    put(ws, top, [[None, None, "PELAKSANA"],
+                  [None, None, *L.ROLES, "Kelengkapan", "Waktu", "Output"]])
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    steps = L.step_rows(ket=False)
+    put(ws, top + 2, steps if numbered else [[None, *row[1:]] for row in steps])
     return save(wb, path)

@@ -197,3 +197,112 @@ def test_status_links_a_stacked_sops_missing_identity_to_its_block(tmp_path):
              if any(d.value == "identitas-tidak-ada" for d in row)
              for c in row if c.hyperlink is not None and c.value == "A17"}
     assert links == {("A17", "'Semua SOP'!A17")}
+
+
+# 5. Section rows written as a letter in No and the section's name in Kegiatan.
+
+@pytest.mark.parametrize("letters", [("A", "B."), ("A.", "B)"), ("I", "II.")])
+def test_a_letter_in_no_with_a_name_in_kegiatan_is_a_section_title(tmp_path, letters):
+    sop = check(G.lettered_sections(tmp_path / "huruf.xlsx", letters)).sops[0]
+    doc = sop.doc
+    first, second = (letter.rstrip(".)") for letter in letters)
+    assert [s.title.value if s.title else None for s in doc.sections] == [
+        f"{first}. Persiapan", f"{second}. Pelaksanaan"]
+    assert [s.number_value for s in doc.steps] == [1, 2, 3, 4, 5]
+    assert not found(sop, "nomor-langkah-tidak-terbaca", "langkah-tanpa-pelaksana")
+
+
+@pytest.mark.parametrize(("letters", "extra"), [
+    (("A", "b."), ()),                                 # lower case: a draft's sub-step
+    (("A", "B."), (None, "Proses")),                   # a symbol in a role column
+    (("A", "B."), (None, None, None, None, "5 menit")),  # a waktu of its own
+])
+def test_a_lettered_row_that_is_a_step_stays_a_step(tmp_path, letters, extra):
+    sop = check(G.lettered_sections(tmp_path / "langkah.xlsx", letters, extra)).sops[0]
+    assert [s.number.value for s in sop.doc.steps] == ["1", "2", letters[1], "3", "4", "5"]
+
+
+# 6. The actor named as text under "Pejabat terkait", a column-number row under the header.
+
+def test_names_under_pejabat_terkait_are_the_actors_not_a_role_column(tmp_path):
+    sop = check(G.actors_under_pejabat_terkait(tmp_path / "pejabat.xlsx")).sops[0]
+    doc = sop.doc
+    # The "1 2 3 4 5" row names no role, and the number typed in Uraian is the step's.
+    assert doc.roles == ["Kasubag Umum", "Staf Umum", "Kepala Kantor"]
+    assert [s.actors for s in doc.steps] == [["Kasubag Umum"], ["Staf Umum"], ["Kasubag Umum"],
+                                            ["Kepala Kantor"]]
+    assert [(s.number.value, s.kegiatan.value) for s in doc.steps][0] == ("1", "Menerima berkas")
+    assert [s.number_value for s in doc.steps] == [1, 2, 3, 4]
+    assert found(sop, "pelaksana-sebagai-teks") == [("pelaksana-sebagai-teks", "C8")]
+    assert not found(sop, "penanda-tidak-dikenal", "nomor-langkah-kosong")
+
+
+def test_symbols_under_a_one_column_pelaksana_label_stay_a_role_column(tmp_path):
+    path = G.actors_under_pejabat_terkait(tmp_path / "simbol.xlsx",
+                                          names=("Mulai", "Proses", "Proses", "Selesai"))
+    doc = check(path).sops[0].doc
+    assert doc.roles == ["Pejabat terkait"]
+    assert [s.symbol for s in doc.steps] == ["terminator", "process", "process", "terminator"]
+
+
+def test_one_header_over_names_and_over_symbols_in_one_batch(tmp_path):
+    """The same two header rows, names under them in one workbook and symbols in the next:
+    a batch that remembers headers (parse/header.py) reads each by what stands under it."""
+    names = G.actors_under_pejabat_terkait(tmp_path / "nama.xlsx")
+    symbols = G.actors_under_pejabat_terkait(tmp_path / "simbol.xlsx",
+                                             names=("Mulai", "Proses", "Proses", "Selesai"))
+    cfg = load_config()
+    for order in ([symbols, names, symbols], [names, symbols, names]):
+        for path in order:
+            doc = validate_file(str(path), cfg).sops[0].doc
+            want = ["Pejabat terkait"] if path == symbols else ["Kasubag Umum", "Staf Umum", "Kepala Kantor"]
+            assert doc.roles == want, path.name
+
+
+# 7. Procedures stacked on one sheet with no identity block, each under its own title.
+
+def test_a_different_title_above_a_repeated_header_starts_a_new_sop(tmp_path):
+    path = G.titled_tables(tmp_path / "layanan.xlsx",
+                           ["KARTU TANDA PENDUDUK", "KARTU KELUARGA", "AKTA KELAHIRAN"])
+    sops = check(path).sops
+    assert [len(s.doc.steps) for s in sops] == [5, 5, 5]
+    assert [s.totals.total for s in sops] == [(L.TOTAL, L.TOTAL)] * 3
+    said = [(f.cell, f.message) for s in sops for f in s.findings if f.code == "sop-bertumpuk-judul"]
+    assert said == [
+        ("A9", 'SOP ke-2 di lembar ini dimulai di baris 9: judul "KARTU KELUARGA" di atas judul '
+               "tabel yang diulang, berbeda dari judul tabel sebelumnya; dibaca sebagai SOP "
+               "tersendiri."),
+        ("A17", 'SOP ke-3 di lembar ini dimulai di baris 17: judul "AKTA KELAHIRAN" di atas '
+                "judul tabel yang diulang, berbeda dari judul tabel sebelumnya; dibaca sebagai "
+                "SOP tersendiri.")]
+
+
+@pytest.mark.parametrize("titles", [
+    ["KARTU KELUARGA", "KARTU KELUARGA"],   # the same running title on every printed page
+    ["KARTU KELUARGA", None],               # a header repeated at a page break
+    [None, "KARTU KELUARGA"],               # the first table has no title to differ from
+    ["A. PENDAFTARAN", "B. PENERBITAN"],    # lettered: sections of one SOP
+])
+def test_a_repeated_header_without_a_new_title_goes_on_with_the_sop(tmp_path, titles):
+    sops = check(G.titled_tables(tmp_path / "satu.xlsx", titles)).sops
+    assert len(sops) == 1
+    assert not [f for f in sops[0].findings if f.code.startswith("sop-bertumpuk")]
+
+
+# 8. A header with no "No" and no "Kegiatan" heading, only PELAKSANA and the mutu baku.
+
+def test_numbered_steps_left_of_pelaksana_are_read_and_the_missing_headings_said(tmp_path):
+    r = check(G.no_kegiatan_heading(tmp_path / "kelurahan.xlsx"))
+    assert len(r.sops) == 1
+    sop = r.sops[0]
+    assert [s.number_value for s in sop.doc.steps] == [1, 2, 3, 4, 5]
+    assert [s.kegiatan.value for s in sop.doc.steps] == [s[0] for s in L.STEPS]
+    assert sop.doc.roles == L.ROLES
+    assert sop.totals.total == (L.TOTAL, L.TOTAL)
+    assert found(sop, "kolom-no-kegiatan-tanpa-judul") == [("kolom-no-kegiatan-tanpa-judul", "B8")]
+
+
+def test_without_step_numbers_such_a_header_stays_not_understood(tmp_path):
+    r = check(G.no_kegiatan_heading(tmp_path / "tanpa_nomor.xlsx", numbered=False))
+    assert r.sops == []
+    assert "sop-tidak-terbaca" in [f.code for f in r.findings]

@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..a1 import cell_to_rowcol, rowcol_to_cell
+from ..findings import declare
 from ..grid import Grid
 from ..model import Role, Text
 from .numbers import step_number
 from .text import key, tidy
-from .text_actors import text_actor_column
+from .text_actors import pelaksana_label_column, text_actor_column
 from .vocab import MEMO_MAX, Vocab, waktu_unit
+
+UNLABELLED = declare(__name__, "kolom-no-kegiatan-tanpa-judul")[0]
 
 
 @dataclass
@@ -32,6 +35,8 @@ class Header:
     actor_col: int | None = None  # one "Pelaksana" column naming each step's actor as text
     # Labels among the mutu baku columns that name no field ("Lama Proses"): col -> the label
     unknown: dict[int, Text] = field(default_factory=dict)
+    # No and Kegiatan placed with no heading over them, left of PELAKSANA (_unlabelled_by_groups)
+    unlabelled: bool = False
 
     def signature(self) -> tuple:
         return (tuple(key(r.name) for r in self.roles), tuple(sorted(self.columns.items())),
@@ -76,7 +81,50 @@ def _labels_in_row(grid: Grid, row: int, vocab: Vocab) -> tuple[int | None, int 
             break
     if keg_col is None:
         keg_col = _kegiatan_by_groups(grid, row, vocab)
+        if keg_col is None and no_col is None:
+            return _unlabelled_by_groups(grid, row, vocab)
     return no_col, keg_col
+
+
+def _unlabelled_by_groups(grid: Grid, row: int, vocab: Vocab) -> tuple[int | None, int | None]:
+    """(No column, Kegiatan column) of a header that names neither: "PELAKSANA" over the roles,
+    Kelengkapan/Waktu/Output on the row under it, the two columns left of PELAKSANA blank in
+    both rows (a kelurahan's printed form). Taken only when the rows below plainly hold steps
+    (``_steps_below``); else (None, None), and the sheet is reported as not understood."""
+    pelaksana = None
+    for c in grid.cols_in_row(row):
+        t = grid.text(row, c)
+        if t and len(t) <= 40 and vocab.groups.find(t) is not None:
+            if vocab.groups.find(t) != "pelaksana" or pelaksana is not None:
+                return None, None  # MUTU BAKU or a second group: not this layout
+            pelaksana = c
+    if pelaksana is None or pelaksana < 2 or row + 1 >= grid.n_rows:
+        return None, None
+    mutu = {vocab.matrix.find(grid.text(row + 1, c)) for c in grid.cols_in_row(row + 1)
+            if c > pelaksana and grid.text(row + 1, c)}
+    if len(mutu & {"kelengkapan", "waktu", "output"}) < 2:
+        return None, None
+    keg_col, no_col = pelaksana - 1, pelaksana - 2
+    if any(grid.text(r, c) for r in (row, row + 1) for c in (no_col, keg_col)):
+        return None, None
+    if not _steps_below(grid, row + 2, no_col, keg_col):
+        return None, None
+    return no_col, keg_col
+
+
+def _steps_below(grid: Grid, first: int, no_col: int, keg_col: int, limit: int = 40) -> bool:
+    """Rows numbered 1, 2, 3 … in ``no_col`` from the first non-empty one, each with a text in
+    ``keg_col``: at least three such steps, and no numbered row without a text."""
+    numbers = []
+    for r in range(first, min(first + limit, grid.n_rows)):
+        n = step_number(grid.text(r, no_col))
+        if n is None:
+            continue
+        kegiatan = grid.text(r, keg_col)
+        if not kegiatan or not any(ch.isalpha() for ch in kegiatan):
+            return False
+        numbers.append(n)
+    return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1))
 
 
 def _kegiatan_by_groups(grid: Grid, row: int, vocab: Vocab) -> int | None:
@@ -182,12 +230,21 @@ def _read_header(grid: Grid, row: int, vocab: Vocab, n_cols: int, no_col: int | 
     """The header at ``row`` (No and Kegiatan columns as ``_labels_in_row`` found them), and
     whether reading it looked at rows below its second row."""
     looked_below = no_col is None  # _place_number counts the numbers under the header
+    # No and Kegiatan with no heading were found by the steps under them (_unlabelled_by_groups).
+    unlabelled = no_col is not None and not grid.text(row, no_col)
+    looked_below = looked_below or unlabelled
     keg_merge = grid.merge_at(row, keg_col)
     keg_end = keg_merge[3] if keg_merge and keg_merge[1] == keg_col else keg_col
 
     top_keys = [grid.text(row, c) for c in range(n_cols)]
-    actor_col = text_actor_column(grid, row, vocab, no_col, keg_col, keg_end + 1, n_cols)
-    two_rows = actor_col is None and any(t and vocab.groups.find(t) for t in top_keys[keg_end + 1:])
+    # The column-number row gives no role names, nor is it a step: look past it.
+    numbered_below = is_number_row(grid, row + 1, n_cols)
+    below = row + 2 if numbered_below else row + 1
+    if pelaksana_label_column(grid, row, vocab, no_col, keg_end + 1, n_cols) is not None:
+        looked_below = True  # whether its cells hold names is read in the rows under it
+    actor_col = text_actor_column(grid, row, vocab, no_col, keg_col, keg_end + 1, n_cols, below)
+    two_rows = actor_col is None and not numbered_below and any(
+        t and vocab.groups.find(t) for t in top_keys[keg_end + 1:])
     bottom = row + 1 if two_rows else row
     in_text = False
     labelled = no_col is not None
@@ -260,7 +317,7 @@ def _read_header(grid: Grid, row: int, vocab: Vocab, n_cols: int, no_col: int | 
         # Without a "No" label, only a table with its groups or its mutu baku is a header.
         return None, looked_below
     return Header(row, bottom, columns, roles, branches, unit, blank_roles, in_text, unit_col, actor_col,
-                  unknown), looked_below
+                  unknown, unlabelled), looked_below
 
 
 def is_number_row(grid: Grid, row: int, n_cols: int) -> bool:

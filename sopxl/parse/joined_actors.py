@@ -21,6 +21,8 @@ from .vocab import Vocab
 
 JOINED = declare(__name__, "pelaksana-teks-gabungan")[0]
 _SEPARATOR = re.compile(r"(\s*[,;/+&]\s*|\s+(?:dan|serta)\s+)", re.I)
+# Two spellings of one name differ at most in case, dots and spaces ("Panmud. Hukum").
+_DOTS_AND_SPACES = re.compile(r"[.\s]+")
 _LISTING = re.compile(r"[,;/+]")  # a list of names; "dan" and "&" also join one unit's own name
 # Where an item of a free text begins: its start, after punctuation, or after "1." / "2)".
 _ITEM_START = r"(?:^|[,;:.(•\-–]|\d[.)])\s*"
@@ -32,6 +34,7 @@ def split_joined_actors(doc: SopDocument, vocab: Vocab) -> list[Hit]:
     typed = [sec for sec in doc.sections if _typed_names(sec)]
     if not typed:
         return []
+    _one_spelling(typed)
     known = _known(doc, typed, vocab)
     hits: list[Hit] = []
     for sec in typed:
@@ -43,6 +46,30 @@ def split_joined_actors(doc: SopDocument, vocab: Vocab) -> list[Hit]:
                 hits.append(hit)
         _renew_roles(sec)
     return hits
+
+
+def _spelling_key(name: str) -> str:
+    return _DOTS_AND_SPACES.sub("", name.casefold())
+
+
+def _one_spelling(typed: list[Section]) -> None:
+    """One name for one official typed two ways ("Panmud. Hukum" in one step, "Panmud Hukum"
+    in another): the spelling with the fewest dots, or the first seen, for every step, so the
+    SOP names one role, not two."""
+    chosen: dict[str, str] = {}
+    for sec in typed:
+        for step in sec.steps:
+            for m in step.markers:
+                k = _spelling_key(m.role)
+                if k not in chosen or m.role.count(".") < chosen[k].count("."):
+                    chosen[k] = m.role
+    for sec in typed:
+        for step in sec.steps:
+            for i, m in enumerate(step.markers):
+                name = chosen[_spelling_key(m.role)]
+                if name != m.role:
+                    step.markers[i] = Marker(name, m.symbol, name, m.cell, m.source)
+        _renew_roles(sec)
 
 
 def _typed_names(sec: Section) -> bool:

@@ -13,7 +13,7 @@ from ..findings import Hit, declare
 from ..grid import Grid, value_to_text
 from ..model import Marker, Section, Step, Text
 from .branches import branches_from_columns, branches_from_text
-from .header import Header, find_header, header_rows, is_number_row
+from .header import UNLABELLED, Header, find_header, header_rows, is_number_row
 from .numbers import step_number
 from .table_end import Ignored, check_total, end_kind, has_symbol, row_texts, start_block
 from .text import tidy
@@ -28,11 +28,18 @@ declare(__name__, "pelaksana-tanpa-nama")
 # Upper case only: "a. memahami …" in a box is a list item, "A. PERENCANAAN" a section.
 _TITLE = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\s*[.)]\s+\S")
 _TITLE_WORDS = re.compile(r"^\s*(?:tahap|bagian|sub\s*prosedur|prosedur)\b", re.I)
+# "A", "B.", "C)", "II." alone in the No column, the section's name in Kegiatan beside it.
+_SECTION_LETTER = re.compile(r"^\s*([A-Z]|[IVX]{1,4})\s*[.)]?\s*$")
 # A printed page's number repeated in the sheet: "2", "- 3 -", "Hal. 2", "Halaman 2 dari 3".
 _PAGE = re.compile(r"^\s*(?:(?:hal(?:aman)?\.?\s*)?\d{1,3}(?:\s*(?:dari|/)\s*\d{1,3})?"
                    r"|[-–—]\s*\d{1,3}\s*[-–—])\s*$", re.I)
 # "1. Menerima surat", "2) Memeriksa", "3 Mengirim": a step number typed before the kegiatan.
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s*[.)]\s*|\s+)(\D.*)$", re.S)
+
+
+def is_section_title(text: str) -> bool:
+    """"A. PERENCANAAN", "Tahap Pelaksanaan": a section of the SOP, never a new SOP."""
+    return bool(_TITLE.match(text) or _TITLE_WORDS.match(text))
 
 
 def split_number(text: str) -> tuple[str, str]:
@@ -55,7 +62,11 @@ def _row_texts(grid: Grid, row: int, n_cols: int, limit: int = 0) -> list[tuple[
 
 
 def title_of_row(grid: Grid, row: int, n_cols: int, header: Header | None) -> str | None:
-    """The text of a section title row, or None. A title is the only text on its row."""
+    """The text of a section title row, or None. A title is the only text on its row, or
+    a lone upper-case letter in No with the section's name in Kegiatan ("A" | "Penataan
+    Arsip"): see ``_lettered_title``."""
+    if header is not None and _SECTION_LETTER.match(grid.text(row, header.columns["no"])):
+        return _lettered_title(grid, row, n_cols, header)
     texts = _row_texts(grid, row, n_cols, limit=2)  # a second text already rules it out
     if len(texts) != 1:
         return None
@@ -65,6 +76,18 @@ def title_of_row(grid: Grid, row: int, n_cols: int, header: Header | None) -> st
     if _TITLE.match(text) or _TITLE_WORDS.match(text):
         return tidy(text)
     return None
+
+
+def _lettered_title(grid: Grid, row: int, n_cols: int, header: Header) -> str | None:
+    """"A. Penataan Arsip" from "A" in No and "Penataan Arsip" in Kegiatan, when the row holds
+    nothing else: no marker, waktu, output or drawn symbol, which would make it a step.
+    Upper case only, as for "A. PERENCANAAN": a draft's sub-step "a." stays a step."""
+    no_col, keg_col = header.columns["no"], header.columns["kegiatan"]
+    texts = _row_texts(grid, row, n_cols, limit=3)
+    if [c for c, _t in texts] != [no_col, keg_col] or _drawn_on(grid, row):
+        return None
+    letter = texts[0][1].strip().rstrip(".)").strip()
+    return tidy(f"{letter}. {texts[1][1]}")
 
 
 def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[int] | None = None,
@@ -99,6 +122,8 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                     hits.append(Hit("pelaksana-tanpa-nama", cell))
             if here.actor_col is not None and not any(h.code == TEXT_ACTORS for h in hits):
                 hits.append(Hit(TEXT_ACTORS, rowcol_to_cell(here.top, here.actor_col)))
+            if here.unlabelled and not any(h.code == UNLABELLED for h in hits):
+                hits.append(Hit(UNLABELLED, rowcol_to_cell(here.top, here.columns["kegiatan"])))
             header = here
             pending_title = None
             if ignoring is not None:
@@ -116,6 +141,12 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         kegiatan = grid.text(row, header.columns["kegiatan"])
         if header.number_in_kegiatan:
             no_text, kegiatan = split_number(kegiatan)
+        elif header.actor_col is not None and not no_text and kegiatan:
+            # No left empty, "1. Menerima berkas …" in Kegiatan (PN Gunungsitoli): with actors
+            # as text an unnumbered row is never a step, so the typed number is the step's.
+            lead, rest = split_number(kegiatan)
+            if lead:
+                no_text, kegiatan = lead, rest
         number = step_number(no_text)
         if ignoring is not None:
             if _resumes(grid, row, n_cols, header, vocab, no_text, kegiatan):

@@ -4,8 +4,11 @@ Some offices paste every SOP into one long sheet: an identity block, its table, 
 SOP's identity block and table below it. Read as one sheet, the second SOP's identity rows and
 steps would run on as steps of the first. A sheet is cut into bands before it is parsed: a new
 band starts at an identity block (Nomor SOP and Nama SOP, or two identity fields on two rows
-or more) lying between one table header and the next. Each band keeps the sheet's name and
-cell addresses, so every finding still names the right cell.
+or more) lying between one table header and the next; on a sheet with no identity between
+its tables, at a one-text title row (a service's name merged over the table, "KARTU
+KELUARGA") right above a table header, when the table before it sits under a title of its own
+that says something else. Each band keeps the sheet's name and cell addresses, so every
+finding still names the right cell.
 """
 from __future__ import annotations
 
@@ -13,10 +16,13 @@ from ..a1 import rowcol_to_cell
 from ..findings import Hit, declare
 from ..grid import Grid
 from .header import Header, find_header, header_label
+from .matrix import is_section_title
+from .text import key, tidy
 from .vocab import MEMO_MAX, Vocab
 
-STACKED = declare(__name__, "sop-bertumpuk")[0]
+STACKED, TITLED = declare(__name__, "sop-bertumpuk", "sop-bertumpuk-judul")
 _LABEL_CHARS = 40
+_TITLE_CHARS = 120  # a service's name, not a sentence of prose
 
 
 def split_stacked(grid: Grid, vocab: Vocab, candidates: set[int],
@@ -26,16 +32,76 @@ def split_stacked(grid: Grid, vocab: Vocab, candidates: set[int],
     comes with the info hit that says where it starts. ``candidates``: ``header_rows``;
     ``found`` (when given) keeps the ``find_header`` result of each row looked at, for the
     parser of a sheet left whole; ``identity``: ``label_rows``'s, when the caller has it."""
-    starts = _starts(grid, vocab, sorted(candidates), {} if found is None else found, identity)
+    ordered = sorted(candidates)
+    found = {} if found is None else found
+    code = STACKED
+    starts = _starts(grid, vocab, ordered, found, identity)
+    if not starts:
+        code, starts = TITLED, _titled_starts(grid, vocab, ordered, found, identity)
     if not starts:
         return [(grid, None)]
     bounds = [0, *starts, grid.n_rows]
     out: list[tuple[Grid, Hit | None]] = []
     for i, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
-        hit = None if i == 0 else Hit(STACKED, _first_cell(grid, lo, hi), {
-            "baris": lo + 1, "nomor": i + 1})
+        hit = None
+        if i:
+            params: dict[str, object] = {"baris": lo + 1, "nomor": i + 1}
+            if code == TITLED:
+                params["judul"] = _title_text(grid, lo, vocab) or ""
+            hit = Hit(code, _first_cell(grid, lo, hi), params)
         out.append((_band(grid, lo, hi), hit))
     return out
+
+
+def _titled_starts(grid: Grid, vocab: Vocab, candidates: list[int],
+                   found: dict[int, Header | None], labelled: dict[int, set[str]] | None) -> list[int]:
+    """The title rows that start a new SOP on a sheet with no identity between its tables:
+    a one-text title right above a header, under which a table follows one that has a
+    different title right above its own header. A header repeated at a page break (no title,
+    or the same running title) goes on with its table; a lettered title ("B. LEGALISIR
+    RAPOR") is a section of the same SOP, for ``parse_matrix``."""
+    if len(candidates) < 2 or not any(_title_text(grid, r - 1, vocab) for r in candidates[1:]):
+        return []  # the usual sheet: no title above any later header (cheap way out)
+    if labelled and any(r > candidates[0] for r in labelled):
+        return []  # identity labels between the tables: ``_starts`` had its say
+    n_cols = grid.n_cols
+    headers: list[Header] = []
+    for r in candidates:
+        if r not in found:
+            found[r] = find_header(grid, r, vocab, n_cols)
+        header = found[r]
+        if header is not None:
+            headers.append(header)
+    starts = []
+    for before, header in zip(headers, headers[1:]):
+        if header.top - 1 <= before.bottom:
+            continue
+        title = _title_text(grid, header.top - 1, vocab)
+        earlier = _title_text(grid, before.top - 1, vocab)
+        if title and earlier and key(title) != key(earlier):
+            starts.append(header.top - 1)
+    return starts
+
+
+def _title_text(grid: Grid, row: int, vocab: Vocab) -> str | None:
+    """The text of a one-text title row ("KARTU KELUARGA", typed once or merged across the
+    table), or None: not a section title ("A. …", "Tahap …"), a label, a number or prose."""
+    if row < 0:
+        return None
+    cols = [c for c in grid.cols_in_row(row) if grid.text(row, c)]
+    if not cols:
+        return None
+    text = grid.text(row, cols[0])
+    if len(cols) > 1:
+        merge = grid.merge_at(row, cols[0])
+        if merge is None or merge[0] != row or merge[3] < cols[-1] or \
+                any(grid.text(row, c) != text for c in cols):
+            return None
+    if len(text) > _TITLE_CHARS or not any(ch.isalpha() for ch in text) or text.rstrip().endswith(":"):
+        return None
+    if is_section_title(text) or header_label(text, vocab) or _identity_label(text, vocab):
+        return None
+    return tidy(text)
 
 
 def label_rows(grid: Grid, vocab: Vocab) -> tuple[set[int], dict[int, set[str]]]:

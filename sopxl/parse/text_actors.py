@@ -24,10 +24,10 @@ _ARROWS = "↓↑→←⇒⇓➔➜-–>=: "
 _SYMBOLS = ("terminator", "process", "decision", "offpage", "generic")
 
 
-def text_actor_column(grid: Grid, row: int, vocab: Vocab, no_col: int | None, keg_col: int,
-                      first: int, n_cols: int) -> int | None:
-    """The column of a one-cell-wide PELAKSANA label (from ``first`` on) whose next row is a
-    numbered step with a name under that label; None for the usual role-per-column header."""
+def pelaksana_label_column(grid: Grid, row: int, vocab: Vocab, no_col: int | None, first: int,
+                           n_cols: int) -> int | None:
+    """The column of the header row's one PELAKSANA label that is one cell wide (from
+    ``first`` on), or None: where a column of actors written as text may stand."""
     if no_col is None:
         return None
     found = None
@@ -43,14 +43,43 @@ def text_actor_column(grid: Grid, row: int, vocab: Vocab, no_col: int | None, ke
     merge = grid.merge_at(row, found)
     if merge is not None and (merge[3] > merge[1] or merge[2] > merge[0]):
         return None
-    below = row + 1
+    return found
+
+
+def text_actor_column(grid: Grid, row: int, vocab: Vocab, no_col: int | None, keg_col: int,
+                      first: int, n_cols: int, below: int | None = None) -> int | None:
+    """The column of a one-cell-wide PELAKSANA label (from ``first`` on) whose next row is a
+    numbered step with a name under that label, or whose cells below hold names and never a
+    symbol (``_names_below``); None for the usual role-per-column header. ``below``: the
+    first row under the header, past its column-number row ("1 | 2 | 3 …") if it has one."""
+    found = pelaksana_label_column(grid, row, vocab, no_col, first, n_cols)
+    if found is None or no_col is None:
+        return None
+    below = row + 1 if below is None else below
     # A row of role names never holds a step number: a numbered row is step 1 itself (its
     # Pelaksana may be left empty). "1 | 2 | 3" is the column-number row, not a step.
     kegiatan = grid.text(below, keg_col)
     if step_number(grid.text(below, no_col)) is None or not kegiatan or kegiatan.isdigit():
-        return None
+        return found if _names_below(grid, below, found, keg_col, vocab) else None
     name = grid.text(below, found)
     return None if name and vocab.marker_kind(name) in _SYMBOLS else found
+
+
+def _names_below(grid: Grid, first: int, col: int, keg_col: int, vocab: Vocab,
+                 limit: int = 12) -> bool:
+    """Under the label, names beside kegiatan texts ("Staf Hukum", "Panitera"): at least two
+    such rows and no symbol, number or empty-kegiatan name in the column. A row of role names
+    has one name, and the rows under it symbols: that is the role-per-column layout."""
+    names = 0
+    for r in range(first, min(first + limit, grid.n_rows)):
+        name = grid.text(r, col)
+        if not name:
+            continue
+        if name.strip().isdigit() or vocab.marker_kind(name) in _SYMBOLS \
+                or not grid.text(r, keg_col):
+            return False
+        names += 1
+    return names >= 2
 
 
 def markers(grid: Grid, row: int, col: int, kegiatan: str) -> list[Marker]:

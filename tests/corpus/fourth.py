@@ -20,48 +20,10 @@ FOURTH_SLUGS = (
     "kel_sei_putih_timur_surat_masuk",
 )
 
-_SECTION_ROWS = (
-    'lettered section rows ("A" in NO, "Penataan Arsip" in Uraian: two texts on the row) are '
-    "read as steps; parse/matrix.py title_of_row takes a title only as the row's single text"
-)
-_PEJABAT = (
-    '"Pejabat terkait" is no Pelaksana alias (labels.json groups.pelaksana), so the actor-as-text '
-    'column is read as one role column named "Pejabat terkait" holding unknown symbols '
-    "(parse/header.py, parse/text_actors.py)"
-)
-_STACKED = (
-    'the second table (merged title row "KARTU KELUARGA", then the header again) is read as '
-    "part of the first SOP: parse/stacked.py cuts a sheet only at an identity block, the "
-    "repeated header is taken as a page-break repeat (parse/matrix.py), and the title row "
-    "becomes a step because title_of_row wants \"A. …\"/\"Tahap …\" as the row's only text "
-    "(the merge copies it into every column)"
-)
-
-_NO_KEGIATAN = (
-    'no SOP is read: the header has "PELAKSANA" over the roles and Kelengkapan/Waktu/Output but '
-    'no "No" or "Kegiatan" heading over the numbered step column and the kegiatan column, and '
-    "parse/header.py find_header wants both (validate says tidak-ada-sop and sop-tidak-terbaca)"
-)
-
-# slug -> {fact: why sopxl misreads it}, from the first run on this branch (docs/corpus.md,
-# "Dokumen tambahan (3)"). tests/test_corpus.py turns each into a strict xfail.
-KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "pn_gunungsitoli_kepaniteraan_hukum": {
-        "steps": _SECTION_ROWS + " (9 steps, not 7)",
-        "roles": _PEJABAT,
-        "actors": _PEJABAT + "; and " + _SECTION_ROWS,
-    },
-    "kec_baiturrahman_ktp_kk": {
-        "sop_count": _STACKED + " (1 SOP, not 2)",
-        "steps": _STACKED + " (11 steps, not 5)",
-        "actors": _STACKED,
-        "waktu": _STACKED + " (100 menit = KTP 45 + KK 55, not 45)",
-    },
-    "kel_sei_putih_timur_surat_masuk": {
-        fact: _NO_KEGIATAN
-        for fact in ("sop_count", "steps", "roles", "decisions", "branches", "nomor", "nama")
-    },
-}
+# slug -> {fact: why sopxl misreads it}, from the first run (docs/corpus.md, "Dokumen tambahan
+# (3)"). tests/test_corpus.py turns each into a strict xfail. Empty since branch gaps4 fixed
+# the four gaps found; a new document read wrong adds its entries here.
+KNOWN_GAPS: dict[str, dict[str, str]] = {}
 
 
 def fourth_documents() -> list[ModuleType]:
