@@ -22,7 +22,7 @@ import pytest
 from fixtures_office import office_workbook, read_parts, write_parts
 
 from sopxl.errors import SopxlError
-from sopxl.read import scan
+from sopxl.read import scan, worksheet
 from sopxl.read.xlsx import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +62,8 @@ class Spy:
 
         monkeypatch.setattr(scan, "sheet", spy_sheet)
         monkeypatch.setattr(scan, "shared_strings", spy_strings)
+        # Every sheet scanned, none recalled from an earlier read: the counts are of scans.
+        monkeypatch.setattr(worksheet, "_SCAN_KEEP_MAX", -1)
 
 
 @pytest.fixture
@@ -164,6 +166,64 @@ def test_every_sheet_takes_the_fast_path(built: list[Path], spy: Spy) -> None:
             sheets += len(got)
             drawn += sum(1 for sheet in got if sheet[5])
     assert spy.sheets == sheets > 140 and drawn > 40
+
+
+def test_a_sheet_read_before_is_recalled_and_reads_the_same(built: list[Path],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workbooks from one template repeat sheets byte for byte: from its second sighting on, a
+    sheet's scan is remembered by its compressed bytes (``worksheet._scan_part``), and a third
+    read of each file scans nothing that scanned before, yet reads what lxml reads."""
+    monkeypatch.setattr(worksheet, "_SCANS", {})
+    monkeypatch.setattr(worksheet, "_SEEN", set())
+    monkeypatch.setattr(worksheet, "_SCANS_MAX", 10_000)
+    scans: list[bool] = []
+    sheet = scan.sheet
+
+    def counted(data: bytes, ns: str, geometry: bool = False) -> scan.SheetScan | None:
+        found = sheet(data, ns, geometry)
+        scans.append(found is not None)
+        return found
+
+    monkeypatch.setattr(scan, "sheet", counted)
+    recalled = 0
+    for path in built:
+        slow, fast = both(path, monkeypatch)
+        assert fast == slow, path.name
+        scans.clear()
+        assert outcome(path) == slow, path.name  # seen twice: remembered now
+        first = sum(scans)
+        scans.clear()
+        assert outcome(path) == slow, path.name
+        assert sum(scans) == 0, path.name  # nothing the scan read is scanned again
+        recalled += first
+    assert recalled > 140
+
+
+def _set_crc(path: Path, name: str, crc: int) -> None:
+    """Rewrite the CRC the central directory records for ``name`` (the local header keeps its own)."""
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_len = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + name_len] == name.encode():
+            data[at + 16:at + 20] = crc.to_bytes(4, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_remembered_sheet_with_another_crc_is_read_afresh(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same compressed bytes under a CRC that does not match them: not the remembered
+    sheet, but a damaged part, as it always was."""
+    good = _package(tmp_path / "good.xlsx", SHEET)
+    for _ in range(3):
+        outcome(good)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(good.read_bytes())
+    _set_crc(bad, "xl/worksheets/sheet1.xml", 0x12345678)
+    slow, fast = both(bad, monkeypatch)
+    assert fast == slow
+    assert fast[0] == "error" and fast[1] == "BERKAS-RUSAK"  # type: ignore[index]
 
 
 # -- parts as other writers (and hostile files) write them --------------------------------------

@@ -78,6 +78,7 @@ class SafeZip:
             self.fh.close()
             raise
         self.names = {i.filename: i for i in self.zf.infolist()}
+        self._pending: dict[str, bytes] = {}  # compressed bytes ``stored`` has read already
 
     def _head(self) -> bytes:
         try:
@@ -165,6 +166,25 @@ class SafeZip:
         ):
             raise too_big(self.path, name)
 
+    def stored(self, name: str) -> tuple[int, int, int, bytes] | None:
+        """What the part holds, known without inflating it: how it is compressed, its size and
+        CRC, and its compressed bytes. Two parts with equal ones hold equal bytes (inflating is
+        deterministic), so a result worked out from a part's bytes may be remembered by this.
+        None when the part is no plain one, which only ``read`` reads (through zipfile).
+
+        Raises as ``read`` does for a missing or oversized part; ``read`` of the same part
+        afterwards inflates the bytes read here rather than reading them again.
+        """
+        info = self.names.get(name)
+        if info is None:
+            raise self._missing(name)
+        self._check_size(name, info)
+        raw = self._raw(info)
+        if raw is None:
+            return None
+        self._pending[name] = raw
+        return (info.compress_type, info.CRC, info.file_size, raw)
+
     def _read_direct(self, info: zipfile.ZipInfo) -> bytes | None:
         """A part's bytes read straight from the archive, or None to leave it to zipfile.
 
@@ -176,6 +196,24 @@ class SafeZip:
         a damaged entry) goes through zipfile, which gives the same bytes or the same error
         as it always did.
         """
+        raw = self._pending.pop(info.filename, None)
+        if raw is None:
+            raw = self._raw(info)
+            if raw is None:
+                return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = raw
+        else:
+            try:
+                data = zlib.decompressobj(-15).decompress(raw, MAX_PART_BYTES + 1)
+            except zlib.error:
+                return None
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            return None
+        return data
+
+    def _raw(self, info: zipfile.ZipInfo) -> bytes | None:
+        """A plain part's compressed bytes, its local header checked; None: leave it to zipfile."""
         if info.flag_bits & _UNUSUAL_FLAGS or info.compress_type not in (zipfile.ZIP_STORED,
                                                                         zipfile.ZIP_DEFLATED):
             return None
@@ -202,16 +240,7 @@ class SafeZip:
             return None
         if len(raw) != info.compress_size:
             return None
-        if info.compress_type == zipfile.ZIP_STORED:
-            data = raw
-        else:
-            try:
-                data = zlib.decompressobj(-15).decompress(raw, MAX_PART_BYTES + 1)
-            except zlib.error:
-                return None
-        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-            return None
-        return data
+        return raw
 
     def _pread(self, size: int, at: int) -> bytes:
         """``size`` bytes of the file from ``at``: one system call where the system has one."""
