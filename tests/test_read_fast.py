@@ -226,6 +226,54 @@ def test_a_remembered_sheet_with_another_crc_is_read_afresh(tmp_path: Path,
     assert fast[0] == "error" and fast[1] == "BERKAS-RUSAK"  # type: ignore[index]
 
 
+def _forget_parts() -> None:
+    """Empty every memory the reader keeps of parts read before (all keyed by their bytes)."""
+    from sopxl.read import safezip, values, workbook
+
+    for known in (worksheet._SCANS, worksheet._SEEN, safezip._RELS, values._DATE_XFS,
+                  workbook._WORKBOOKS, workbook._MACRO_TYPES):
+        known.clear()
+
+
+def whole(path: Path) -> object:
+    """``outcome`` and what else the workbook says: macros, every worksheet's part."""
+    try:
+        wb = read_workbook(path)
+    except SopxlError:
+        return outcome(path)
+    return outcome(path), wb.macro_enabled, wb.sheet_parts
+
+
+def test_parts_read_before_are_recalled_as_they_read_afresh(built: list[Path]) -> None:
+    """The workbook part, relationships, styles and content types of a file read before are
+    known by their compressed bytes (``SafeZip.stored``) and not parsed again: a third read
+    with everything remembered gives what a read with nothing remembered gives."""
+    for path in built:
+        _forget_parts()
+        fresh = whole(path)
+        whole(path)
+        assert whole(path) == fresh, path.name
+    _forget_parts()
+
+
+@pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "_rels/.rels",
+                                  "xl/styles.xml", "[Content_Types].xml", "xl/worksheets/sheet1.xml"])
+def test_a_remembered_part_under_another_crc_reads_as_it_would_afresh(part: str, tmp_path: Path) -> None:
+    """The same compressed bytes under a CRC that does not match them are not the part
+    remembered: the file reads as it does with nothing remembered (a damaged part)."""
+    good = _package(tmp_path / "good.xlsx", SHEET)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(good.read_bytes())
+    _set_crc(bad, part, 0x12345678)
+    _forget_parts()
+    fresh = whole(bad)
+    assert fresh[0] == "error" and fresh[1] == "BERKAS-RUSAK"  # type: ignore[index]
+    for _ in range(3):
+        whole(good)
+    assert whole(bad) == fresh
+    _forget_parts()
+
+
 # -- parts as other writers (and hostile files) write them --------------------------------------
 
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

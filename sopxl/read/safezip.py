@@ -274,12 +274,16 @@ class SafeZip:
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if not self.has(rels_name):
             return {}
-        # Workbooks from one template carry the same relationship parts byte for byte.
-        data = self.read(rels_name)
-        key = (folder, data)
+        # Workbooks from one template carry the same relationship parts byte for byte: known
+        # by their compressed bytes, they are not even inflated again.
+        stored = self.stored(rels_name)
+        data = self.read(rels_name) if stored is None else b""
+        key = (folder, stored or data)
         known = _RELS.get(key)
-        if known is not None and len(data) <= MAX_TREE_BYTES:
+        if known is not None:
             return dict(known)
+        if stored is not None:
+            data = self.read(rels_name)
         out: dict[str, tuple[str, str]] = {}
         for rel in self.xml(rels_name, data).findall("pr:Relationship", NS):
             target = rel.get("Target", "")
@@ -294,8 +298,9 @@ class SafeZip:
         return dict(out)
 
 
-# Relationships worked out, by the folder of their part and the bytes of the .rels part.
-_RELS: dict[tuple[str, bytes], dict[str, tuple[str, str]]] = {}
+# Relationships worked out, by the folder of their part and the .rels part's stored bytes
+# (``SafeZip.stored``), or its bytes when it has none.
+_RELS: dict[tuple[str, object], dict[str, tuple[str, str]]] = {}
 
 
 class _Stream:

@@ -196,9 +196,10 @@ def iso_datetime(text: str) -> Value:
 _EPOCH_1900 = _dt.datetime(1899, 12, 30)
 _EPOCH_1904 = _dt.datetime(1904, 1, 1)
 
-# The cell formats of a styles part that show dates, by the part's bytes (and the namespace
-# of the workbook, which stands in when the styles part's own is unknown). Read-only lists.
-_DATE_XFS: dict[tuple[str, bytes], list[bool]] = {}
+# The cell formats of a styles part that show dates, by the part's stored bytes
+# (``SafeZip.stored``) or its bytes when it has none (and the namespace of the workbook, which
+# stands in when the styles part's own is unknown). Read-only lists.
+_DATE_XFS: dict[tuple[str, object], list[bool]] = {}
 
 
 class CellFormats:
@@ -221,12 +222,16 @@ class CellFormats:
         if not part or not self.z.has(part):
             return []
         # Workbooks made from one template carry the same styles part, byte for byte: what
-        # it says about dates is worked out once for them all, from the bytes themselves.
-        data = self.z.read(part)
-        key = (self.tags.ns, data)
+        # it says about dates is worked out once for them all, from the bytes themselves
+        # (known by their compressed bytes, which spares inflating them again).
+        stored = self.z.stored(part)
+        data = self.z.read(part) if stored is None else b""
+        key = (self.tags.ns, stored or data)
         known = _DATE_XFS.get(key)
         if known is not None:
             return known
+        if stored is not None:
+            data = self.z.read(part)
         out = self._date_xfs_of(self.z.xml(part, data))
         if len(_DATE_XFS) >= 16:
             _DATE_XFS.clear()
