@@ -604,3 +604,117 @@ def test_parts_read_the_same_without_positioned_reads(built: list[Path],
     with_pread = [outcome(p) for p in built[:12]]
     monkeypatch.setattr(safezip, "_PREAD", None)
     assert [outcome(p) for p in built[:12]] == with_pread
+
+
+# -- the central directory read without zipfile (sopxl/read/zipdir.py) --------------------------
+
+def _directory(path: Path) -> object:
+    """``zipdir``'s entries of a file as zipfile would give them, or None when it leaves it."""
+    import os
+
+    from sopxl.read import zipdir
+
+    with open(path, "rb") as fh:
+        found = zipdir.entries(lambda n, at: os.pread(fh.fileno(), n, at), os.fstat(fh.fileno()).st_size)
+    if found is None:
+        return None
+    return [(e.filename, e.orig_filename, e.flag_bits, e.compress_type, e.CRC, e.compress_size,
+             e.file_size, e.header_offset) for e in found]
+
+
+def _zipfile_directory(path: Path) -> object:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return [(i.filename, i.orig_filename, i.flag_bits, i.compress_type, i.CRC, i.compress_size,
+                 i.file_size, i.header_offset) for i in zf.infolist()]
+
+
+def test_the_central_directory_reads_as_zipfile_reads_it(built: list[Path]) -> None:
+    for path in built:
+        assert _directory(path) == _zipfile_directory(path), path.name
+
+
+def _archives(tmp: Path) -> dict[str, Path]:
+    """Archives zipdir must leave to zipfile (or read as it does), and damaged ones."""
+    import zipfile
+
+    src = _package(tmp / "plain.xlsx", SHEET)
+    data = src.read_bytes()
+    out = {"plain": src}
+
+    def write(name: str, raw: bytes) -> None:
+        out[name] = tmp / f"{name}.xlsx"
+        out[name].write_bytes(raw)
+
+    with zipfile.ZipFile(src) as zin:
+        parts = [(i, zin.read(i)) for i in zin.infolist()]
+
+    def rewrite(name: str, **kw: object) -> None:
+        out[name] = tmp / f"{name}.xlsx"
+        with zipfile.ZipFile(out[name], "w", **kw) as zout:  # type: ignore[arg-type]
+            for info, body in parts:
+                zout.writestr(info, body)
+            if name == "comment":
+                zout.comment = b"dibuat oleh kantor"
+
+    rewrite("comment")
+    rewrite("stored", compression=zipfile.ZIP_STORED)
+    write("prefixed", b"MZ" + bytes(100) + data)  # a self-extractor's stub in front
+    write("cut", data[:-10])
+    write("empty_end", data[:-22])
+    write("nothing", b"")
+    write("garbage", b"bukan zip" * 50)
+    end = data.rfind(b"PK\x05\x06")
+    central = data.find(b"PK\x01\x02")
+    write("bad_central_sig", data[:central] + b"PK\x01\x09" + data[central + 4:])
+    write("big_version", data[:central + 6] + bytes([64, 0]) + data[central + 8:])
+    write("dir_size_short", data[:end + 12] + (int.from_bytes(data[end + 12:end + 16], "little") - 5)
+          .to_bytes(4, "little") + data[end + 16:])
+    write("bad_utf8_name", data.replace(b"xl/styles.xml", b"xl/styl\xff\xfe.xml"))
+    flags = central + 8
+    write("utf8_flag_bad_name", data[:flags] + (int.from_bytes(data[flags:flags + 2], "little") | 0x800)
+          .to_bytes(2, "little") + data[flags + 2:central + 46] + b"\xff" + data[central + 47:])
+    with zipfile.ZipFile(tmp / "zip64.xlsx", "w") as zout:
+        for info, body in parts:
+            with zout.open(info, "w", force_zip64=True) as fh:  # zip64 local headers only
+                fh.write(body)
+    out["zip64"] = tmp / "zip64.xlsx"
+    return out
+
+
+def _whole_or_raised(path: Path) -> object:
+    """``whole``, or what else it raised (zipfile refuses some archives with NotImplementedError)."""
+    try:
+        return whole(path)
+    except Exception as e:  # noqa: BLE001 - whatever it is, both ways must raise it
+        return ("raised", type(e).__name__, str(e))
+
+
+def test_archives_out_of_the_plain_read_as_zipfile_reads_them(tmp_path: Path) -> None:
+    """Each archive: zipdir reads it as zipfile does or leaves it to zipfile, and a read
+    gives what it gives with zipfile alone (the workbook, or the same error)."""
+    import zipfile
+
+    from sopxl.read import zipdir
+
+    left: list[str] = []
+    for name, path in _archives(tmp_path).items():
+        try:
+            expected = _zipfile_directory(path)
+        except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError):
+            expected = None
+        found = _directory(path)
+        if found is None:
+            left.append(name)
+        else:
+            assert found == expected, name
+        fast = _whole_or_raised(path)
+        real = zipdir.entries
+        zipdir.entries = lambda *a: None  # type: ignore[assignment]
+        try:
+            assert _whole_or_raised(path) == fast, name
+        finally:
+            zipdir.entries = real
+    assert "plain" not in left and "stored" not in left
+    assert {"comment", "prefixed", "cut", "big_version", "bad_central_sig", "nothing"} <= set(left), left

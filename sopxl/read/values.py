@@ -64,7 +64,7 @@ def shared_strings(z: SafeZip, part: str, default: Tags) -> list[str]:
     """The shared string table of a workbook, in index order."""
     if not z.has(part):
         return []
-    if z.names[part].file_size > TREE_LIMIT_BYTES:
+    if z.parts[part].file_size > TREE_LIMIT_BYTES:
         return _streamed_strings(z, part)
     data = z.read(part)
     texts = scan.shared_strings(data)

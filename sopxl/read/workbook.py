@@ -171,7 +171,7 @@ def _not_xlsx(path: str) -> WorkbookError:
 
 
 def _macro_enabled(z: SafeZip) -> bool:
-    if any(n.endswith("vbaProject.bin") for n in z.names):
+    if any(n.endswith("vbaProject.bin") for n in z.parts):
         return True
     if z.has("[Content_Types].xml"):
         # A byte search is enough: these names only appear as macro content types. A

@@ -43,7 +43,7 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
     if not z.has(part):
         z.read(part)  # raises the "part is missing" error
     try:
-        if z.names[part].file_size <= TREE_LIMIT_BYTES:
+        if z.parts[part].file_size <= TREE_LIMIT_BYTES:
             scanned, data = _scan_part(z, part, sheet.tags.ns, geometry is not None)
             if scanned is not None:
                 sheet.parse_scanned(scanned)
@@ -82,7 +82,7 @@ def _scan_part(z: SafeZip, part: str, ns: str, geometry: bool) -> tuple[scan.She
     own, keeps no scans, only those few numbers.
     """
     stored = None
-    info = z.names[part]
+    info = z.parts[part]
     if not scan.FORCE_LXML and info.file_size <= _SCAN_KEEP_MAX:
         stored = z.stored(part)
     key = (stored, ns, geometry)
