@@ -421,7 +421,22 @@ SHEET_VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
     "date text bad": (_sub("2024-01-02T03:04:05", "kemarin"), True),
     "strict namespace": (lambda x: x.replace(MAIN, "http://purl.oclc.org/ooxml/spreadsheetml/main"),
                          False),
+    # With no "S" and no "&" in the rows no cell is t="inlineStr", and an <is> is left unread.
+    "is under another type, no S": (lambda x: _no_s(x).replace('t="inlineStr"', 't="str"'), True),
+    "is under another type, an &": (lambda x: _no_s(x).replace('t="inlineStr"', 't="str"').replace(
+        "<v>42</v>", "<v>&#52;2</v>"), False),
+    "inlineStr by a character reference": (
+        lambda x: _no_s(x).replace('t="inlineStr"', 't="inline&#83;tr"'), False),
 }
+
+
+def _no_s(sheet: str) -> str:
+    """The sheet with no capital S and no & in its rows but for its inline strings' type."""
+    sheet = sheet.replace("SUM(", "sum(").replace('<f>A1&amp;"x"</f><v>Tom &amp; Jerry_x000D_&#10;</v>',
+                                                  "<f>A1</f><v>Tom Jerry_x000D_</v>")
+    rows = sheet[sheet.index("<sheetData>"):sheet.index("</sheetData>")]
+    assert rows.count("S") == rows.count('t="inlineStr"') and "&" not in rows
+    return sheet
 
 
 @pytest.mark.parametrize("name", list(SHEET_VARIANTS))
@@ -464,7 +479,19 @@ SST_VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
     "extLst after": (_sub("</sst>", "<extLst/></sst>"), False),
     "nested si": (_sub("<si><t/></si>", "<si><si><t>x</t></si></si>"), False),
     "truncated": (lambda x: x[:-30], False),
+    # Declarations inside the table are looked for only when it holds more than plain entries.
+    "xmlns as text in a plain table": (lambda x: _plain_table(x).replace("Nama SOP", 'xmlns="x"'), True),
+    "default namespace redeclared in a rich entry": (_sub("<si><r>", f'<si><r xmlns="{MAIN}">'), False),
+    "prefix bound to main in a rich entry": (_sub("<si><r>", f'<si xmlns:y="{MAIN}"><r>'), False),
+    "prefix bound to main on a plain entry": (lambda x: _plain_table(x).replace(
+        "<si><t>Nama SOP</t>", f'<si xmlns:y="{MAIN}"><t>Nama SOP</t>'), False),
+    "other namespace on a plain entry": (lambda x: _plain_table(x).replace(
+        "<si><t>Nama SOP</t>", '<si xmlns="urn:lain"><t>Nama SOP</t>'), False),
 }
+
+
+def _plain_table(sst: str) -> str:
+    return re.sub(r"<si><r>.*?</si>", "<si><t>tebal</t></si>", sst)
 
 
 @pytest.mark.parametrize("name", list(SST_VARIANTS))

@@ -254,8 +254,9 @@ class SafeZip:
             if magic != b"PK\x03\x04":
                 return None
             start = _LOCAL_HEADER.size + name_len + extra_len
-            local_name = block[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_len].decode(
-                "utf-8" if flags & 0x800 else "cp437")
+            raw_name = block[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_len]
+            local_name = raw_name.decode(  # ASCII as such: cp437's decoder is Python code
+                "ascii" if raw_name.isascii() else "utf-8" if flags & 0x800 else "cp437")
             if local_name != info.orig_filename:
                 return None
             raw = block[start:start + info.compress_size]

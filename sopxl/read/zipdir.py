@@ -90,7 +90,9 @@ def _records(directory: bytes) -> list[Entry] | None:
         if not _plain_extra(directory[extra_at:extra_at + extra_len]):
             return None
         raw_name = directory[name_at:extra_at]
-        name = raw_name.decode("utf-8" if flags & 0x800 else "cp437")
+        # An ASCII name reads the same in both encodings; ASCII's decoder is a C loop, cp437's
+        # a Python one.
+        name = raw_name.decode("ascii" if raw_name.isascii() else "utf-8" if flags & 0x800 else "cp437")
         if "\0" in name or (os.sep != "/" and os.sep in name):
             return None  # ZipInfo rewrites such names
         out.append(Entry(name, flags, method, crc, compressed, size, offset))
