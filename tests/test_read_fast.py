@@ -22,7 +22,7 @@ import pytest
 from fixtures_office import office_workbook, read_parts, write_parts
 
 from sopxl.errors import SopxlError
-from sopxl.read import scan, worksheet
+from sopxl.read import recall, scan
 from sopxl.read.xlsx import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +63,7 @@ class Spy:
         monkeypatch.setattr(scan, "sheet", spy_sheet)
         monkeypatch.setattr(scan, "shared_strings", spy_strings)
         # Every sheet scanned, none recalled from an earlier read: the counts are of scans.
-        monkeypatch.setattr(worksheet, "_SCAN_KEEP_MAX", -1)
+        monkeypatch.setattr(recall, "_SCAN_KEEP_MAX", -1)
 
 
 @pytest.fixture
@@ -171,11 +171,11 @@ def test_every_sheet_takes_the_fast_path(built: list[Path], spy: Spy) -> None:
 def test_a_sheet_read_before_is_recalled_and_reads_the_same(built: list[Path],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Workbooks from one template repeat sheets byte for byte: from its second sighting on, a
-    sheet's scan is remembered by its compressed bytes (``worksheet._scan_part``), and a third
+    sheet's scan is remembered by its compressed bytes (``recall.sheet_scan``), and a third
     read of each file scans nothing that scanned before, yet reads what lxml reads."""
-    monkeypatch.setattr(worksheet, "_SCANS", {})
-    monkeypatch.setattr(worksheet, "_SEEN", set())
-    monkeypatch.setattr(worksheet, "_SCANS_MAX", 10_000)
+    monkeypatch.setattr(recall, "_SCANS", {})
+    monkeypatch.setattr(recall, "_SEEN", set())
+    monkeypatch.setattr(recall, "_SCANS_MAX", 10_000)
     scans: list[bool] = []
     sheet = scan.sheet
 
@@ -230,7 +230,7 @@ def _forget_parts() -> None:
     """Empty every memory the reader keeps of parts read before (all keyed by their bytes)."""
     from sopxl.read import safezip, values, workbook
 
-    for known in (worksheet._SCANS, worksheet._SEEN, safezip._RELS, values._DATE_XFS,
+    for known in (recall._SCANS, recall._SEEN, safezip._RELS, values._DATE_XFS,
                   workbook._WORKBOOKS, workbook._MACRO_TYPES):
         known.clear()
 

@@ -94,12 +94,21 @@ def by_index_text(sst: list[str]) -> dict[str, str]:
     global _SST_BY_TEXT
     known, by_text = _SST_BY_TEXT
     if known is not sst:
-        by_text = dict(zip(map(str, range(len(sst))), sst)) if len(sst) <= 100_000 else {}
+        n = len(sst)
+        if n > 100_000:
+            by_text = {}
+        elif n <= len(_INDEX_TEXTS):
+            # The index texts kept from table to table, their hashes known: a table of a few
+            # hundred texts a file is looked up at half the cost of making them anew.
+            by_text = dict(zip(_INDEX_TEXTS, sst))
+        else:
+            by_text = dict(zip(map(str, range(n)), sst))
         _SST_BY_TEXT = (sst, by_text)
     return by_text
 
 
 _SST_BY_TEXT: tuple[list[str] | None, dict[str, str]] = (None, {})
+_INDEX_TEXTS = [str(i) for i in range(4096)]  # "0", "1", ...: an SOP workbook uses a few hundred
 
 
 def _streamed_strings(z: SafeZip, part: str) -> list[str]:

@@ -19,7 +19,7 @@ from lxml import etree
 from ..a1 import col_to_letters, letters_to_col, rowcol_to_cell
 from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
-from . import scan
+from . import recall, scan
 from .drawing import read_shapes
 from .geometry import MAX_COLS, MAX_ROWS, Attrs, SheetGeometry
 from .safezip import TREE_LIMIT_BYTES, SafeZip
@@ -44,7 +44,7 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
         z.read(part)  # raises the "part is missing" error
     try:
         if z.parts[part].file_size <= TREE_LIMIT_BYTES:
-            scanned, data = _scan_part(z, part, sheet.tags.ns, geometry is not None)
+            scanned, data = recall.sheet_scan(z, part, sheet.tags.ns, geometry is not None)
             if scanned is not None:
                 sheet.parse_scanned(scanned)
             else:
@@ -68,41 +68,6 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
             if e.sheet is None:
                 e.sheet = grid.name
             raise
-
-
-def _scan_part(z: SafeZip, part: str, ns: str, geometry: bool) -> tuple[scan.SheetScan | None, bytes]:
-    """The scan of a worksheet part (None: read it through lxml) and its bytes ("" when the
-    scan was known).
-
-    Workbooks made from one template often carry sheets the same byte for byte (the texts
-    differ, and live in the shared strings): a scan is remembered by the part's compressed
-    bytes (``SafeZip.stored``), so a sheet seen before is neither inflated nor scanned again.
-    A scan is a pure function of the part's bytes; nothing downstream changes it. Only a part
-    seen before (by its CRC and sizes) is remembered: a batch of hand-filled sheets, each its
-    own, keeps no scans, only those few numbers.
-    """
-    stored = None
-    info = z.parts[part]
-    if not scan.FORCE_LXML and info.file_size <= _SCAN_KEEP_MAX:
-        stored = z.stored(part)
-    key = (stored, ns, geometry)
-    if stored is not None:
-        known = _SCANS.get(key)
-        if known is not None:
-            return known, b""
-    data = z.read(part)
-    found = scan.sheet(data, ns, geometry)
-    if found is not None and stored is not None:
-        seen = (info.CRC, info.file_size, info.compress_size)
-        if seen in _SEEN:
-            if len(_SCANS) >= _SCANS_MAX:
-                _SCANS.clear()
-            _SCANS[key] = found
-        else:
-            if len(_SEEN) >= _SEEN_MAX:
-                _SEEN.clear()
-            _SEEN.add(seen)
-    return found, data
 
 
 def _drawing_part(z: SafeZip, part: str) -> str | None:
@@ -527,12 +492,5 @@ _REF_CACHE_MAX = 50_000  # SOP sheets use a few thousand; a huge sheet must not 
 # The merges of a mergeCells body: (how many refs it has, the ranges they make).
 _MERGES: dict[str, tuple[int, list[tuple[int, int, int, int]]]] = {}
 _MERGES_MAX = 64
-# Scans of worksheet parts by their stored bytes (see _scan_part): a few template sheets,
-# none over scan.KEEP_MAX, so a hostile batch cannot make it hold much.
-_SCANS: dict[tuple[tuple[int, int, int, bytes] | None, str, bool], scan.SheetScan] = {}
-_SCANS_MAX = 16
-_SCAN_KEEP_MAX = 128 * 1024  # a long SOP sheet; its scan takes a few times that
-_SEEN: set[tuple[int, int, int]] = set()  # (CRC, size, compressed size) of the sheets scanned
-_SEEN_MAX = 4096
 # A..ZZ up front; three-letter columns are worked out each time (sopxl.a1).
 _COL_CACHE: dict[str, int] = {col_to_letters(i): i for i in range(26 * 27)}
