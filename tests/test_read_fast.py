@@ -641,8 +641,12 @@ def _directory(path: Path) -> object:
 
     from sopxl.read import zipdir
 
+    def pread(n: int, at: int) -> bytes:
+        fh.seek(at)
+        return fh.read(n)
+
     with open(path, "rb") as fh:
-        found = zipdir.entries(lambda n, at: os.pread(fh.fileno(), n, at), os.fstat(fh.fileno()).st_size)
+        found = zipdir.entries(pread, os.fstat(fh.fileno()).st_size)
     if found is None:
         return None
     return [(e.filename, e.orig_filename, e.flag_bits, e.compress_type, e.CRC, e.compress_size,
