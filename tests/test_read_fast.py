@@ -22,7 +22,7 @@ import pytest
 from fixtures_office import office_workbook, read_parts, write_parts
 
 from sopxl.errors import SopxlError
-from sopxl.read import scan
+from sopxl.read import recall, scan
 from sopxl.read.xlsx import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +62,8 @@ class Spy:
 
         monkeypatch.setattr(scan, "sheet", spy_sheet)
         monkeypatch.setattr(scan, "shared_strings", spy_strings)
+        # Every sheet scanned, none recalled from an earlier read: the counts are of scans.
+        monkeypatch.setattr(recall, "_SCAN_KEEP_MAX", -1)
 
 
 @pytest.fixture
@@ -164,6 +166,112 @@ def test_every_sheet_takes_the_fast_path(built: list[Path], spy: Spy) -> None:
             sheets += len(got)
             drawn += sum(1 for sheet in got if sheet[5])
     assert spy.sheets == sheets > 140 and drawn > 40
+
+
+def test_a_sheet_read_before_is_recalled_and_reads_the_same(built: list[Path],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workbooks from one template repeat sheets byte for byte: from its second sighting on, a
+    sheet's scan is remembered by its compressed bytes (``recall.sheet_scan``), and a third
+    read of each file scans nothing that scanned before, yet reads what lxml reads."""
+    monkeypatch.setattr(recall, "_SCANS", {})
+    monkeypatch.setattr(recall, "_SEEN", set())
+    monkeypatch.setattr(recall, "_SCANS_MAX", 10_000)
+    scans: list[bool] = []
+    sheet = scan.sheet
+
+    def counted(data: bytes, ns: str, geometry: bool = False) -> scan.SheetScan | None:
+        found = sheet(data, ns, geometry)
+        scans.append(found is not None)
+        return found
+
+    monkeypatch.setattr(scan, "sheet", counted)
+    recalled = 0
+    for path in built:
+        slow, fast = both(path, monkeypatch)
+        assert fast == slow, path.name
+        scans.clear()
+        assert outcome(path) == slow, path.name  # seen twice: remembered now
+        first = sum(scans)
+        scans.clear()
+        assert outcome(path) == slow, path.name
+        assert sum(scans) == 0, path.name  # nothing the scan read is scanned again
+        recalled += first
+    assert recalled > 140
+
+
+def _set_crc(path: Path, name: str, crc: int) -> None:
+    """Rewrite the CRC the central directory records for ``name`` (the local header keeps its own)."""
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_len = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + name_len] == name.encode():
+            data[at + 16:at + 20] = crc.to_bytes(4, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_remembered_sheet_with_another_crc_is_read_afresh(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same compressed bytes under a CRC that does not match them: not the remembered
+    sheet, but a damaged part, as it always was."""
+    good = _package(tmp_path / "good.xlsx", SHEET)
+    for _ in range(3):
+        outcome(good)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(good.read_bytes())
+    _set_crc(bad, "xl/worksheets/sheet1.xml", 0x12345678)
+    slow, fast = both(bad, monkeypatch)
+    assert fast == slow
+    assert fast[0] == "error" and fast[1] == "BERKAS-RUSAK"  # type: ignore[index]
+
+
+def _forget_parts() -> None:
+    """Empty every memory the reader keeps of parts read before (all keyed by their bytes)."""
+    from sopxl.read import safezip, values, workbook
+
+    for known in (recall._SCANS, recall._SEEN, safezip._RELS, values._DATE_XFS,
+                  workbook._WORKBOOKS, workbook._MACRO_TYPES):
+        known.clear()
+
+
+def whole(path: Path) -> object:
+    """``outcome`` and what else the workbook says: macros, every worksheet's part."""
+    try:
+        wb = read_workbook(path)
+    except SopxlError:
+        return outcome(path)
+    return outcome(path), wb.macro_enabled, wb.sheet_parts
+
+
+def test_parts_read_before_are_recalled_as_they_read_afresh(built: list[Path]) -> None:
+    """The workbook part, relationships, styles and content types of a file read before are
+    known by their compressed bytes (``SafeZip.stored``) and not parsed again: a third read
+    with everything remembered gives what a read with nothing remembered gives."""
+    for path in built:
+        _forget_parts()
+        fresh = whole(path)
+        whole(path)
+        assert whole(path) == fresh, path.name
+    _forget_parts()
+
+
+@pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "_rels/.rels",
+                                  "xl/styles.xml", "[Content_Types].xml", "xl/worksheets/sheet1.xml"])
+def test_a_remembered_part_under_another_crc_reads_as_it_would_afresh(part: str, tmp_path: Path) -> None:
+    """The same compressed bytes under a CRC that does not match them are not the part
+    remembered: the file reads as it does with nothing remembered (a damaged part)."""
+    good = _package(tmp_path / "good.xlsx", SHEET)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(good.read_bytes())
+    _set_crc(bad, part, 0x12345678)
+    _forget_parts()
+    fresh = whole(bad)
+    assert fresh[0] == "error" and fresh[1] == "BERKAS-RUSAK"  # type: ignore[index]
+    for _ in range(3):
+        whole(good)
+    assert whole(bad) == fresh
+    _forget_parts()
 
 
 # -- parts as other writers (and hostile files) write them --------------------------------------
@@ -313,7 +421,22 @@ SHEET_VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
     "date text bad": (_sub("2024-01-02T03:04:05", "kemarin"), True),
     "strict namespace": (lambda x: x.replace(MAIN, "http://purl.oclc.org/ooxml/spreadsheetml/main"),
                          False),
+    # With no "S" and no "&" in the rows no cell is t="inlineStr", and an <is> is left unread.
+    "is under another type, no S": (lambda x: _no_s(x).replace('t="inlineStr"', 't="str"'), True),
+    "is under another type, an &": (lambda x: _no_s(x).replace('t="inlineStr"', 't="str"').replace(
+        "<v>42</v>", "<v>&#52;2</v>"), False),
+    "inlineStr by a character reference": (
+        lambda x: _no_s(x).replace('t="inlineStr"', 't="inline&#83;tr"'), False),
 }
+
+
+def _no_s(sheet: str) -> str:
+    """The sheet with no capital S and no & in its rows but for its inline strings' type."""
+    sheet = sheet.replace("SUM(", "sum(").replace('<f>A1&amp;"x"</f><v>Tom &amp; Jerry_x000D_&#10;</v>',
+                                                  "<f>A1</f><v>Tom Jerry_x000D_</v>")
+    rows = sheet[sheet.index("<sheetData>"):sheet.index("</sheetData>")]
+    assert rows.count("S") == rows.count('t="inlineStr"') and "&" not in rows
+    return sheet
 
 
 @pytest.mark.parametrize("name", list(SHEET_VARIANTS))
@@ -356,7 +479,19 @@ SST_VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
     "extLst after": (_sub("</sst>", "<extLst/></sst>"), False),
     "nested si": (_sub("<si><t/></si>", "<si><si><t>x</t></si></si>"), False),
     "truncated": (lambda x: x[:-30], False),
+    # Declarations inside the table are looked for only when it holds more than plain entries.
+    "xmlns as text in a plain table": (lambda x: _plain_table(x).replace("Nama SOP", 'xmlns="x"'), True),
+    "default namespace redeclared in a rich entry": (_sub("<si><r>", f'<si><r xmlns="{MAIN}">'), False),
+    "prefix bound to main in a rich entry": (_sub("<si><r>", f'<si xmlns:y="{MAIN}"><r>'), False),
+    "prefix bound to main on a plain entry": (lambda x: _plain_table(x).replace(
+        "<si><t>Nama SOP</t>", f'<si xmlns:y="{MAIN}"><t>Nama SOP</t>'), False),
+    "other namespace on a plain entry": (lambda x: _plain_table(x).replace(
+        "<si><t>Nama SOP</t>", '<si xmlns="urn:lain"><t>Nama SOP</t>'), False),
 }
+
+
+def _plain_table(sst: str) -> str:
+    return re.sub(r"<si><r>.*?</si>", "<si><t>tebal</t></si>", sst)
 
 
 @pytest.mark.parametrize("name", list(SST_VARIANTS))
@@ -496,3 +631,141 @@ def test_parts_read_the_same_without_positioned_reads(built: list[Path],
     with_pread = [outcome(p) for p in built[:12]]
     monkeypatch.setattr(safezip, "_PREAD", None)
     assert [outcome(p) for p in built[:12]] == with_pread
+
+
+# -- the central directory read without zipfile (sopxl/read/zipdir.py) --------------------------
+
+def _directory(path: Path) -> object:
+    """``zipdir``'s entries of a file as zipfile would give them, or None when it leaves it."""
+    import os
+
+    from sopxl.read import zipdir
+
+    def pread(n: int, at: int) -> bytes:
+        fh.seek(at)
+        return fh.read(n)
+
+    with open(path, "rb") as fh:
+        found = zipdir.entries(pread, os.fstat(fh.fileno()).st_size)
+    if found is None:
+        return None
+    return [(e.filename, e.orig_filename, e.flag_bits, e.compress_type, e.CRC, e.compress_size,
+             e.file_size, e.header_offset) for e in found]
+
+
+def _zipfile_directory(path: Path) -> object:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return [(i.filename, i.orig_filename, i.flag_bits, i.compress_type, i.CRC, i.compress_size,
+                 i.file_size, i.header_offset) for i in zf.infolist()]
+
+
+def test_the_central_directory_reads_as_zipfile_reads_it(built: list[Path]) -> None:
+    for path in built:
+        assert _directory(path) == _zipfile_directory(path), path.name
+
+
+def _archives(tmp: Path) -> dict[str, Path]:
+    """Archives zipdir must leave to zipfile (or read as it does), and damaged ones."""
+    import zipfile
+
+    src = _package(tmp / "plain.xlsx", SHEET)
+    data = src.read_bytes()
+    out = {"plain": src}
+
+    def write(name: str, raw: bytes) -> None:
+        out[name] = tmp / f"{name}.xlsx"
+        out[name].write_bytes(raw)
+
+    with zipfile.ZipFile(src) as zin:
+        parts = [(i, zin.read(i)) for i in zin.infolist()]
+
+    def rewrite(name: str, **kw: object) -> None:
+        out[name] = tmp / f"{name}.xlsx"
+        with zipfile.ZipFile(out[name], "w", **kw) as zout:  # type: ignore[arg-type]
+            for info, body in parts:
+                zout.writestr(info, body)
+            if name == "comment":
+                zout.comment = b"dibuat oleh kantor"
+
+    rewrite("comment")
+    rewrite("stored", compression=zipfile.ZIP_STORED)
+    write("prefixed", b"MZ" + bytes(100) + data)  # a self-extractor's stub in front
+    write("cut", data[:-10])
+    write("empty_end", data[:-22])
+    write("nothing", b"")
+    write("garbage", b"bukan zip" * 50)
+    end = data.rfind(b"PK\x05\x06")
+    central = data.find(b"PK\x01\x02")
+    write("bad_central_sig", data[:central] + b"PK\x01\x09" + data[central + 4:])
+    write("big_version", data[:central + 6] + bytes([64, 0]) + data[central + 8:])
+    write("dir_size_short", data[:end + 12] + (int.from_bytes(data[end + 12:end + 16], "little") - 5)
+          .to_bytes(4, "little") + data[end + 16:])
+    write("bad_utf8_name", data.replace(b"xl/styles.xml", b"xl/styl\xff\xfe.xml"))
+    flags = central + 8
+    write("utf8_flag_bad_name", data[:flags] + (int.from_bytes(data[flags:flags + 2], "little") | 0x800)
+          .to_bytes(2, "little") + data[flags + 2:central + 46] + b"\xff" + data[central + 47:])
+    with zipfile.ZipFile(tmp / "zip64.xlsx", "w") as zout:
+        for info, body in parts:
+            with zout.open(info, "w", force_zip64=True) as fh:  # zip64 local headers only
+                fh.write(body)
+    out["zip64"] = tmp / "zip64.xlsx"
+    return out
+
+
+def _whole_or_raised(path: Path) -> object:
+    """``whole``, or what else it raised (zipfile refuses some archives with NotImplementedError)."""
+    try:
+        return whole(path)
+    except Exception as e:  # noqa: BLE001 - whatever it is, both ways must raise it
+        return ("raised", type(e).__name__, str(e))
+
+
+def test_archives_out_of_the_plain_read_as_zipfile_reads_them(tmp_path: Path) -> None:
+    """Each archive: zipdir reads it as zipfile does or leaves it to zipfile, and a read
+    gives what it gives with zipfile alone (the workbook, or the same error)."""
+    import zipfile
+
+    from sopxl.read import zipdir
+
+    left: list[str] = []
+    for name, path in _archives(tmp_path).items():
+        try:
+            expected = _zipfile_directory(path)
+        except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError):
+            expected = None
+        found = _directory(path)
+        if found is None:
+            left.append(name)
+        else:
+            assert found == expected, name
+        fast = _whole_or_raised(path)
+        real = zipdir.entries
+        zipdir.entries = lambda *a: None  # type: ignore[assignment]
+        try:
+            assert _whole_or_raised(path) == fast, name
+        finally:
+            zipdir.entries = real
+    assert "plain" not in left and "stored" not in left
+    assert {"comment", "prefixed", "cut", "big_version", "bad_central_sig", "nothing"} <= set(left), left
+
+
+def test_empty_cells_turned_away_early_leave_the_cells_found_alone(built: list[Path]) -> None:
+    """``scan._CELL`` turns self-closing cells away by a look-ahead: without it, the pattern
+    finds the same cells in every sheet the builders make and in crafted rows."""
+    import zipfile
+
+    plain = re.compile(scan._CELL.pattern.replace("(?![^>]*+(?<=/))", "", 1))
+    assert plain.pattern != scan._CELL.pattern
+    crafted = ('<row r="1"><c r="A1" s="1"/><c r="B1"><v>1/2</v></c><c r="C1" s="2" t="s"><v>0</v></c>'
+               '<c r="D1"><f>A1/B1</f><v>3</v></c><c r="E1" s="1" /><c r="F1"/><v>4</v>'
+               '<c r="G1" t="str"><f>"/"</f><v>/</v></c><c r="H1"><v/></c><c r="I1" x="a/b"><v>5</v></c>'
+               '<c r="J1"/></row><c r="K1" s="1"')
+    texts = [crafted, SHEET]
+    for path in built:
+        with zipfile.ZipFile(path) as zf:
+            texts += [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
+    for text in texts:
+        assert scan._CELL.findall(text) == plain.findall(text)
+    assert len(texts) > 150

@@ -14,12 +14,15 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Union
 
 from lxml import etree
 
 from ..errors import WorkbookError
+from . import zipdir
 from .source import open_input
+
+Info = Union[zipfile.ZipInfo, zipdir.Entry]  # a part as the central directory records it
 
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part, decompressed
 # A part parsed whole costs ten times its size or more in lxml's tree: bigger ones are either
@@ -68,8 +71,17 @@ class SafeZip:
     def __init__(self, path: str | Path):
         self.path = str(path)
         self.fh = open_input(self.path)
+        self._zf: zipfile.ZipFile | None = None
+        self._pending: dict[str, bytes] = {}  # compressed bytes ``stored`` has read already
         try:
-            self.zf = zipfile.ZipFile(self.fh)
+            # The plain directory every office writer makes is read here; zipfile, which
+            # costs more, opens the file only for anything else, or when a part needs it.
+            found = zipdir.entries(self._pread, os.fstat(self.fh.fileno()).st_size)
+            if found is None:
+                self._zf = zipfile.ZipFile(self.fh)
+                self.parts: dict[str, Info] = {i.filename: i for i in self._zf.infolist()}
+            else:
+                self.parts = {i.filename: i for i in found}
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             err = not_a_workbook(self.path, self._head())
             self.fh.close()
@@ -77,7 +89,20 @@ class SafeZip:
         except BaseException:
             self.fh.close()
             raise
-        self.names = {i.filename: i for i in self.zf.infolist()}
+
+    @property
+    def zf(self) -> zipfile.ZipFile:
+        """zipfile's view of the archive, opened when first needed (``zipdir`` read the
+        directory, and zipfile accepts every archive ``zipdir`` does)."""
+        if self._zf is None:
+            self._zf = zipfile.ZipFile(self.fh)
+        return self._zf
+
+    @property
+    def names(self) -> dict[str, zipfile.ZipInfo]:
+        """Every part's zipfile ``ZipInfo`` by name, for a writer copying them; the reader
+        itself needs only ``parts``."""
+        return {i.filename: i for i in self.zf.infolist()}
 
     def _head(self) -> bytes:
         try:
@@ -87,7 +112,8 @@ class SafeZip:
             return b""
 
     def close(self) -> None:
-        self.zf.close()
+        if self._zf is not None:
+            self._zf.close()
         self.fh.close()
 
     def __enter__(self) -> SafeZip:
@@ -97,10 +123,10 @@ class SafeZip:
         self.close()
 
     def has(self, name: str) -> bool:
-        return name in self.names
+        return name in self.parts
 
     def read(self, name: str) -> bytes:
-        info = self.names.get(name)
+        info = self.parts.get(name)
         if info is None:
             raise self._missing(name)
         self._check_size(name, info)
@@ -108,7 +134,7 @@ class SafeZip:
         if data is not None:
             return data
         try:
-            with self.zf.open(info) as fh:
+            with self.zf.open(name) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
             raise damaged_part(self.path, name) from None
@@ -123,12 +149,12 @@ class SafeZip:
         declared size is bounded here as in ``read``; a damaged part raises ``WorkbookError``
         from the stream's ``read`` when the damage is reached.
         """
-        info = self.names.get(name)
+        info = self.parts.get(name)
         if info is None:
             raise self._missing(name)
         self._check_size(name, info)
         try:
-            return _Stream(self.zf.open(info), self.path, name)
+            return _Stream(self.zf.open(name), self.path, name)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
             raise damaged_part(self.path, name) from None
 
@@ -159,13 +185,32 @@ class SafeZip:
                              message_en=f"Part {name} is missing; the file is damaged or not an "
                                         "Excel workbook.")
 
-    def _check_size(self, name: str, info: zipfile.ZipInfo) -> None:
+    def _check_size(self, name: str, info: Info) -> None:
         if info.file_size > MAX_PART_BYTES or (
             info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
             raise too_big(self.path, name)
 
-    def _read_direct(self, info: zipfile.ZipInfo) -> bytes | None:
+    def stored(self, name: str) -> tuple[int, int, int, bytes] | None:
+        """What the part holds, known without inflating it: how it is compressed, its size and
+        CRC, and its compressed bytes. Two parts with equal ones hold equal bytes (inflating is
+        deterministic), so a result worked out from a part's bytes may be remembered by this.
+        None when the part is no plain one, which only ``read`` reads (through zipfile).
+
+        Raises as ``read`` does for a missing or oversized part; ``read`` of the same part
+        afterwards inflates the bytes read here rather than reading them again.
+        """
+        info = self.parts.get(name)
+        if info is None:
+            raise self._missing(name)
+        self._check_size(name, info)
+        raw = self._raw(info)
+        if raw is None:
+            return None
+        self._pending[name] = raw
+        return (info.compress_type, info.CRC, info.file_size, raw)
+
+    def _read_direct(self, info: Info) -> bytes | None:
         """A part's bytes read straight from the archive, or None to leave it to zipfile.
 
         zipfile's reader spends some 10 µs a part in Python (a shared file object, a
@@ -176,10 +221,28 @@ class SafeZip:
         a damaged entry) goes through zipfile, which gives the same bytes or the same error
         as it always did.
         """
+        raw = self._pending.pop(info.filename, None)
+        if raw is None:
+            raw = self._raw(info)
+            if raw is None:
+                return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = raw
+        else:
+            try:
+                data = zlib.decompressobj(-15).decompress(raw, MAX_PART_BYTES + 1)
+            except zlib.error:
+                return None
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            return None
+        return data
+
+    def _raw(self, info: Info) -> bytes | None:
+        """A plain part's compressed bytes, its local header checked; None: leave it to zipfile."""
         if info.flag_bits & _UNUSUAL_FLAGS or info.compress_type not in (zipfile.ZIP_STORED,
                                                                         zipfile.ZIP_DEFLATED):
             return None
-        if self.zf.fp is None or info.header_offset < 0 or info.compress_size > MAX_PART_BYTES:
+        if self.fh.closed or info.header_offset < 0 or info.compress_size > MAX_PART_BYTES:
             return None
         # One positioned read takes the local header, the name, an extra field of the usual
         # few bytes and the data; a longer extra field costs a second read.
@@ -191,8 +254,9 @@ class SafeZip:
             if magic != b"PK\x03\x04":
                 return None
             start = _LOCAL_HEADER.size + name_len + extra_len
-            local_name = block[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_len].decode(
-                "utf-8" if flags & 0x800 else "cp437")
+            raw_name = block[_LOCAL_HEADER.size:_LOCAL_HEADER.size + name_len]
+            local_name = raw_name.decode(  # ASCII as such: cp437's decoder is Python code
+                "ascii" if raw_name.isascii() else "utf-8" if flags & 0x800 else "cp437")
             if local_name != info.orig_filename:
                 return None
             raw = block[start:start + info.compress_size]
@@ -202,16 +266,7 @@ class SafeZip:
             return None
         if len(raw) != info.compress_size:
             return None
-        if info.compress_type == zipfile.ZIP_STORED:
-            data = raw
-        else:
-            try:
-                data = zlib.decompressobj(-15).decompress(raw, MAX_PART_BYTES + 1)
-            except zlib.error:
-                return None
-        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-            return None
-        return data
+        return raw
 
     def _pread(self, size: int, at: int) -> bytes:
         """``size`` bytes of the file from ``at``: one system call where the system has one."""
@@ -245,12 +300,16 @@ class SafeZip:
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if not self.has(rels_name):
             return {}
-        # Workbooks from one template carry the same relationship parts byte for byte.
-        data = self.read(rels_name)
-        key = (folder, data)
+        # Workbooks from one template carry the same relationship parts byte for byte: known
+        # by their compressed bytes, they are not even inflated again.
+        stored = self.stored(rels_name)
+        data = self.read(rels_name) if stored is None else b""
+        key = (folder, stored or data)
         known = _RELS.get(key)
-        if known is not None and len(data) <= MAX_TREE_BYTES:
+        if known is not None:
             return dict(known)
+        if stored is not None:
+            data = self.read(rels_name)
         out: dict[str, tuple[str, str]] = {}
         for rel in self.xml(rels_name, data).findall("pr:Relationship", NS):
             target = rel.get("Target", "")
@@ -265,8 +324,9 @@ class SafeZip:
         return dict(out)
 
 
-# Relationships worked out, by the folder of their part and the bytes of the .rels part.
-_RELS: dict[tuple[str, bytes], dict[str, tuple[str, str]]] = {}
+# Relationships worked out, by the folder of their part and the .rels part's stored bytes
+# (``SafeZip.stored``), or its bytes when it has none.
+_RELS: dict[tuple[str, object], dict[str, tuple[str, str]]] = {}
 
 
 class _Stream:

@@ -64,7 +64,7 @@ def shared_strings(z: SafeZip, part: str, default: Tags) -> list[str]:
     """The shared string table of a workbook, in index order."""
     if not z.has(part):
         return []
-    if z.names[part].file_size > TREE_LIMIT_BYTES:
+    if z.parts[part].file_size > TREE_LIMIT_BYTES:
         return _streamed_strings(z, part)
     data = z.read(part)
     texts = scan.shared_strings(data)
@@ -94,12 +94,21 @@ def by_index_text(sst: list[str]) -> dict[str, str]:
     global _SST_BY_TEXT
     known, by_text = _SST_BY_TEXT
     if known is not sst:
-        by_text = dict(zip(map(str, range(len(sst))), sst)) if len(sst) <= 100_000 else {}
+        n = len(sst)
+        if n > 100_000:
+            by_text = {}
+        elif n <= len(_INDEX_TEXTS):
+            # The index texts kept from table to table, their hashes known: a table of a few
+            # hundred texts a file is looked up at half the cost of making them anew.
+            by_text = dict(zip(_INDEX_TEXTS, sst))
+        else:
+            by_text = dict(zip(map(str, range(n)), sst))
         _SST_BY_TEXT = (sst, by_text)
     return by_text
 
 
 _SST_BY_TEXT: tuple[list[str] | None, dict[str, str]] = (None, {})
+_INDEX_TEXTS = [str(i) for i in range(4096)]  # "0", "1", ...: an SOP workbook uses a few hundred
 
 
 def _streamed_strings(z: SafeZip, part: str) -> list[str]:
@@ -196,9 +205,10 @@ def iso_datetime(text: str) -> Value:
 _EPOCH_1900 = _dt.datetime(1899, 12, 30)
 _EPOCH_1904 = _dt.datetime(1904, 1, 1)
 
-# The cell formats of a styles part that show dates, by the part's bytes (and the namespace
-# of the workbook, which stands in when the styles part's own is unknown). Read-only lists.
-_DATE_XFS: dict[tuple[str, bytes], list[bool]] = {}
+# The cell formats of a styles part that show dates, by the part's stored bytes
+# (``SafeZip.stored``) or its bytes when it has none (and the namespace of the workbook, which
+# stands in when the styles part's own is unknown). Read-only lists.
+_DATE_XFS: dict[tuple[str, object], list[bool]] = {}
 
 
 class CellFormats:
@@ -221,12 +231,16 @@ class CellFormats:
         if not part or not self.z.has(part):
             return []
         # Workbooks made from one template carry the same styles part, byte for byte: what
-        # it says about dates is worked out once for them all, from the bytes themselves.
-        data = self.z.read(part)
-        key = (self.tags.ns, data)
+        # it says about dates is worked out once for them all, from the bytes themselves
+        # (known by their compressed bytes, which spares inflating them again).
+        stored = self.z.stored(part)
+        data = self.z.read(part) if stored is None else b""
+        key = (self.tags.ns, stored or data)
         known = _DATE_XFS.get(key)
         if known is not None:
             return known
+        if stored is not None:
+            data = self.z.read(part)
         out = self._date_xfs_of(self.z.xml(part, data))
         if len(_DATE_XFS) >= 16:
             _DATE_XFS.clear()

@@ -26,7 +26,7 @@ from ..errors import WorkbookError
 from ..grid import Grid
 from . import worksheet
 from .safezip import SafeZip
-from .values import TAGS, CellFormats, rel_id, shared_strings
+from .values import TAGS, CellFormats, Tags, rel_id, shared_strings
 
 _PKG_RELS = "_rels/.rels"
 
@@ -66,21 +66,7 @@ def read_workbook(path: str | os.PathLike[str], *, sheets: Collection[str] | Non
 def _read(z: SafeZip, path: str, wanted: Collection[str] | None, shapes: bool,
           skip: Collection[str]) -> Workbook:
     wb_part = _workbook_part(z, path)
-    try:
-        root = z.xml(wb_part)
-    except WorkbookError as e:
-        if e.code == "BERKAS-RUSAK" and not z.has(wb_part):
-            raise _not_xlsx(path) from None
-        raise
-    ns = etree.QName(root).namespace or ""
-    if etree.QName(root).localname != "workbook" or ns not in TAGS:
-        raise _not_xlsx(path)
-    tags = TAGS[ns]
-
-    date1904 = False
-    pr = root.find(tags.workbookPr)
-    if pr is not None:
-        date1904 = pr.get("date1904", "").lower() in ("1", "true")
+    tags, date1904, sheet_list = _workbook_xml(z, path, wb_part)
 
     rels = z.rels(wb_part)
     sst: list[str] = []
@@ -97,18 +83,14 @@ def _read(z: SafeZip, path: str, wanted: Collection[str] | None, shapes: bool,
     grids: list[Grid] = []
     cells = 0
     sheet_parts: dict[str, str] = {}
-    sheets_el = root.find(tags.sheets)
-    for el in (sheets_el if sheets_el is not None else ()):
-        if el.tag != tags.sheet:
-            continue
-        name = el.get("name", "")
-        rtype, part = rels.get(rel_id(el) or "", ("", ""))
+    for name, hidden, rid in sheet_list:
+        rtype, part = rels.get(rid, ("", ""))
         if not rtype.endswith("/worksheet"):
             continue  # chartsheet, dialogsheet, macrosheet: no cell grid to read
         sheet_parts[name] = part
         if (folded is not None and name.casefold() not in folded) or name.casefold() in skipped:
             continue
-        grid = Grid(name=name, hidden=el.get("state", "visible") in ("hidden", "veryHidden"))
+        grid = Grid(name=name, hidden=hidden)
         worksheet.read_sheet(z, path, grid, part, sst, formats, shapes)
         grids.append(grid)
         # Each sheet is bounded; so are all of them together, or a thousand sheets just under
@@ -123,6 +105,52 @@ def _read(z: SafeZip, path: str, wanted: Collection[str] | None, shapes: bool,
                                            "non-empty cells in all its sheets); refused for safety.")
     return Workbook(path=path, sheets=grids, macro_enabled=_macro_enabled(z),
                     sheet_parts=sheet_parts)
+
+
+def _workbook_xml(z: SafeZip, path: str, wb_part: str) -> tuple[Tags, bool, list[tuple[str, bool, str]]]:
+    """What the workbook part says: its namespace's tags, the 1904 calendar, and its sheets as
+    (name, hidden, relationship id), in order.
+
+    Workbooks from one template often carry this part byte for byte: what it says is
+    remembered by its compressed bytes (``SafeZip.stored``), sparing the inflate and the tree.
+    """
+    stored = z.stored(wb_part) if z.has(wb_part) else None
+    if stored is not None:
+        known = _WORKBOOKS.get(stored)
+        if known is not None:
+            return known
+    try:
+        root = z.xml(wb_part)
+    except WorkbookError as e:
+        if e.code == "BERKAS-RUSAK" and not z.has(wb_part):
+            raise _not_xlsx(path) from None
+        raise
+    ns = etree.QName(root).namespace or ""
+    if etree.QName(root).localname != "workbook" or ns not in TAGS:
+        raise _not_xlsx(path)
+    tags = TAGS[ns]
+
+    date1904 = False
+    pr = root.find(tags.workbookPr)
+    if pr is not None:
+        date1904 = pr.get("date1904", "").lower() in ("1", "true")
+    sheets: list[tuple[str, bool, str]] = []
+    sheets_el = root.find(tags.sheets)
+    for el in (sheets_el if sheets_el is not None else ()):
+        if el.tag == tags.sheet:
+            sheets.append((el.get("name", ""), el.get("state", "visible") in ("hidden", "veryHidden"),
+                           rel_id(el) or ""))
+    found = (tags, date1904, sheets)
+    if stored is not None and len(stored[3]) <= _KEEP_MAX:
+        if len(_WORKBOOKS) >= 16:
+            _WORKBOOKS.clear()
+        _WORKBOOKS[stored] = found
+    return found
+
+
+# What workbook parts say (see _workbook_xml), by their stored bytes; read-only.
+_WORKBOOKS: dict[tuple[int, int, int, bytes], tuple[Tags, bool, list[tuple[str, bool, str]]]] = {}
+_KEEP_MAX = 64 * 1024  # compressed; a workbook part of a thousand sheets is some 40 KiB
 
 
 def _workbook_part(z: SafeZip, path: str) -> str:
@@ -143,12 +171,26 @@ def _not_xlsx(path: str) -> WorkbookError:
 
 
 def _macro_enabled(z: SafeZip) -> bool:
-    if any(n.endswith("vbaProject.bin") for n in z.names):
+    if any(n.endswith("vbaProject.bin") for n in z.parts):
         return True
     if z.has("[Content_Types].xml"):
-        # A byte search is enough: these names only appear as macro content types.
+        # A byte search is enough: these names only appear as macro content types. A
+        # template's files carry the same part: the answer is known by its stored bytes.
+        stored = z.stored("[Content_Types].xml")
+        known = _MACRO_TYPES.get(stored) if stored is not None else None
+        if known is not None:
+            return known
         types = z.read("[Content_Types].xml")
-        return b"macroEnabled" in types or b"ms-excel.macrosheet" in types
+        found = b"macroEnabled" in types or b"ms-excel.macrosheet" in types
+        if stored is not None and len(stored[3]) <= _KEEP_MAX:
+            if len(_MACRO_TYPES) >= 16:
+                _MACRO_TYPES.clear()
+            _MACRO_TYPES[stored] = found
+        return found
     return False
+
+
+# Whether a content types part names macros, by its stored bytes.
+_MACRO_TYPES: dict[tuple[int, int, int, bytes], bool] = {}
 
 

@@ -19,7 +19,7 @@ from lxml import etree
 from ..a1 import col_to_letters, letters_to_col, rowcol_to_cell
 from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
-from . import scan
+from . import recall, scan
 from .drawing import read_shapes
 from .geometry import MAX_COLS, MAX_ROWS, Attrs, SheetGeometry
 from .safezip import TREE_LIMIT_BYTES, SafeZip
@@ -43,9 +43,8 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
     if not z.has(part):
         z.read(part)  # raises the "part is missing" error
     try:
-        if z.names[part].file_size <= TREE_LIMIT_BYTES:
-            data = z.read(part)
-            scanned = scan.sheet(data, sheet.tags.ns, geometry is not None)
+        if z.parts[part].file_size <= TREE_LIMIT_BYTES:
+            scanned, data = recall.sheet_scan(z, part, sheet.tags.ns, geometry is not None)
             if scanned is not None:
                 sheet.parse_scanned(scanned)
             else:

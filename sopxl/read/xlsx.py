@@ -3,9 +3,10 @@
 The reader itself is split by concern: ``workbook.py`` (the package, workbook.xml, the list
 of sheets), ``worksheet.py`` (the sheet XML parser and its limits), ``values.py`` (shared
 strings, number formats, dates), ``drawing.py``/``geometry.py`` (shapes), all opened through
-``safezip.py``; ``scan.py`` reads sheet and shared-string parts of the plain shape every writer
-uses straight from their bytes, lxml the rest. Front ends import from here so the split stays
-an inside matter.
+``safezip.py`` (``zipdir.py`` reads a plain archive's directory, zipfile any other); ``scan.py``
+reads sheet and shared-string parts of the plain shape every writer uses straight from their
+bytes, lxml the rest, and ``recall.py`` remembers the scans of sheets a batch repeats byte for
+byte. Front ends import from here so the split stays an inside matter.
 """
 from __future__ import annotations
 
