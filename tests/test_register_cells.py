@@ -44,6 +44,13 @@ def test_a_cell_after_a_gap_names_its_place_and_the_others_follow(tmp_path: Path
     assert re.findall(r'<c( r="[A-Z]+\d+")?', row3) == ["", ' r="C3"', ' r="E3"', ""]
     row6 = re.search(r'<row r="6">(.*?)</row>', xml).group(1)
     assert row6.startswith('<c r="F6"')
+    # xml:space="preserve" only where a blank at an end must be kept.
+    assert '<t xml:space="preserve">  spasi  </t>' in xml and "<t>penuh</t>" in xml
+
+
+def test_blanks_at_the_ends_of_a_text_are_kept(tmp_path: Path) -> None:
+    ws = openpyxl.load_workbook(_write(tmp_path)).active
+    assert ws["B7"].value == "  spasi  " and ws["F2"].value == "penuh"
 
 
 def test_openpyxl_and_sopxl_read_every_value_in_its_column(tmp_path: Path) -> None:
