@@ -1,0 +1,44 @@
+"""The check before a written workbook replaces the old one (write/packing.py zip_holds): every
+part must inflate to its checksum and the parts must be the ones written."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from sopxl.write import packing
+
+
+def _package(path: Path) -> list[str]:
+    names = [f"xl/worksheets/sheet{i}.xml" for i in range(1, 6)]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for i, name in enumerate(names):
+            z.writestr(name, (f"<row r='{i}'>" + "x" * (1000 * (i + 1)) + "</row>") * 50)
+    return names
+
+
+def _damage(path: Path, name: str) -> None:
+    """One byte of the part's compressed data changed, the zip's directory left as it was."""
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(name)
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_part_anywhere_is_found(tmp_path):
+    for damaged in range(5):
+        path = tmp_path / f"rekap{damaged}.xlsx"
+        names = _package(path)
+        assert packing.zip_holds(str(path), names)
+        _damage(path, names[damaged])
+        assert not packing.zip_holds(str(path), names), names[damaged]
+
+
+def test_other_names_or_no_zip_do_not_hold(tmp_path):
+    path = tmp_path / "rekap.xlsx"
+    names = _package(path)
+    assert not packing.zip_holds(str(path), names[:-1])
+    assert not packing.zip_holds(str(path), list(reversed(names)))
+    (tmp_path / "bukan.xlsx").write_bytes(b"bukan zip")
+    assert not packing.zip_holds(str(tmp_path / "bukan.xlsx"), names)
