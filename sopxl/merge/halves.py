@@ -12,22 +12,13 @@ time (a pool's, a progress bar's) could leave the child stuck.
 """
 from __future__ import annotations
 
-import marshal
-import os
-import threading
 from collections.abc import Callable
-from contextlib import suppress
 from typing import Any
+
+from ..forked import Child, can_fork, single_threaded
 
 # Below this many items the fork costs more than the half it saves.
 HALVES_MIN_ITEMS = 2000
-
-
-def _single_threaded() -> bool:
-    try:
-        return len(os.listdir("/proc/self/task")) == 1  # every thread, also those of C libraries
-    except OSError:
-        return threading.active_count() == 1
 
 
 def in_halves(n: int, work: Callable[[int, int], Any], *, min_items: int | None = None) -> list[Any]:
@@ -35,37 +26,13 @@ def in_halves(n: int, work: Callable[[int, int], Any], *, min_items: int | None 
     and worth it. ``work`` must be a pure function of its range whose result marshal can carry."""
     mid = n // 2
     least = HALVES_MIN_ITEMS if min_items is None else min_items
-    if n < least or not hasattr(os, "fork") or not _single_threaded():
+    if n < least or not can_fork() or not single_threaded():
         return [work(0, mid), work(mid, n)]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: work, send, and leave without cleanup
-        status = 1
-        try:
-            os.close(read_end)
-            data = marshal.dumps(work(mid, n))
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
-            status = 0
-        finally:
-            os._exit(status)  # never the parent's exit handlers, buffers or open files
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as said:
-        try:
-            first = work(0, mid)
-            data = said.read()
-            _pid, status = os.waitpid(pid, 0)
-            pid = 0
-        finally:
-            if pid:  # this half failed (or Ctrl+C): stop the child
-                with suppress(OSError):
-                    os.kill(pid, 9)
-                with suppress(OSError):
-                    os.waitpid(pid, 0)
-    second = None
-    if status == 0 and data:
-        with suppress(ValueError, EOFError, TypeError):
-            second = marshal.loads(data)
-    if second is None:
-        second = work(mid, n)
-    return [first, second]
+    child = Child(lambda: work(mid, n))
+    try:
+        first = work(0, mid)
+    except BaseException:
+        child.stop()  # this half failed (or Ctrl+C): the child is not waited for
+        raise
+    ok, second = child.result()
+    return [first, second if ok else work(mid, n)]

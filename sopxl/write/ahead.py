@@ -15,14 +15,14 @@ rendered in the parent.
 """
 from __future__ import annotations
 
-import marshal
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
+
+from ..forked import Child, can_fork
 
 # Below this many cells a workbook is written faster than a process starts.
 AHEAD_MIN_CELLS = 400_000
@@ -46,7 +46,7 @@ Render = Callable[..., list[Body]]  # render(sheet index, spool=factory) -> the 
 def _pick(sizes: Sequence[int]) -> int | None:
     """The sheet the child renders: the biggest, never the first (it holds the selected tab,
     and is what the parent renders while the child starts)."""
-    if not hasattr(os, "fork") or len(sizes) < 2 or sum(sizes) < AHEAD_MIN_CELLS:
+    if not can_fork() or len(sizes) < 2 or sum(sizes) < AHEAD_MIN_CELLS:
         return None
     k = max(range(1, len(sizes)), key=lambda j: sizes[j])
     return k if sizes[k] > 0 else None
@@ -61,33 +61,21 @@ def rendered_ahead(sizes: Sequence[int], render: Render) -> Iterator[dict[int, C
         yield {}
         return
     folder = tempfile.mkdtemp(prefix=".~sopxl-parts-")
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: render, say where the parts are, and leave without cleanup
-        status = 1
-        try:
-            os.close(read_end)
-            parts = render(k, spool=lambda: tempfile.NamedTemporaryFile(dir=folder, delete=False))
-            said = marshal.dumps([(b.rows_xml.name, b.head, b.tail, b.nrows, b.ncols) for b in parts])
-            for b in parts:
-                b.rows_xml.close()
-            with os.fdopen(write_end, "wb") as out:
-                out.write(said)
-            status = 0
-        finally:
-            os._exit(status)  # never the parent's exit handlers, buffers or open files
-    os.close(write_end)
-    state: dict[str, Any] = {}
+
+    def in_child() -> list[tuple[str, bytes, bytes, int, int]]:
+        parts = render(k, spool=lambda: tempfile.NamedTemporaryFile(dir=folder, delete=False))
+        for b in parts:
+            b.rows_xml.close()
+        return [(b.rows_xml.name, b.head, b.tail, b.nrows, b.ncols) for b in parts]
+
+    child = Child(in_child)
 
     def wait() -> list[Body]:
-        with os.fdopen(read_end, "rb") as said:
-            data = said.read()
-        _pid, status = os.waitpid(pid, 0)
-        state["waited"] = True
-        if status != 0 or not data:
+        ok, said = child.result()
+        if not ok:
             return render(k)  # the child failed: the parent renders the sheet itself
         bodies = []
-        for name, head, tail, nrows, ncols in marshal.loads(data):
+        for name, head, tail, nrows, ncols in said:
             fh = open(name, "rb")  # noqa: SIM115 - closed by the packer, once copied
             bodies.append(Body(fh, head, tail, nrows, ncols, None))
         return bodies
@@ -95,11 +83,5 @@ def rendered_ahead(sizes: Sequence[int], render: Render) -> Iterator[dict[int, C
     try:
         yield {k: wait}
     finally:
-        if "waited" not in state:  # the parent failed first: stop the child
-            with suppress(OSError):
-                os.close(read_end)
-            with suppress(OSError):
-                os.kill(pid, 9)
-            with suppress(OSError):
-                os.waitpid(pid, 0)
+        child.stop()  # the parent failed first: the child is not waited for
         shutil.rmtree(folder, ignore_errors=True)
