@@ -134,6 +134,17 @@ def test_n_x_24_jam_follows_the_offices_working_day(tmp_path):
                           'kalender kerja, bukan 24-48 jam.')
 
 
+def test_a_range_of_days_written_in_full_on_both_ends(tmp_path):
+    texts = ["1 x 24 jam - 2 x 24 jam", "1x24 jam s/d 3x24 jam", "2 x 24 jam sampai dengan 4 x 24 jam"]
+    sop = check(L.waktu_texts(tmp_path / "waktu.xlsx", texts)).sops[0]
+    day = 7.5 * 60
+    assert [s.minutes for s in sop.doc.steps[:3]] == [(day, 2 * day), (day, 3 * day), (2 * day, 4 * day)]
+    said = [f.message for f in sop.findings if f.code == "waktu-24-jam"]
+    assert said[0] == ('Waktu langkah 1 "1 x 24 jam - 2 x 24 jam" dibaca sebagai 1-2 hari kerja menurut '
+                       'kalender kerja, bukan 24-48 jam.')
+    assert not found(sop, "waktu-tidak-terbaca")
+
+
 def test_a_multiplier_applies_to_both_ends_of_a_range(tmp_path):
     sop = check(L.waktu_texts(tmp_path / "waktu.xlsx", ["1-2 x 30 menit", "2 x 15 menit"])).sops[0]
     assert [s.minutes for s in sop.doc.steps[:2]] == [(30, 60), (30, 30)]

@@ -23,6 +23,11 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _DASH = r"\s*[-–—]\s*"
 # "1 x 24 jam", "3x24 Jam kerja", "1-2 x 24 jam": so many days, not so many hours of work.
 _DAYS = re.compile(rf"({_NUM}(?:{_DASH}{_NUM})?)\s*[x×]\s*24\s*jam(?:\s+kerja)?(?![a-z])", re.I)
+# "1 x 24 jam - 2 x 24 jam", "1x24 jam s/d 3x24 jam": a range of days written in full on both
+# ends, read as "1-2 x 24 jam".
+_DAYS_RANGE = re.compile(rf"({_NUM})\s*[x×]\s*24\s*jam(?:\s+kerja)?"
+                         rf"(?:{_DASH}|\s*s\s*/\s*d\s*|\s+sampai(?:\s+dengan)?\s+)"
+                         rf"({_NUM})\s*[x×]\s*24\s*jam", re.I)
 _TIMES = re.compile(rf"({_NUM})(?:{_DASH}({_NUM}))?\s*[x×]\s*({_NUM})", re.I)
 _SPELLED = re.compile(r"(\d)\s*\(\s*[a-z][a-z\s-]*\)", re.I)
 _HALF = re.compile(r"(?<![\d.,/])(?:1\s*/\s*2|½)(?![\d/])")
@@ -50,6 +55,7 @@ def for_reading(text: str) -> str:
     t = _PRIME.sub(r"\1 menit", text)
     t = _SPELLED.sub(r"\1", t)
     t = _HALF.sub("0,5", t)
+    t = _DAYS_RANGE.sub(r"\1-\2 x 24 jam", t)
     t = _DAYS.sub(r"\1 hari", t)
     return _TIMES.sub(_times, t)
 
@@ -64,7 +70,7 @@ def days_promised(text: str) -> dict[str, str] | None:
 # Asked of every step's waktu: the same few dozen texts in every workbook of a batch.
 @lru_cache(maxsize=4096)
 def _days_promised(text: str) -> tuple[str, str] | None:
-    m = _DAYS.search(_SPELLED.sub(r"\1", text))
+    m = _DAYS.search(_DAYS_RANGE.sub(r"\1-\2 x 24 jam", _SPELLED.sub(r"\1", text)))
     if m is None:
         return None
     ends = re.split(_DASH, m.group(1))
