@@ -72,23 +72,14 @@ def headers(table: str, lang: str) -> list[str]:
 
 def _sheet_rows(reg: Register, table: str, lang: str) -> Iterator[list[Any]]:
     """A table's rows as the register sheet shows them: words for codes, and (value, style)
-    for the cells whose colour says something (severity, verdict, duplicates, not found).
-    One pass per row (a national register has millions of them): the cells to reword or
-    colour are known per column beforehand."""
+    for the cells whose colour says something (severity, verdict, duplicates, not found)."""
     cols = columns(table)
-    pick = itemgetter(*[c[0] for c in cols])  # every row holds every column (None when empty)
-    plan = [(j, kind, kind in _WORDED, kind in _STYLED) for j, (_k, _i, _e, kind) in enumerate(cols)
-            if kind in _WORDED or kind in _STYLED]
-    for row in reg.rows(table):
-        shown = list(pick(row))
-        for j, kind, worded, styled in plan:
-            raw = shown[j]
-            if worded:
-                shown[j] = _shown(raw, kind, lang)
-            if styled:
-                style = _cell_style(kind, raw)
-                if style:
-                    shown[j] = (shown[j], style)
+    styled = [(j, kind, cols[j][0]) for j, (_k, _i, _e, kind) in enumerate(cols) if kind in _STYLED]
+    for row, shown in _shown_rows(reg, table, lang):
+        for j, kind, key in styled:
+            style = _cell_style(kind, row[key])
+            if style:
+                shown[j] = (shown[j], style)
         yield shown
 
 
