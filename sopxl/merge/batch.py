@@ -75,21 +75,21 @@ class Readers:
         self.pool: Any = None
         self.starter: threading.Thread | None = None
 
-    def _start(self) -> Any:
+    def _new_pool(self) -> Any:
         from concurrent.futures import ProcessPoolExecutor
 
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(), initializer=init_worker,
+                                   initargs=self.init)
+
+    def _start(self) -> Any:
         self._started()
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(),
-                                            initializer=init_worker, initargs=self.init)
+            self.pool = self._new_pool()
         return self.pool
 
     def _warm(self) -> None:
-        from concurrent.futures import ProcessPoolExecutor
-
         try:
-            pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(),
-                                       initializer=init_worker, initargs=self.init)
+            pool = self._new_pool()
             for _ in range(self.jobs):
                 pool.submit(_ready)
         except BaseException:  # noqa: BLE001 - the pool is then started when the files are handed out
