@@ -27,6 +27,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -236,72 +237,123 @@ def _own_copy(parts: dict[str, bytes], order: list[str], sst: str, i: int) -> di
 
 # ---------------------------------------------------------------------------- the runs
 
-# Both runs below go in a fresh interpreter. Workers are grandchildren (forked by the
-# forkserver), which getrusage(RUSAGE_CHILDREN) never sees, so a thread samples the peak RSS
-# (VmHWM) and the CPU time of every descendant from /proc while the run lasts (Linux;
-# elsewhere those figures are left out). CPU time does not depend on what else the machine
-# runs, as wall time does: on a shared machine its ratio is the steadier one.
-_SAMPLER = r"""
-import os, resource, threading
-peaks, cpu = {}, {}
-stop = threading.Event()
-TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-
-def descendants(root):
-    kids = {}
-    for pid in os.listdir("/proc"):
-        if pid.isdigit():
-            try:
-                with open(f"/proc/{pid}/stat") as fh:
-                    kids.setdefault(int(fh.read().rsplit(")", 1)[1].split()[1]), []).append(int(pid))
-            except OSError:
-                pass
-    out, todo = [], [root]
-    while todo:
-        for k in kids.get(todo.pop(), []):
-            out.append(k)
-            todo.append(k)
-    return out
-
-def sample():
-    while not stop.wait(0.02):
-        for pid in descendants(os.getpid()):
-            try:
-                with open(f"/proc/{pid}/stat") as fh:
-                    f = fh.read().rsplit(")", 1)[1].split()
-                cpu[pid] = (int(f[11]) + int(f[12])) / TICK
-                with open(f"/proc/{pid}/status") as fh:
-                    for line in fh:
-                        if line.startswith("VmHWM:"):
-                            peaks[pid] = max(peaks.get(pid, 0), int(line.split()[1]))
-            except (OSError, IndexError, ValueError):
-                pass
-
-def start():
-    if os.path.isdir("/proc"):
-        threading.Thread(target=sample, daemon=True).start()
-
-def finish():
-    stop.set()
-    me = resource.getrusage(resource.RUSAGE_SELF)
-    total = me.ru_utime + me.ru_stime + sum(cpu.values()) if cpu or os.path.isdir("/proc") else None
-    return me.ru_maxrss, max(peaks.values(), default=None), total
-"""
-
-_CHILD = _SAMPLER + r"""
-import io, json, sys, time
+# Measured from outside: the merge (or calamine) runs in a fresh process, and this one takes
+# its CPU time and memory without running anything inside it. A sampling thread inside the
+# measured process, as this benchmark first had, took the interpreter lock from the merge's
+# own main thread every 20 ms: it cost the merge ±0.6 s of its ±8 s and calamine almost
+# nothing (its main thread only waits), so it was the benchmark, not sopxl, that was slow.
+#
+# CPU time: this process becomes a "subreaper" (Linux), so any descendant whose parent ends
+# first (the forkserver of a pool) is handed to it and reaped here; every process of the tree
+# is then reaped by its parent, and the kernel adds each one's CPU time to that parent's
+# children's time, up to this process: getrusage(RUSAGE_CHILDREN) before and after is the
+# exact CPU time of the whole tree, however short-lived its processes were.
+# Memory: the measured process reports its own peak (ru_maxrss) when it ends; the largest
+# descendant's peak (VmHWM) is sampled from /proc by a thread of this process, every 50 ms.
+_CHILD = r"""
+import io, json, resource, sys, time
 t0 = time.perf_counter()
 
 if __name__ == "__main__":
-    start()
     from sopxl.cli import run
     out, err = io.StringIO(), io.StringIO()
     code = run(sys.argv[1:], out, err)
     t1 = time.perf_counter()
-    me, child, total = finish()
-    print(json.dumps({"code": code, "inside": t1 - t0, "rss_self_kb": me, "rss_child_kb": child,
-                      "cpu": total, "stdout": out.getvalue(), "stderr": err.getvalue()}))
+    print(json.dumps({"code": code, "inside": t1 - t0,
+                      "rss_self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                      "stdout": out.getvalue(), "stderr": err.getvalue()}))
 """
+
+
+def _subreaper() -> bool:
+    """Become the reaper of orphaned descendants (Linux); whether that worked."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+def _reap_orphans(timeout: float = 10.0) -> None:
+    """Wait for the descendants handed to this process (a pool's forkserver ending after the
+    process that started it)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.01)
+
+
+def _descendants(root: int) -> list[int]:
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for tid in tasks:  # a child forked by another thread is listed under that thread
+            try:
+                with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                    kids = [int(k) for k in fh.read().split()]
+            except (OSError, ValueError):
+                continue
+            out.extend(kids)
+            todo.extend(kids)
+    return out
+
+
+class _Peaks(threading.Thread):
+    """The largest peak RSS (VmHWM, KiB) among the descendants of one process, sampled."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.stop = threading.Event()
+        self.peak: int | None = None
+
+    def run(self) -> None:
+        while not self.stop.wait(0.05):
+            for pid in _descendants(self.pid):
+                try:
+                    with open(f"/proc/{pid}/status") as fh:
+                        for line in fh:
+                            if line.startswith("VmHWM:"):
+                                self.peak = max(self.peak or 0, int(line.split()[1]))
+                except (OSError, IndexError, ValueError):
+                    pass
+
+
+def measured(argv: list[str], stdin: str | None = None, cwd: str | None = None) -> dict:
+    """Run ``argv`` to its end: its output, wall seconds, CPU seconds of it and every
+    descendant (None where that cannot be known), the largest descendant's peak RSS."""
+    try:
+        import resource
+    except ImportError:  # Windows: wall time only
+        resource = None  # type: ignore[assignment]
+    exact = resource is not None and os.path.isdir("/proc") and _subreaper()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN) if resource is not None else None
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
+    peaks = _Peaks(proc.pid)
+    if os.path.isdir("/proc"):
+        peaks.start()
+    out, err = proc.communicate(stdin)
+    wall = time.perf_counter() - t0
+    peaks.stop.set()
+    _reap_orphans()
+    cpu = None
+    if exact:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {"code": proc.returncode, "stdout": out, "stderr": err, "wall": wall,
+            "cpu": cpu, "rss_child_kb": peaks.peak}
 
 
 def run_merge(tree: Path, out: Path, jobs: int, *extra: str) -> dict:
@@ -309,20 +361,18 @@ def run_merge(tree: Path, out: Path, jobs: int, *extra: str) -> dict:
     script.write_text(_CHILD, encoding="utf-8")
     argv = [sys.executable, str(script), "merge", str(tree), "--out", str(out), "--jobs", str(jobs),
             "--quiet", *extra]
-    t0 = time.perf_counter()
-    proc = subprocess.run(argv, capture_output=True, text=True, cwd=str(ROOT))
-    wall = time.perf_counter() - t0
-    if proc.returncode != 0 or not proc.stdout.strip():
-        raise SystemExit(f"merge failed:\n{proc.stdout}\n{proc.stderr}")
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    result["wall"] = wall
+    run = measured(argv, cwd=str(ROOT))
+    if run["code"] != 0 or not run["stdout"].strip():
+        raise SystemExit(f"merge failed:\n{run['stdout']}\n{run['stderr']}")
+    result = json.loads(run["stdout"].strip().splitlines()[-1])
+    result.update(wall=run["wall"], cpu=run["cpu"], rss_child_kb=run["rss_child_kb"])
     return result
 
 
 # The floor: python-calamine (Rust) reading every sheet's values of the same files, in the
 # same number of processes as the merge, in a fresh interpreter (start-up included).
-_CALAMINE = _SAMPLER + r"""
-import json, multiprocessing as mp, sys, time
+_CALAMINE = r"""
+import json, multiprocessing as mp, sys
 
 def read(path):
     from python_calamine import CalamineWorkbook
@@ -330,7 +380,6 @@ def read(path):
     return sum(len(wb.get_sheet_by_name(n).to_python()) for n in wb.sheet_names)
 
 if __name__ == "__main__":
-    start()
     paths = sys.stdin.read().splitlines()
     jobs = int(sys.argv[1])
     if jobs == 1:
@@ -338,7 +387,7 @@ if __name__ == "__main__":
     else:
         with mp.get_context("forkserver").Pool(jobs) as pool:
             rows = sum(pool.imap_unordered(read, paths, chunksize=16))
-    print(json.dumps({"rows": rows, "cpu": finish()[2]}))
+    print(json.dumps({"rows": rows}))
 """
 
 
@@ -346,13 +395,10 @@ def run_calamine(paths: list[Path], jobs: int, folder: Path) -> tuple[float, flo
     """(wall seconds, CPU seconds of the process and its workers, or None)."""
     script = folder / "_calamine_child.py"
     script.write_text(_CALAMINE, encoding="utf-8")
-    t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(script), str(jobs)], input="\n".join(map(str, paths)),
-                          capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise SystemExit(f"calamine failed:\n{proc.stderr}")
-    return wall, json.loads(proc.stdout.strip().splitlines()[-1])["cpu"]
+    run = measured([sys.executable, str(script), str(jobs)], stdin="\n".join(map(str, paths)))
+    if run["code"] != 0:
+        raise SystemExit(f"calamine failed:\n{run['stderr']}")
+    return run["wall"], run["cpu"]
 
 
 def run_openpyxl(paths: list[Path]) -> float:
