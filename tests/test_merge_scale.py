@@ -314,7 +314,7 @@ def test_a_file_name_that_is_not_utf8_works_everywhere(tree):
 
 def test_a_failed_csv_or_register_write_leaves_no_temporary_file(tree, monkeypatch):
     import sopxl.merge.output as output
-    import sopxl.write.stream as stream
+    import sopxl.write.rowxml as rowxml
 
     assert cli("SOP", "--out", "rekap.xlsx", "--jobs", "1")[0] == 0
     before = (tree / "rekap.xlsx").read_bytes()
@@ -323,7 +323,7 @@ def test_a_failed_csv_or_register_write_leaves_no_temporary_file(tree, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(output, "_csv_safe", disk_full)
-    monkeypatch.setattr(stream, "_cell_tail", disk_full)
+    monkeypatch.setattr(rowxml, "_cell_tail", disk_full)
     code, _out, err = cli("SOP", "--out", "rekap.xlsx", "--csv", "csv", "--jobs", "1")
     assert code == 2 and "Traceback" not in err
     assert (tree / "rekap.xlsx").read_bytes() == before

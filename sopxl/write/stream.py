@@ -16,7 +16,6 @@ and the target is untouched.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 import zipfile
@@ -24,17 +23,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
-from typing import IO, Any
+from typing import IO
 
 from ..a1 import col_to_letters
 from ..errors import WriteError
-from ..sheetspec import CellSpec, SheetSpec
 from .ahead import Body, rendered_ahead
 from .contenttypes import CT_STYLES, CT_WORKBOOK, CT_WORKSHEET, fresh_content_types
 from .packing import new_info
 from .relationships import REL, RT_DOCUMENT, RT_STYLES, RT_WORKSHEET, relationships_xml
 from .replace import check_target, commit_with
-from .sheetxml import MAX_CELL_TEXT, MAX_COLS, MAX_ROWS, _cell_tail, check_sheet_name, quote_sheet
+from .rowxml import Cell, RowWriter
+from .sheetxml import MAX_COLS, MAX_ROWS, check_sheet_name, quote_sheet
 from .styles import XML_DECL, fresh_styles
 
 __all__ = ["StreamSheet", "stream_workbook"]
@@ -45,9 +44,6 @@ RT_CUSTOM = REL + "/custom-properties"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id of user-defined properties
-
-# A cell: a plain value, or (value, style name) for one whose colour says something.
-Cell = Any
 
 
 @dataclass
@@ -240,98 +236,12 @@ def _pack(zf: zipfile.ZipFile, part: str, body: Body) -> None:
         body.rows_xml.close()
 
 
-# Text that goes into a cell as it is: nothing to escape for XML or for Excel ("_x0041_"),
-# nothing XML forbids, no carriage return to fold. Most of a register's texts; the rest take
-# the general path (sheetxml._cell_tail), which reads the same (it always writes xml:space).
-_NOT_PLAIN = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_")
-_TEXT_OPEN = b'" t="inlineStr"><is><t xml:space="preserve">'
-# Only a text with a blank at either end needs xml:space="preserve" to keep it (as XlsxWriter
-# writes them): a national register's million texts are a fifth shorter without it.
-_TEXT_OPEN_TRIMMED = b'" t="inlineStr"><is><t>'
-_TEXT_CLOSE = b"</t></is></c>"
-# Values remembered per column: the repeated ones (Bagian, codes, severities, messages) are
-# a few hundred; beyond that a column's values are unique (paths, names) and remembering
-# them only costs memory, which would grow with the register.
-_MEMO_MAX = 1024
-_EXACT = 10**15  # integers Excel holds exactly (sheetxml writes bigger ones as text)
-
-
 def _rows(body: IO[bytes], sheet: StreamSheet, ids: dict[str, int], longest: list[int],
           max_rows: int = MAX_ROWS) -> tuple[int, Iterator[Sequence[Cell]] | None]:
     """Write the header and rows' XML to ``body`` (fills ``longest``, the text length per
     column); (rows written, the rows left over beyond ``max_rows`` or None)."""
-    spec = SheetSpec(name=sheet.name)  # only named in an error message
-    # A cell's XML after its reference depends on its value and style only, and a register
-    # repeats many (Bagian, codes, sheet names, messages): each is built once, in a memo per
-    # column (a column repeats its own values). A memo is emptied when full, so a national
-    # register's unique texts do not pile up in it. A bool is keyed apart from the int it equals.
-    # A cell right after its row's previous cell is written without its reference ("r" is
-    # optional: Excel, LibreOffice and openpyxl place it next), so its whole XML comes from
-    # the memo; a cell after a gap names its place.
-    columns: list[tuple[int, bytes, dict[Any, tuple[bytes, bytes, int]]]] = [
-        (c, f'<c r="{col_to_letters(c)}'.encode(), {}) for c in range(len(longest))]
-    plain = _NOT_PLAIN.search
-    buf: list[bytes] = []
-    add = buf.append
-    n = 0
-    rows = iter(sheet.rows)
-    rest: Iterator[Sequence[Cell]] | None = None
-    for row in chain([[(h, "header") for h in sheet.header]], rows):
-        n += 1
-        if n > max_rows:
-            rest = chain([row], rows)  # this row opens the next part
-            n -= 1
-            break
-        rn = str(n).encode()
-        parts = [b'<row r="', rn, b'">']
-        put = parts.append
-        follows = True  # the next cell stands right after the last one written (or first)
-        for (c, start, memo), cell in zip(columns, row):
-            key = (cell, True) if type(cell) is bool else cell
-            got = memo.get(key)
-            if got is None:
-                tail, size = _cell_xml(cell, ids, spec, plain)
-                got = (tail, b"<c" + tail[1:] if tail else b"", size)
-                if len(memo) >= _MEMO_MAX:
-                    memo.clear()
-                memo[key] = got
-            tail, bare, size = got
-            if tail:
-                if follows:
-                    put(bare)
-                else:
-                    put(start)
-                    put(rn)
-                    put(tail)
-                    follows = True
-                if size > longest[c]:
-                    longest[c] = size
-            else:
-                follows = False
-        put(b"</row>")
-        add(b"".join(parts))  # a row's bytes in one piece: far fewer objects held in buf
-        # About a megabyte at a time: a bigger batch (held twice while joined) made the peak
-        # memory of writing a register higher than that of reading all its workbooks.
-        if len(buf) > 1024:
-            body.write(b"".join(buf))
-            buf.clear()
-    body.write(b"".join(buf))
+    writer = RowWriter(len(longest), ids, sheet.name)
+    header = [(h, "header") for h in sheet.header]
+    n, rest = writer.write(body, chain([header], iter(sheet.rows)), max_rows)
+    longest[:] = writer.longest
     return n, rest
-
-
-def _cell_xml(cell: Cell, ids: dict[str, int], spec: SheetSpec,
-              plain: Callable[[str], Any]) -> tuple[bytes, int]:
-    """(the cell's XML after its reference, the length its text shows) of one value."""
-    if cell is None or cell == "":
-        return b"", 0
-    kind = type(cell)
-    if kind is str and len(cell) <= MAX_CELL_TEXT and not plain(cell):
-        opening = _TEXT_OPEN if cell[0].isspace() or cell[-1].isspace() else _TEXT_OPEN_TRIMMED
-        return opening + cell.encode() + _TEXT_CLOSE, len(cell)
-    if kind is int and -_EXACT < cell < _EXACT:  # a row number, a count: most of the rest
-        text = str(cell)
-        return b'"><v>' + text.encode() + b"</v></c>", len(text)
-    value, style = cell if type(cell) is tuple else (cell, None)
-    text = _cell_tail(CellSpec(value, style), ids, spec, "")
-    size = 0 if value is None else (len(value) if type(value) is str else len(str(value)))
-    return (('"' + text).encode("utf-8", "backslashreplace") if text else b"", size)
