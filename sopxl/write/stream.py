@@ -102,27 +102,30 @@ def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dic
     _put(zf, "docProps/custom.xml",
          f'{decl}<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT}">{props}</Properties>'.encode())
     styles, ids = fresh_styles()
-    layout: list[tuple[str, int, int]] = []  # every part packed, in order: (sheet name, rows, columns)
+    layout: list[Packed] = []  # every part, in the order packed
 
     def render(k: int, spool: Callable[[], IO[bytes]] = _spool) -> list[Body]:
         return _render_all(sheets[k], ids, first=k == 0, fit=fit, max_rows=max_rows, spool=spool)
 
     # Rendering a sheet's XML is Python's work; deflating it is zlib's, which lets go of the
-    # interpreter lock: one thread packs each sheet into the archive (in order: zipfile takes
-    # one entry at a time) while this one renders the next, and the biggest sheet may be
-    # rendered at the same time in a child process (ahead.py).
-    with rendered_ahead([s.size for s in sheets], render) as ahead, \
+    # interpreter lock: one thread packs each sheet into the archive (one entry at a time, as
+    # zipfile takes them) while this one renders the next, and the biggest sheet may be
+    # rendered at the same time in a child process (ahead.py). That one is packed last, so
+    # that the others are packed while the child still works; the archive's order of parts
+    # is free (workbook.xml names each sheet's part), and is the same with or without a child.
+    sizes = [s.size for s in sheets]
+    with rendered_ahead(sizes, render) as ahead, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="sopxl-pack") as packer:
         packed: list[Future[None]] = []
         local: list[Body] = []
         try:
-            for k, sheet in enumerate(sheets):
+            for k in pack_order(sizes):
                 if k in ahead:
-                    packed.append(packer.submit(_pack_sheet, zf, sheet, ahead[k], layout))
+                    packed.append(packer.submit(_pack_sheet, zf, k, sheets[k], ahead[k], layout))
                     continue
                 bodies = render(k)
                 local.extend(bodies)
-                packed.append(packer.submit(_pack_sheet, zf, sheet, bodies, layout))
+                packed.append(packer.submit(_pack_sheet, zf, k, sheets[k], bodies, layout))
             for done in packed:
                 done.result()  # a failure while packing is raised here
         except BaseException:
@@ -132,7 +135,8 @@ def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dic
             raise
     names: list[str] = []
     sheet_list: list[str] = []
-    for i, (name, nrows, cols) in enumerate(layout):
+    shown = sorted(layout)  # the tabs in the sheets' order, each sheet's parts in theirs
+    for i, (_k, _no, name, nrows, cols, _part) in enumerate(shown):
         ref = _attr(quote_sheet(name))
         last = col_to_letters(max(cols, 1) - 1)
         names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
@@ -146,7 +150,7 @@ def _package(zf: zipfile.ZipFile, sheets: Sequence[StreamSheet], properties: dic
         f'</bookViews><sheets>{"".join(sheet_list)}</sheets><definedNames>{"".join(names)}'
         "</definedNames></workbook>").encode())
     _put(zf, "xl/_rels/workbook.xml.rels", relationships_xml(
-        [(f"rId{i + 1}", RT_WORKSHEET, f"worksheets/sheet{i + 1}.xml") for i in range(n)]
+        [(f"rId{i + 1}", RT_WORKSHEET, part[len("xl/"):]) for i, (*_, part) in enumerate(shown)]
         + [(f"rId{n + 1}", RT_STYLES, "styles.xml")]))
     _put(zf, "xl/styles.xml", styles)
     _put(zf, "[Content_Types].xml", fresh_content_types(
@@ -178,15 +182,29 @@ def _render_all(sheet: StreamSheet, ids: dict[str, int], *, first: bool,
     return bodies
 
 
-def _pack_sheet(zf: zipfile.ZipFile, sheet: StreamSheet, bodies: list[Body] | Callable[[], list[Body]],
-                layout: list[tuple[str, int, int]]) -> None:
-    """Pack every part of one sheet, numbered on from the parts packed before it."""
+def pack_order(sizes: Sequence[int]) -> list[int]:
+    """The order sheets are rendered and packed in: as shown, but the one a child may render
+    (the biggest after the first, ``ahead.py``) last."""
+    order = list(range(len(sizes)))
+    if len(sizes) > 1:
+        order.append(order.pop(max(range(1, len(sizes)), key=lambda j: sizes[j])))
+    return order
+
+
+# A part packed: (its sheet's place, its place among that sheet's parts, tab name, rows,
+# columns, part name).
+Packed = tuple[int, int, str, int, int, str]
+
+
+def _pack_sheet(zf: zipfile.ZipFile, k: int, sheet: StreamSheet,
+                bodies: list[Body] | Callable[[], list[Body]], layout: list[Packed]) -> None:
+    """Pack every part of sheet ``k``, numbered on from the parts packed before it."""
     got = bodies if isinstance(bodies, list) else bodies()
     for no, body in enumerate(got, 1):
-        i = len(layout)
+        part = f"xl/worksheets/sheet{len(layout) + 1}.xml"
         name = sheet.name if no == 1 else f"{sheet.name[:24]} ({no})"
-        _pack(zf, f"xl/worksheets/sheet{i + 1}.xml", body)
-        layout.append((name, body.nrows, body.ncols))
+        _pack(zf, part, body)
+        layout.append((k, no, name, body.nrows, body.ncols, part))
 
 
 def _render(sheet: StreamSheet, ids: dict[str, int], *, selected: bool,
