@@ -108,6 +108,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..merge.guard import check_output
 
     _check_args(args)
+    if (args.jobs or os.cpu_count() or 1) > 1:
+        # The readers' fork server loads sopxl meanwhile (a tenth of a second or more).
+        from ..merge.batch import start_forkserver
+
+        start_forkserver()
     lang = args.lang
     cfg = load_config(args.config, final=args.final, lang=lang)
     bmap = merge.load_map(args.map)
@@ -140,15 +145,17 @@ def _merge(args: argparse.Namespace, sources: list, cfg: Any, bmap: Any, cache: 
     lang = args.lang
     jobs = min(args.jobs or os.cpu_count() or 1, len(sources))
     # The register written last time still there as it was: probably nothing to read. Else
-    # the readers start now and get ready while every file is hashed for the cache.
+    # the readers start now and get ready while the cache is looked through (every file
+    # hashed first when there is an old cache to look in; else each file is hashed just
+    # before a reader gets it, in ``collect``).
     written = cache.old_meta.get("register_file") if cache is not None and args.out else None
     current = written if written and register_fingerprint(args.out) == written else None
     with Readers(cfg, config_path=args.config, jobs=jobs, warm=current is None) as readers:
-        stamps = stamp_all(sources, cache)
+        stamps = stamp_all(sources, cache) if cache is None or cache.old is not None else None
         # Nothing changed since this register was written (same files, same content, same
         # settings) and the register is still the file written then: it is left as it is.
-        if current is not None and cache.old_meta.get("register") != register_key(sources, stamps, cache,
-                                                                                     cfg, bmap):
+        if current is not None and cache.old_meta.get("register") != register_key(sources, stamps or {},
+                                                                                     cache, cfg, bmap):
             current = None
         if current is not None and not (args.csv or args.json):
             said = _stored_summary(cache.old_meta.get("summary"))

@@ -11,12 +11,12 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable, Sequence
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from typing import Any
 
 from ..config import Config
 from .bagian import BagianMap
-from .batch import Readers, iter_summaries
+from .batch import Readers
 from .cache import Cache, file_digest
 from .discover import Source
 from .register import Register, RegisterBuilder
@@ -57,20 +57,33 @@ def collect(sources: Sequence[Source], cfg: Config, bmap: BagianMap | None = Non
     worker processes the caller started (else started here, ``jobs`` of them)."""
     builder = RegisterBuilder(cfg, bmap)
     todo: list[Source] = []
-    if stamps is None:
-        stamps = stamp_all(sources, cache)
-    for src in sources:
-        stamp = stamps.get(src.path)
-        text = cache.get(src.path, stamp) if cache is not None and stamp is not None else None
-        if text is not None:
-            try:
-                builder.add(src, text)
-            except ValueError:  # an entry that is no summary: read the file again
-                todo.append(src)
+    before = None
+    if stamps is None and cache is not None and cache.old is None:
+        # Nothing to look up (a first merge, or the cache was set aside): each file is hashed
+        # for the new cache just before it is handed to a reader, so the first files are
+        # read while the others are hashed. (Hashed before reading, never after: a file
+        # changed in between must not be stored under the new content's hash.)
+        stamps = {}
+
+        def before(path: str) -> None:
+            stamps[path] = file_digest(path)  # type: ignore[index]
+
+        todo = list(sources)
+    else:
+        if stamps is None:
+            stamps = stamp_all(sources, cache)
+        for src in sources:
+            stamp = stamps.get(src.path)
+            text = cache.get(src.path, stamp) if cache is not None and stamp is not None else None
+            if text is not None:
+                try:
+                    builder.add(src, text)
+                except ValueError:  # an entry that is no summary: read the file again
+                    todo.append(src)
+                    continue
+                cache.put(src.path, stamp, text)  # type: ignore[union-attr, arg-type]
                 continue
-            cache.put(src.path, stamp, text)  # type: ignore[union-attr, arg-type]
-            continue
-        todo.append(src)
+            todo.append(src)
     done_before = len(sources) - len(todo)  # shown as read already
     step = None
     if progress is not None:
@@ -80,14 +93,13 @@ def collect(sources: Sequence[Source], cfg: Config, bmap: BagianMap | None = Non
             step(0, 0)
     by_path = {s.path: s for s in todo}
     paths = [s.path for s in todo]
-    done = (readers.summaries(paths, step) if readers is not None else
-            iter_summaries(paths, cfg, config_path=config_path, jobs=jobs, progress=step))
-    for path, text in done:
-        builder.add(by_path[path], text)
-        if cache is not None and stamps.get(path) is not None:
-            cache.put(path, stamps[path], text)
-    if readers is not None:
-        readers.close()
+    reading = readers or Readers(cfg, config_path=config_path, jobs=min(jobs, len(paths)), warm=False)
+    with nullcontext() if readers is not None else reading:  # the caller's readers are the caller's
+        for path, text in reading.summaries(paths, step, before):
+            builder.add(by_path[path], text)
+            if cache is not None and stamps.get(path) is not None:
+                cache.put(path, stamps[path], text)
+        reading.close()
     return builder.finish(), register_key(sources, stamps, cache, cfg, bmap)
 
 
