@@ -5,14 +5,19 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from sopxl.write import packing
 
 
-def _package(path: Path) -> list[str]:
+def _package(path: Path, big: bool = False) -> list[str]:
+    """Five parts; with ``big``, the third is a register's Temuan, checked in a thread apart."""
     names = [f"xl/worksheets/sheet{i}.xml" for i in range(1, 6)]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for i, name in enumerate(names):
-            z.writestr(name, (f"<row r='{i}'>" + "x" * (1000 * (i + 1)) + "</row>") * 50)
+            times = 5000 if big and i == 2 else 50
+            row = "x" * (1000 * (i + 1))
+            z.writestr(name, "".join(f"<row r='{r}'>{row}</row>" for r in range(times)))
     return names
 
 
@@ -26,10 +31,15 @@ def _damage(path: Path, name: str) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_a_damaged_part_anywhere_is_found(tmp_path):
+@pytest.mark.parametrize("big", [False, True], ids=["small", "one-big-part"])
+def test_a_damaged_part_anywhere_is_found(tmp_path, big):
+    if big:
+        _package(tmp_path / "r.xlsx", big=True)
+        with zipfile.ZipFile(tmp_path / "r.xlsx") as z:
+            assert z.getinfo("xl/worksheets/sheet3.xml").file_size > packing._CHECK_APART
     for damaged in range(5):
         path = tmp_path / f"rekap{damaged}.xlsx"
-        names = _package(path)
+        names = _package(path, big)
         assert packing.zip_holds(str(path), names)
         _damage(path, names[damaged])
         assert not packing.zip_holds(str(path), names), names[damaged]
