@@ -29,6 +29,7 @@ from ..a1 import col_to_letters
 from ..errors import WriteError
 from .ahead import Body, rendered_ahead
 from .contenttypes import CT_STYLES, CT_WORKBOOK, CT_WORKSHEET, fresh_content_types
+from .deflate import faster
 from .packing import new_info
 from .relationships import REL, RT_DOCUMENT, RT_STYLES, RT_WORKSHEET, relationships_xml
 from .replace import check_target, commit_with
@@ -247,6 +248,7 @@ def _pack(zf: zipfile.ZipFile, part: str, body: Body) -> None:
         # for a third of the time. (zipfile takes a streamed entry's level from its ZipInfo.)
         info._compresslevel = 1  # type: ignore[attr-defined]
         with zf.open(info, "w", force_zip64=True) as out:
+            faster(out)
             out.write(body.head)
             shutil.copyfileobj(body.rows_xml, out, 1 << 20)
             out.write(body.tail)
