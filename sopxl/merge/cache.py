@@ -30,6 +30,7 @@ from importlib import resources
 
 from .. import __version__
 from ..config import Config
+from .discover import RealPaths
 from .summary import FORMAT
 
 CACHE_FORMAT = f"sopxl-merge-cache/2+summary/{FORMAT}"
@@ -91,11 +92,6 @@ def file_digest(path: str) -> tuple[int, int, str] | None:
         return None
 
 
-def _key(path: str) -> bytes:
-    # The real path as bytes: any name the OS allows (also one that is not UTF-8) is a key.
-    return os.fsencode(os.path.realpath(path))
-
-
 def _inflate(data: bytes) -> str | None:
     try:
         d = zlib.decompressobj()
@@ -122,6 +118,11 @@ class Cache:
         self.tmp: str | None = None
         self.new: sqlite3.Connection | None = None
         self.pending: list[tuple[bytes, int, int, str, bytes]] = []
+        self.real_path = RealPaths()  # a batch's files share a few folders
+
+    def _key(self, path: str) -> bytes:
+        # The real path as bytes: any name the OS allows (also one that is not UTF-8) is a key.
+        return os.fsencode(self.real_path(path))
 
     def _open_old(self) -> sqlite3.Connection | None:
         if not os.path.isfile(self.path):
@@ -144,7 +145,7 @@ class Cache:
             return None
         try:
             row = self.old.execute("SELECT size, digest, summary FROM files WHERE path = ?",
-                                   (_key(path),)).fetchone()
+                                   (self._key(path),)).fetchone()
         except sqlite3.Error:
             return None
         if row is None or row[0] != stamp[0] or row[1] != stamp[2] or not isinstance(row[2], bytes):
@@ -160,7 +161,7 @@ class Cache:
             return
         # The fastest level: most of the size goes all the same (the texts repeat), and a
         # national cache stays a few hundred megabytes instead of gigabytes.
-        self.pending.append((_key(path), stamp[0], stamp[1], stamp[2],
+        self.pending.append((self._key(path), stamp[0], stamp[1], stamp[2],
                              zlib.compress(summary.encode("utf-8"), 1)))
         if len(self.pending) >= 64:
             self._flush()

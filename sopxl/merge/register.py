@@ -28,7 +28,7 @@ from .bagian import BagianMap, _bagian
 from .discover import Source
 from .halves import in_halves
 from .references import _Index, _nama_key, _nomor_key, split_references
-from .summary import FileSummary, checked, to_json
+from .summary import FileSummary, summary_data, to_json
 from .tables import columns, minutes
 
 NOMOR_GANDA, NAMA_GANDA, TIDAK_DITEMUKAN = declare(
@@ -39,6 +39,7 @@ _HOW = ("", "nomor", "nama", "nama-mirip")  # how a reference matched, by its co
 
 
 _PREAD = hasattr(os, "pread")
+_SPOOL_BATCH = 1 << 20  # bytes of parts written at once
 
 
 class _Spool:
@@ -48,30 +49,52 @@ class _Spool:
     SOPs in register order (Bagian first, which may part a file's SOPs) loads only what it
     reads. Parts are stored with marshal, the fastest way back to plain data: the file is
     this process's own (unnamed, never seen by another program), unlike the cache, which is
-    JSON because it is read again by a later run.
+    JSON because it is read again by a later run. They are written a megabyte at a time
+    (a few parts a file: one write each cost more than making them).
     """
 
     def __init__(self, folder: str | None = None):
         self.fh = tempfile.TemporaryFile(prefix=".~sopxl-spool-", dir=folder)
-        self.end = 0
-        self.dirty = False
+        self.end = 0  # where the next part goes
+        self.pending: list[bytes] = []  # parts not written yet, from self.written on
+        self.pending_size = 0
+        self.written = 0
 
     def put(self, part: Any) -> int:
         """Where the part is: its offset and length in one int (one per SOP is kept in memory)."""
         data = marshal.dumps(part)
-        self.fh.seek(self.end)
-        self.fh.write(data)
-        self.dirty = True
         at = self.end
         self.end += len(data)
+        self.pending.append(data)
+        self.pending_size += len(data)
+        if self.pending_size >= _SPOOL_BATCH:
+            self.flush()
         return at << 32 | len(data)
+
+    def flush(self) -> None:
+        """Write what waits in memory (before reading, and before the register is shared
+        with a forked child, which must find every part in the file)."""
+        if not self.pending:
+            return
+        data = b"".join(self.pending)
+        if _PREAD:
+            # At its offset, not at the shared file position a forked child moves too.
+            done = 0
+            while done < len(data):
+                done += os.pwrite(self.fh.fileno(), data[done:], self.written + done)
+        else:
+            self.fh.seek(self.written)
+            self.fh.write(data)
+            self.fh.flush()  # what is read past Python's buffer must be in the file
+        self.written = self.end
+        self.pending.clear()
+        self.pending_size = 0
 
     def get(self, where: int) -> Any:
         """The part as plain data (its shape was checked when it was put here)."""
         at, size = where >> 32, where & 0xFFFFFFFF
-        if self.dirty:
-            self.fh.flush()  # what is read past Python's buffer must be in the file
-            self.dirty = False
+        if self.pending:
+            self.flush()
         if _PREAD:
             # No shared file position: a child rendering a sheet (write/ahead.py) reads the
             # same open file at the same time.
@@ -131,8 +154,9 @@ class _Sop:
         self.cells = tuple(None if c is None else intern(c)
                            for c in (cells.get("nomor"), cells.get("nama"), cells.get("keterkaitan")))
         self._refs = "\0".join(split_references(sop["keterkaitan"]))  # one text, not a list of them
-        self.errors = sum(f[1] == "error" for f in sop["findings"])
-        self.warnings = sum(f[1] == "warning" for f in sop["findings"])
+        levels = [f[1] for f in sop["findings"]]
+        self.errors = levels.count("error")
+        self.warnings = levels.count("warning")
         self.extra: tuple[Hit, ...] = ()
         # Per item of refs: the target SOP's row * 4 + how it matched (_HOW), or -1: not found.
         self.links: Sequence[int] = ()
@@ -171,14 +195,17 @@ class RegisterBuilder:
     def add(self, source: Source, text: str) -> None:
         """One file's summary (JSON text from ``summary.to_json``, from a worker or the cache);
         ValueError, and nothing added, when the text is not a summary."""
-        summary = checked(text)
-        f = _File(source, self.spool.put(summary["findings"]), summary,
+        summary = summary_data(text)
+        findings = summary["findings"]
+        f = _File(source, self.spool.put(findings), summary,
                   shown_path(_bagian(source, "", self.bmap)[0]))
         self.files.append(f)
-        self.finding_rows += len(summary["findings"])
-        for found in summary["findings"]:
-            self.errors += found[1] == "error"
-            self.warnings += found[1] == "warning"
+        self.finding_rows += len(findings)
+        if findings:
+            levels = [found[1] for found in findings]
+            self.errors += levels.count("error")
+            self.warnings += levels.count("warning")
+        roles = self.roles
         for i, one in enumerate(summary["sops"]):
             instansi = one["identity"].get("instansi", "")
             s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]), self.spool.put(one))
@@ -187,12 +214,13 @@ class RegisterBuilder:
             self.load_rows += len(one["role_load"])
             self.errors += s.errors
             self.warnings += s.warnings
+            bagian = s.bagian.casefold()
             seen: set[str] = set()
             for role, n, span in one["role_load"]:
                 k = text_key(role) or role
-                t = self.roles.get(k)
+                t = roles.get(k)
                 if t is None:
-                    t = self.roles[k] = _RoleTotal()
+                    t = roles[k] = _RoleTotal()
                 t.spellings[role] += 1
                 if k not in seen:
                     seen.add(k)
@@ -202,7 +230,7 @@ class RegisterBuilder:
                     t.lo += span[0]
                     t.hi += span[1]
                     t.timed = True
-                t.bagian.add(s.bagian.casefold())
+                t.bagian.add(bagian)
 
     def finish(self) -> Register:
         return Register(self)
@@ -234,6 +262,7 @@ class Register:
         self.cfg = b.cfg
         self.lang = b.cfg.lang
         self.spool = b.spool
+        self.spool.flush()  # every part in the file before a forked child reads it
         self.severities = b.cfg.severities()
         cat = catalogue()
         self._sev = {code: self.severities.get(code, cat[code]["severity"])
