@@ -114,3 +114,85 @@ def test_spool_without_pread(monkeypatch):
     wheres = [spool.put([i, "y" * i]) for i in range(100)]
     assert [spool.get(w) for w in reversed(wheres)] == [[i, "y" * i] for i in reversed(range(100))]
     spool.close()
+
+
+def _plain_words(text):
+    from sopxl.merge import references as refs
+
+    t = refs._nfkc(text).casefold().replace("&", " dan ")
+    t = refs._NON_WORD.sub(" ", t)
+    return refs._NOISE_PREFIX.sub("", " ".join(t.split()) + " ").strip().split()
+
+
+def _plain_find(index, item):
+    """``_Index._find`` without its short cuts (every digit-group run looked up, every
+    candidate name compared in full)."""
+    from sopxl.merge import references as refs
+
+    ikey = refs._nomor_key(item)
+    if ikey:
+        groups = refs._digit_groups(ikey)
+        best = ""
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups) + 1):
+                for k in index.nomor_by_groups.get(groups[i:j], ()):
+                    if len(k) > len(best) and k in ikey:
+                        best = k
+        if best:
+            return "nomor", [index.by_nomor[best]]
+    words = _plain_words(item)
+    if not words:
+        return None
+    exact = index.by_nama.get(" ".join(words))
+    if exact is not None:
+        return "nama", [exact]
+    if any(t.isdigit() and t not in index.by_token for t in words):
+        return None
+    postings = sorted((index.by_token[t] for t in set(words) - refs._STOP_TOKENS if t in index.by_token),
+                      key=len)
+    if not postings:
+        return None
+    cands = set(postings[0])
+    for more in postings[1:]:
+        if len(cands) <= 64:
+            break
+        cands &= set(more)
+    hits = [nid for nid in sorted(cands) if abs(len(index.names[nid]) - len(words)) <= 1
+            and refs._tokens_match(words, index.names[nid])]
+    return ("nama-mirip", hits) if hits else None
+
+
+def _names_and_items():
+    import random
+
+    rng = random.Random(7)
+    words = ["SOP", "Standar", "Standard", "Operasional", "Prosedur", "AP", "Nomor", "No", "tentang", "S O P",
+             "Administrasi", "Pemerintahan", "Pengelolaan", "Pengelolan", "Surat", "Masuk", "Keluar", "Seri",
+             "Arsip", "&", "dan", "di", "ſop", "Ｓｏｐ", "Cuti", "Pegawai", "RKT", "2024", "01", "1", "7"]
+    names = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(400)]
+    nomors = [rng.choice(["", "-", f"065/SOP/{rng.randint(1, 9)}.{rng.randint(1, 30)}/{rng.randint(1, 40)}",
+                          f"{rng.randint(1, 99)}/{rng.randint(1, 9)}", f"800/SOP/{rng.randint(1, 12)}/2024"])
+              for _ in range(400)]
+    items = names[::3] + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(600)]
+    items += [f"SOP Nomor {n}" for n in nomors[::5]] + [f"{n} {m}" for n, m in zip(nomors[1::7], names[::7])]
+    items += [f"SOP Nomor 065/SOP/{rng.randint(1, 9)}.{rng.randint(1, 30)}/{rng.randint(1, 40)}.{i}"
+              for i in range(50)]
+    return nomors, names, items
+
+
+def test_words_skip_the_noise_pattern_only_where_it_cannot_match():
+    from sopxl.merge import references as refs
+
+    _nomors, names, items = _names_and_items()
+    for text in names + items + ["standr operasional prosedur x", "s o p a", "no. 5", "tentang", "apa",
+                                 "SOPAN", "  sop  ", "nomor"]:
+        assert refs._words(text) == _plain_words(text), text
+
+
+def test_index_finds_what_the_plain_search_finds():
+    from sopxl.merge.references import _Index
+
+    nomors, names, items = _names_and_items()
+    index = _Index(nomors, names)
+    for item in items:
+        assert index._find(item) == _plain_find(index, item), item

@@ -34,15 +34,20 @@ _BEFORE_SOP = re.compile(r"\s*(?:,|\bdan\b|\bserta\b|&)\s*(?=\bSOP\b)", re.I)
 
 def _may_join(low: str) -> bool:
     """Whether an ASCII part (lower case) may hold two SOPs joined by "," "dan" "serta" "&":
-    only where "sop" stands after something, not where it only opens the part."""
+    only where "sop" stands after something, not where it only opens the part, and only
+    where one of those joining words is there at all (the pattern matches nothing else)."""
     at = low.find("sop")
-    return at >= 0 and (bool(low[:at].strip()) or low.find("sop", at + 3) >= 0)
+    return at >= 0 and (bool(low[:at].strip()) or low.find("sop", at + 3) >= 0) \
+        and ("," in low or "&" in low or "dan" in low or "serta" in low)
 
 
 def split_references(text: str) -> list[str]:
     """The related SOPs a Keterkaitan box names, one text each ([] for "-" or "Tidak ada")."""
     items: list[str] = []
-    for piece in _SEPARATORS.split(text or ""):
+    text = text or ""
+    # Most boxes are one line: no separator to split at.
+    pieces = _SEPARATORS.split(text) if ";" in text or "\n" in text or "\r" in text else (text,)
+    for piece in pieces:
         for part in _MARKER.split(piece):
             # Most parts name one SOP with no "SOP" inside to split before (regex case
             # folding matches a few non-ASCII letters too: only ASCII takes the short cut).
@@ -52,7 +57,10 @@ def split_references(text: str) -> list[str]:
                 if not ascii_ or item[:5].lower().startswith(("dan", "serta")):
                     item = _LEADING_AND.sub("", item)
                 item = item.strip()
-                if item.casefold() not in _EMPTY_REFS and any(ch.isalnum() for ch in item):
+                if item.casefold() in _EMPTY_REFS:
+                    continue
+                # (The first character tells for nearly every item: no loop over the rest.)
+                if item[:1].isalnum() or any(ch.isalnum() for ch in item):
                     items.append(" ".join(item.split()))
     return items
 
@@ -72,11 +80,17 @@ def _nfkc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
+# The first word of every _NOISE_PREFIX alternative: a name starting otherwise has none to drop.
+_NOISE_FIRST = frozenset(("standar", "standr", "standard", "standrd", "sop", "s", "prosedur", "ap",
+                          "administrasi", "nomor", "no", "tentang"))
+
+
 def _words(text: str) -> list[str]:
     t = _nfkc(text).casefold().replace("&", " dan ")
-    t = _NON_WORD.sub(" ", t)
-    t = _NOISE_PREFIX.sub("", " ".join(t.split()) + " ").strip()
-    return t.split()
+    words = _NON_WORD.sub(" ", t).split()
+    if words and words[0] in _NOISE_FIRST:
+        words = _NOISE_PREFIX.sub("", " ".join(words) + " ").split()
+    return words
 
 
 def _nomor_key(text: str) -> str:
@@ -133,7 +147,9 @@ class _Index:
             if k and k not in self.by_nomor:
                 self.by_nomor[k] = i
                 self.nomor_by_groups[_digit_groups(k)].append(k)
+        self.nomor_starts = {groups[0] for groups in self.nomor_by_groups}
         self.names: list[list[str]] = []  # distinct names (as words), in order of first SOP
+        self.numbers: list[list[str]] = []  # the number words of each distinct name
         self.rows: list[list[int]] = []  # the SOP rows of each distinct name, ascending
         self.by_nama: dict[str, int] = {}  # name text -> distinct name id
         self.by_token: dict[str, list[int]] = defaultdict(list)  # word -> distinct name ids
@@ -146,6 +162,7 @@ class _Index:
             if nid is None:
                 nid = self.by_nama[text] = len(self.names)
                 self.names.append(w)
+                self.numbers.append([t for t in w if t.isdigit()])
                 self.rows.append([])
                 for t in set(w) - _STOP_TOKENS:
                     self.by_token[t].append(nid)
@@ -181,7 +198,10 @@ class _Index:
         if ikey:
             groups = _digit_groups(ikey)
             best = ""
+            starts = self.nomor_starts
             for i in range(len(groups)):
+                if groups[i] not in starts:
+                    continue  # no Nomor's digits begin with this group
                 for j in range(i + 1, len(groups) + 1):
                     for k in self.nomor_by_groups.get(groups[i:j], ()):
                         if len(k) > len(best) and k in ikey:
@@ -208,6 +228,10 @@ class _Index:
                 break
             cands &= set(more)
         n = len(words)
+        # _tokens_match's first test, numbers equal, made here from the name's numbers kept:
+        # most candidates differ there (another SOP of the same series).
+        numbers = [t for t in words if t.isdigit()]
         hits = [nid for nid in sorted(cands)
-                if abs(len(self.names[nid]) - n) <= 1 and _tokens_match(words, self.names[nid])]
+                if abs(len(self.names[nid]) - n) <= 1 and self.numbers[nid] == numbers
+                and _tokens_match(words, self.names[nid])]
         return ("nama-mirip", hits) if hits else None

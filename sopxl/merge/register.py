@@ -138,11 +138,15 @@ class _Sop:
     # A national register holds one of these per SOP while its tables are made: what the
     # register-wide work needs, small (the rest of the SOP waits in the spool).
     __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "_refs", "errors",
-                 "warnings", "extra", "links", "flags", "where")
+                 "warnings", "extra", "links", "flags", "where", "found")
 
-    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str, where: int):
+    def __init__(self, file: _File, sop: dict[str, Any], findings: list[list[Any]], index: int, bagian: str,
+                 where: int, found: int):
         self.file = file
+        # In the spool apart: the SOP's findings (``found``), most of its bytes, which only the
+        # Temuan table reads, and the rest (``where``).
         self.where = where
+        self.found = found
         self.order = index
         # Sheet names, cell addresses and Bagian repeat across thousands of SOPs ("SOP 01",
         # "F6", "Bagian Umum"): one copy each, not one per SOP.
@@ -154,7 +158,7 @@ class _Sop:
         self.cells = tuple(None if c is None else intern(c)
                            for c in (cells.get("nomor"), cells.get("nama"), cells.get("keterkaitan")))
         self._refs = "\0".join(split_references(sop["keterkaitan"]))  # one text, not a list of them
-        levels = [f[1] for f in sop["findings"]]
+        levels = [f[1] for f in findings]
         self.errors = levels.count("error")
         self.warnings = levels.count("warning")
         self.extra: tuple[Hit, ...] = ()
@@ -208,13 +212,15 @@ class RegisterBuilder:
         roles = self.roles
         for i, one in enumerate(summary["sops"]):
             instansi = one["identity"].get("instansi", "")
-            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]), self.spool.put(one))
+            found = one.pop("findings")
+            bagian = shown_path(_bagian(source, instansi, self.bmap)[0])
+            s = _Sop(f, one, found, i, bagian, self.spool.put(one), self.spool.put(found))
             self.sops.append(s)
-            self.finding_rows += len(one["findings"])
+            self.finding_rows += len(found)
             self.load_rows += len(one["role_load"])
             self.errors += s.errors
             self.warnings += s.warnings
-            bagian = s.bagian.casefold()
+            folded = s.bagian.casefold()
             seen: set[str] = set()
             for role, n, span in one["role_load"]:
                 k = text_key(role) or role
@@ -230,7 +236,7 @@ class RegisterBuilder:
                     t.lo += span[0]
                     t.hi += span[1]
                     t.timed = True
-                t.bagian.add(bagian)
+                t.bagian.add(folded)
 
     def finish(self) -> Register:
         return Register(self)
@@ -372,6 +378,8 @@ class Register:
                 s.links = array("q", links)
 
     def _findings(self, s: _Sop) -> list[Finding]:
+        if not s.extra and -1 not in s.links:
+            return []  # nearly every SOP: no register-wide finding
         hits = []
         for h in self._extra(s):
             if "_group" in h.params:
@@ -404,9 +412,10 @@ class Register:
         """The rows of one table (raw values, keyed by column), numbered, in register order."""
         make = getattr(self, "_rows_" + table)
         blank = dict.fromkeys(k for k, _i, _e, _kind in columns(table))
+        width = len(blank)
         for no, row in enumerate(make(), 1):
             row["no"] = no
-            if len(row) < len(blank):  # e.g. a reference not found has no target columns
+            if len(row) < width:  # e.g. a reference not found has no target columns
                 row = {**blank, **row}
             yield row
 
@@ -435,7 +444,7 @@ class Register:
                 nomor = nama = ""
                 path = unit.path
             else:
-                fs = self._sop_of(unit)["findings"] + [
+                fs = self.spool.get(unit.found) + [
                     [f.code, f.severity, f.sheet, f.cell, f.message, f.hint] for f in self._findings(unit)]
                 nomor, nama, path = unit.nomor, unit.nama, unit.file.path
             for code, severity, sheet, cell, message, hint in fs:
