@@ -184,8 +184,10 @@ def test_words_skip_the_noise_pattern_only_where_it_cannot_match():
     from sopxl.merge import references as refs
 
     _nomors, names, items = _names_and_items()
-    for text in names + items + ["standr operasional prosedur x", "s o p a", "no. 5", "tentang", "apa",
-                                 "SOPAN", "  sop  ", "nomor"]:
+    edges = ["standr operasional prosedur x", "s o p a", "no. 5", "tentang", "apa", "SOPAN", "  sop  ",
+             "nomor", "sop ap x", "sop ap", "administrasi x", "s o x", "s o p", "SOP_Nomor_5 tentang_x",
+             "Standar Operasional Prosedur AP Nomor 5", "standard operasional sop x", "No. 5 / Nomor 6"]
+    for text in names + items + edges:
         assert refs._words(text) == _plain_words(text), text
 
 
@@ -196,3 +198,43 @@ def test_index_finds_what_the_plain_search_finds():
     index = _Index(nomors, names)
     for item in items:
         assert index._find(item) == _plain_find(index, item), item
+
+
+def _old_sheet_rows(reg, table, lang):
+    from sopxl.merge.output import _STYLED, _cell_style, _shown_rows
+    from sopxl.merge.tables import columns
+
+    cols = columns(table)
+    styled = [(j, kind, cols[j][0]) for j, (_k, _i, _e, kind) in enumerate(cols) if kind in _STYLED]
+    for row, shown in _shown_rows(reg, table, lang):
+        for j, kind, key in styled:
+            style = _cell_style(kind, row[key])
+            if style:
+                shown[j] = (shown[j], style)
+        yield shown
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sheet_rows_in_one_pass_are_the_rows_reworded_then_coloured(lang):
+    import dataclasses
+
+    from sopxl.config import load_config
+    from sopxl.merge.discover import Source
+    from sopxl.merge.output import _sheet_rows
+    from sopxl.merge.register import build_register
+    from sopxl.merge.tables import TABLES
+
+    base = _summary()
+    other = dataclasses.replace(base.sops[0], keterkaitan="SOP Surat Masuk; SOP Tidak Ada Di Mana Pun",
+                                total=None, total_text="", role_load=[("Kasubag", 3, None)],
+                                findings=[Finding("z", "info", "SOP 01", "B2", "p", "s")])
+    files = [dataclasses.replace(base, path="a.xlsx"), dataclasses.replace(base, path="b.xlsx", sops=[other]),
+             FileSummary("c.xlsx", error_code="BERKAS", error="rusak"), FileSummary("d.xlsx")]
+    sources = [Source(f.path, "Bagian Umum", (f.path,)) for f in files]
+    reg = build_register(sources, files, load_config(lang=lang))
+    try:
+        for table, _name, _cols in TABLES:
+            assert list(_sheet_rows(reg, table, lang)) == list(_old_sheet_rows(reg, table, lang)), table
+        assert any(isinstance(v, tuple) for r in _sheet_rows(reg, "keterkaitan", lang) for v in r)
+    finally:
+        reg.close()

@@ -80,17 +80,34 @@ def _nfkc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
-# The first word of every _NOISE_PREFIX alternative: a name starting otherwise has none to drop.
-_NOISE_FIRST = frozenset(("standar", "standr", "standard", "standrd", "sop", "s", "prosedur", "ap",
-                          "administrasi", "nomor", "no", "tentang"))
+_WORD = re.compile(r"[^\W_]+")  # what _NON_WORD leaves between the spaces it puts
+# _NOISE_PREFIX as words, in the pattern's order: each run of words it drops, by its first word
+# (the pattern's alternatives each end in a space, so they match whole words only).
+_NOISE_RUNS: dict[str, list[tuple[str, ...]]] = {}
+for _run in (("standar", "operasional", "prosedur"), ("standr", "operasional", "prosedur"),
+             ("standard", "operasional", "prosedur"), ("standrd", "operasional", "prosedur"),
+             ("sop", "ap"), ("sop",), ("s", "o", "p"), ("prosedur",), ("ap",),
+             ("administrasi", "pemerintahan"), ("nomor",), ("no",), ("tentang",)):
+    _NOISE_RUNS.setdefault(_run[0], []).append(_run)
 
 
 def _words(text: str) -> list[str]:
-    t = _nfkc(text).casefold().replace("&", " dan ")
-    words = _NON_WORD.sub(" ", t).split()
-    if words and words[0] in _NOISE_FIRST:
-        words = _NOISE_PREFIX.sub("", " ".join(words) + " ").split()
-    return words
+    """The words of a name (folded), the noise before it dropped ("SOP Nomor …", "Standar
+    Operasional Prosedur …"): ``_NOISE_PREFIX`` applied to the words joined by spaces, done
+    on the list (a name is looked up tens of thousands of times in a national register)."""
+    words = _WORD.findall(_nfkc(text).casefold().replace("&", " dan "))
+    start = 0
+    while start < len(words):
+        runs = _NOISE_RUNS.get(words[start])
+        if runs is None:
+            break
+        for run in runs:  # the first that fits, as the pattern's alternation takes it
+            if tuple(words[start:start + len(run)]) == run:
+                start += len(run)
+                break
+        else:
+            break
+    return words[start:] if start else words
 
 
 def _nomor_key(text: str) -> str:
