@@ -309,7 +309,9 @@ class Register:
             "temuan": b.finding_rows + sum(len(s.extra) + s.links.count(-1) for s in self.sops),
             "keterkaitan": sum(len(s.refs) for s in self.sops), "berkas_bermasalah": len(self.problems)}
         unread = sum(1 for f in b.files if f.error is not None)
-        counted = [self._counts(s) for s in self.sops]
+        # (errors, warnings) of each SOP, register-wide findings included; the Daftar SOP
+        # table shows them again.
+        self.counted = counted = [self._counts(s) for s in self.sops]
         errors = b.errors + sum(c[0] - s.errors for c, s in zip(counted, self.sops))
         warnings = b.warnings + sum(c[1] - s.warnings for c, s in zip(counted, self.sops))
         self.exit_code = 2 if unread else (1 if errors else 0)
@@ -420,11 +422,10 @@ class Register:
             yield row
 
     def _rows_daftar_sop(self) -> Iterator[dict[str, Any]]:
-        for s in self.sops:
+        for s, (errors, warnings) in zip(self.sops, self.counted):
             sop = self._sop_of(s)
             idt = sop["identity"]
             total = sop["total"]
-            errors, warnings = self._counts(s)
             yield {"bagian": s.bagian, "nomor_sop": s.nomor, "nama_sop": s.nama,
                    "tanggal_pembuatan": idt.get("tanggal_pembuatan", ""),
                    "tanggal_revisi": idt.get("tanggal_revisi", ""),
@@ -453,18 +454,21 @@ class Register:
                        "saran": hint, "nomor_sop": nomor, "nama_sop": nama}
 
     def _rows_beban_pelaksana(self) -> Iterator[dict[str, Any]]:
-        shown: dict[Span, str] = {}  # a batch's roles share a few dozen spans: each written once
+        # A batch's roles share a few dozen spans: each written (and its minutes) once.
+        shown: dict[Span, tuple[str, float | int | None, float | int | None]] = {}
         for s in self.sops:
             for role, n, raw in self._sop_of(s)["role_load"]:
-                waktu = ""
-                span = (raw[0], raw[1]) if raw else None
-                if span:
-                    waktu = shown.get(span) or shown.setdefault(
-                        span, format_span(span, self.cfg.calendar, self.lang))
+                if raw:
+                    span = (raw[0], raw[1])
+                    got = shown.get(span)
+                    if got is None:
+                        got = shown[span] = (format_span(span, self.cfg.calendar, self.lang),
+                                             minutes(span[0]), minutes(span[1]))
+                    waktu, lo, hi = got
+                else:
+                    waktu, lo, hi = "", None, None
                 yield {"bagian": s.bagian, "nomor_sop": s.nomor, "nama_sop": s.nama,
-                       "pelaksana": role, "jumlah_langkah": n,
-                       "menit_min": minutes(span[0]) if span else None,
-                       "menit_maks": minutes(span[1]) if span else None,
+                       "pelaksana": role, "jumlah_langkah": n, "menit_min": lo, "menit_maks": hi,
                        "waktu": waktu, "berkas": s.file.path, "lembar": s.sheet}
 
     def _rows_total_pelaksana(self) -> Iterator[dict[str, Any]]:
