@@ -238,3 +238,50 @@ def test_sheet_rows_in_one_pass_are_the_rows_reworded_then_coloured(lang):
         assert any(isinstance(v, tuple) for r in _sheet_rows(reg, "keterkaitan", lang) for v in r)
     finally:
         reg.close()
+
+
+def test_an_entry_read_from_the_cache_is_kept_as_stored(tmp_path, monkeypatch):
+    import sqlite3
+    import zlib
+
+    from sopxl.merge import cache as cache_module
+    from sopxl.merge.cache import Cache
+
+    (tmp_path / "a.xlsx").write_bytes(b"a")
+    (tmp_path / "b.xlsx").write_bytes(b"b")
+    a, b = str(tmp_path / "a.xlsx"), str(tmp_path / "b.xlsx")
+    stamp = (1, 0, "d")
+    text = to_json(_summary())
+    first = Cache(str(tmp_path / "c"), "h")
+    first.put(a, stamp, text)
+    first.put(b, stamp, text)
+    assert first.commit() is None
+
+    deflated = []
+    real_compress = zlib.compress
+    monkeypatch.setattr(cache_module.zlib, "compress", lambda data, level: deflated.append(1) or
+                        real_compress(data, level))
+    second = Cache(str(tmp_path / "c"), "h")
+    got = second.get(a, stamp)
+    assert got == text
+    second.put(a, stamp, got)  # as read: not deflated again
+    assert deflated == []
+    got_b = second.get(b, stamp)
+    second.put(b, stamp, str(got_b) + " ")  # another text for the file: deflated
+    assert deflated == [1]
+    assert second.get(a, stamp) == text
+    second.put(b, stamp, second.last[1] if second.last else "")  # the text read for a, put for b
+    assert deflated == [1, 1]
+    assert second.commit() is None
+    rows = dict(sqlite3.connect(tmp_path / "c").execute("SELECT path, summary FROM files"))
+    assert {zlib.decompress(v).decode() for v in rows.values()} == {text}
+    assert len(rows) == 2
+
+
+def test_a_cache_entry_with_bytes_after_its_stream_is_not_read(tmp_path):
+    import zlib
+
+    from sopxl.merge.cache import _inflate
+    good = zlib.compress(b'{"f":1}', 1)
+    assert _inflate(good) == '{"f":1}'
+    assert _inflate(good + b"x") is None

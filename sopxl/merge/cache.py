@@ -96,7 +96,7 @@ def _inflate(data: bytes) -> str | None:
     try:
         d = zlib.decompressobj()
         raw = d.decompress(data, MAX_SUMMARY_BYTES)
-        if d.unconsumed_tail or not d.eof:
+        if d.unconsumed_tail or not d.eof or d.unused_data:  # (nothing after the stream either)
             return None
         return raw.decode("utf-8")
     except (zlib.error, UnicodeDecodeError):
@@ -119,6 +119,9 @@ class Cache:
         self.new: sqlite3.Connection | None = None
         self.pending: list[tuple[bytes, int, int, str, bytes]] = []
         self.real_path = RealPaths()  # a batch's files share a few folders
+        # The entry ``get`` returned last, as stored: kept into the new cache by ``put`` as it
+        # is, not deflated again (the weekly re-run takes nearly every summary from here).
+        self.last: tuple[str, str, bytes, bytes] | None = None  # path, text, key, deflated
 
     def _key(self, path: str) -> bytes:
         # The real path as bytes: any name the OS allows (also one that is not UTF-8) is a key.
@@ -141,11 +144,13 @@ class Cache:
 
     def get(self, path: str, stamp: tuple[int, int, str]) -> str | None:
         """The summary (JSON text) stored for this file with this content, or None."""
+        self.last = None
         if self.old is None:
             return None
+        key = self._key(path)
         try:
             row = self.old.execute("SELECT size, digest, summary FROM files WHERE path = ?",
-                                   (self._key(path),)).fetchone()
+                                   (key,)).fetchone()
         except sqlite3.Error:
             return None
         if row is None or row[0] != stamp[0] or row[1] != stamp[2] or not isinstance(row[2], bytes):
@@ -154,15 +159,20 @@ class Cache:
         if text is None:
             return None
         self.hits += 1
+        self.last = (path, text, key, row[2])
         return text
 
     def put(self, path: str, stamp: tuple[int, int, str], summary: str) -> None:
         if self.problem is not None:
             return
-        # The fastest level: most of the size goes all the same (the texts repeat), and a
-        # national cache stays a few hundred megabytes instead of gigabytes.
-        self.pending.append((self._key(path), stamp[0], stamp[1], stamp[2],
-                             zlib.compress(summary.encode("utf-8"), 1)))
+        last, self.last = self.last, None
+        if last is not None and last[1] is summary and last[0] == path:
+            key, deflated = last[2], last[3]  # the entry just read, kept as it was
+        else:
+            # The fastest level: most of the size goes all the same (the texts repeat), and a
+            # national cache stays a few hundred megabytes instead of gigabytes.
+            key, deflated = self._key(path), zlib.compress(summary.encode("utf-8"), 1)
+        self.pending.append((key, stamp[0], stamp[1], stamp[2], deflated))
         if len(self.pending) >= 64:
             self._flush()
 
