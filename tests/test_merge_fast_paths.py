@@ -285,3 +285,13 @@ def test_a_cache_entry_with_bytes_after_its_stream_is_not_read(tmp_path):
     good = zlib.compress(b'{"f":1}', 1)
     assert _inflate(good) == '{"f":1}'
     assert _inflate(good + b"x") is None
+
+
+def test_index_of_keys_is_the_index_of_the_texts():
+    from sopxl.merge.references import _Index, _nomor_key, _words
+
+    nomors, names, items = _names_and_items()
+    plain = _Index(nomors, names)
+    keyed = _Index.of_keys([_nomor_key(n) for n in nomors], [_words(n) for n in names])
+    assert vars(plain) == vars(keyed)
+    assert [keyed.resolve(i, 3) for i in items] == [plain.resolve(i, 3) for i in items]

@@ -29,6 +29,17 @@ class Source:
     sort_key: tuple[str, ...]
 
 
+def shown_path(path: str) -> str:
+    """A path as text any output can hold: a name that is not valid in the file system's
+    encoding (Python keeps its bytes as surrogates) shows those bytes as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        raw = os.fsencode(path)
+        return raw.decode("utf-8", "backslashreplace")
+
+
 def _hidden(entry: os.DirEntry) -> bool:
     """A dot name (Unix, macOS "._x.xlsx"), or Windows' hidden attribute (cached in DirEntry)."""
     if entry.name.startswith("."):

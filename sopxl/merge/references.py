@@ -156,11 +156,21 @@ class _Index:
     """
 
     def __init__(self, nomors: list[str], namas: list[str]):
+        self._build([_nomor_key(n) for n in nomors], [_words(n) for n in namas])
+
+    @classmethod
+    def of_keys(cls, nomor_keys: list[str], name_words: list[list[str]]) -> _Index:
+        """The index from each SOP's ``_nomor_key`` and ``_words`` of its name, when the caller
+        has them already (the register finds duplicates by the same keys)."""
+        index = cls.__new__(cls)
+        index._build(nomor_keys, name_words)
+        return index
+
+    def _build(self, nomor_keys: list[str], name_words: list[list[str]]) -> None:
         self.by_nomor: dict[str, int] = {}
         # a Nomor key by the run of digit groups it holds ("065/sop/417.112/01" -> 065,417,112,01)
         self.nomor_by_groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        for i, n in enumerate(nomors):
-            k = _nomor_key(n)
+        for i, k in enumerate(nomor_keys):
             if k and k not in self.by_nomor:
                 self.by_nomor[k] = i
                 self.nomor_by_groups[_digit_groups(k)].append(k)
@@ -170,8 +180,8 @@ class _Index:
         self.rows: list[list[int]] = []  # the SOP rows of each distinct name, ascending
         self.by_nama: dict[str, int] = {}  # name text -> distinct name id
         self.by_token: dict[str, list[int]] = defaultdict(list)  # word -> distinct name ids
-        for i, n in enumerate(namas):
-            w = [sys.intern(t) for t in _words(n)]  # a national register's names share their words
+        for i, words in enumerate(name_words):
+            w = [sys.intern(t) for t in words]  # a national register's names share their words
             if not w:
                 continue
             text = " ".join(w)

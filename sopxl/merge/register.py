@@ -24,10 +24,10 @@ from ..durations import format_span
 from ..findings import Hit, catalogue, declare, resolve
 from ..model import Finding, Span
 from ..parse.text import key as text_key
-from .bagian import BagianMap, _bagian
-from .discover import Source
+from .bagian import BagianMap, _bagian, _spellings
+from .discover import Source, shown_path
 from .halves import in_halves
-from .references import _Index, _nama_key, _nomor_key, split_references
+from .references import _Index, _nomor_key, _words, split_references
 from .summary import FileSummary, summary_data, to_json
 from .tables import columns, minutes
 
@@ -56,9 +56,8 @@ class _Spool:
     def __init__(self, folder: str | None = None):
         self.fh = tempfile.TemporaryFile(prefix=".~sopxl-spool-", dir=folder)
         self.end = 0  # where the next part goes
-        self.pending: list[bytes] = []  # parts not written yet, from self.written on
-        self.pending_size = 0
-        self.written = 0
+        self.written = 0  # up to where the file holds the parts; the rest waits in pending
+        self.pending: list[bytes] = []
 
     def put(self, part: Any) -> int:
         """Where the part is: its offset and length in one int (one per SOP is kept in memory)."""
@@ -66,29 +65,19 @@ class _Spool:
         at = self.end
         self.end += len(data)
         self.pending.append(data)
-        self.pending_size += len(data)
-        if self.pending_size >= _SPOOL_BATCH:
+        if self.end - self.written >= _SPOOL_BATCH:
             self.flush()
         return at << 32 | len(data)
 
     def flush(self) -> None:
-        """Write what waits in memory (before reading, and before the register is shared
-        with a forked child, which must find every part in the file)."""
-        if not self.pending:
-            return
-        data = b"".join(self.pending)
-        if _PREAD:
-            # At its offset, not at the shared file position a forked child moves too.
-            done = 0
-            while done < len(data):
-                done += os.pwrite(self.fh.fileno(), data[done:], self.written + done)
-        else:
+        """Write what waits in memory: before reading, and when the register is made (a
+        forked child may read the spool later: it must find every part in the file)."""
+        if self.pending:
             self.fh.seek(self.written)
-            self.fh.write(data)
+            self.fh.write(b"".join(self.pending))
             self.fh.flush()  # what is read past Python's buffer must be in the file
-        self.written = self.end
-        self.pending.clear()
-        self.pending_size = 0
+            self.written = self.end
+            self.pending.clear()
 
     def get(self, where: int) -> Any:
         """The part as plain data (its shape was checked when it was put here)."""
@@ -104,17 +93,6 @@ class _Spool:
 
     def close(self) -> None:
         self.fh.close()
-
-
-def shown_path(path: str) -> str:
-    """A path as text any output can hold: a name that is not valid in the file system's
-    encoding (Python keeps its bytes as surrogates) shows those bytes as \\xNN."""
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        raw = os.fsencode(path)
-        return raw.decode("utf-8", "backslashreplace")
 
 
 class _File:
@@ -253,14 +231,6 @@ def build_register(sources: Sequence[Source], summaries: Iterable[FileSummary], 
     return builder.finish()
 
 
-def _spellings(names: Iterable[str]) -> dict[str, str]:
-    """One way to write each Bagian: the most used spelling (ties: the first in sort order)."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for n in names:
-        counts[n.casefold()][n] += 1
-    return {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in counts.items()}
-
-
 class Register:
     """The register: a summary, an exit code, and its tables as rows streamed in order."""
 
@@ -301,8 +271,11 @@ class Register:
             unit.bagian = bag
             self.sequence.append(("sop", unit, bag))
             self.sops.append(unit)
-        self._duplicates()
-        self._references()
+        # Each SOP's Nomor and name as the duplicates and the references compare them.
+        nomor_keys = [_nomor_key(s.nomor) for s in self.sops]
+        name_words = [_words(s.nama) for s in self.sops]
+        self._duplicates(nomor_keys, [" ".join(w) for w in name_words])
+        self._references(_Index.of_keys(nomor_keys, name_words))
         self.roles = b.roles
         self._rows_about = {
             "daftar_sop": len(self.sops), "beban_pelaksana": b.load_rows, "total_pelaksana": len(b.roles),
@@ -339,11 +312,10 @@ class Register:
             shown.append(f"and {more} more" if self.lang == "en" else f"dan {more} lainnya")
         return "; ".join(shown)
 
-    def _duplicates(self) -> None:
-        for code, flag, key_of in ((NOMOR_GANDA, "nomor", _nomor_key), (NAMA_GANDA, "nama", _nama_key)):
+    def _duplicates(self, nomor_keys: list[str], nama_keys: list[str]) -> None:
+        for code, flag, keys in ((NOMOR_GANDA, "nomor", nomor_keys), (NAMA_GANDA, "nama", nama_keys)):
             groups: dict[str, list[_Sop]] = defaultdict(list)
-            for s in self.sops:
-                k = key_of(s.nomor if flag == "nomor" else s.nama)
+            for s, k in zip(self.sops, keys):
                 if k:
                     groups[k].append(s)
             for group in groups.values():
@@ -356,8 +328,7 @@ class Register:
                     s.extra += (Hit(code, cell, {flag: s.nomor if flag == "nomor" else s.nama,
                                                  "_group": group}),)
 
-    def _references(self) -> None:
-        index = _Index([s.nomor for s in self.sops], [s.nama for s in self.sops])
+    def _references(self, index: _Index) -> None:
 
         def links_of(lo: int, hi: int) -> list[list[int] | None]:
             out: list[list[int] | None] = []
