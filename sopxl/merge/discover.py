@@ -56,6 +56,14 @@ def _special(entry: os.DirEntry) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)
 
 
+def _is_link(entry: os.DirEntry) -> bool | None:
+    """Whether the entry is a symlink (known from the listing); None: RealPaths finds out."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return None
+
+
 def _temp_name(name: str) -> bool:
     # "~$Rekap.xlsx" is Excel's lock file, "~WRL0001.tmp" its temp copy, ".~lock.x#" LibreOffice's.
     return name.startswith(("~", ".")) or name.lower().endswith((".tmp", ".bak"))
@@ -186,7 +194,7 @@ def _walk(root: str, real_path: RealPaths) -> Iterable[tuple[str, str, str]]:
                     # A FIFO or device named like a workbook is listed (the per-file step
                     # reports it without opening it), not silently left out.
                     path = os.path.join(folder, e.name)
-                    yield path, os.path.join(rel, e.name) if rel else e.name, real_path(path, e.is_symlink())
+                    yield path, os.path.join(rel, e.name) if rel else e.name, real_path(path, _is_link(e))
             except OSError:
                 continue
         for e in reversed(subdirs):
