@@ -36,9 +36,10 @@ def _may_join(low: str) -> bool:
     """Whether an ASCII part (lower case) may hold two SOPs joined by "," "dan" "serta" "&":
     only where "sop" stands after something, not where it only opens the part, and only
     where one of those joining words is there at all (the pattern matches nothing else)."""
+    if not ("," in low or "&" in low or "dan" in low or "serta" in low):
+        return False
     at = low.find("sop")
-    return at >= 0 and (bool(low[:at].strip()) or low.find("sop", at + 3) >= 0) \
-        and ("," in low or "&" in low or "dan" in low or "serta" in low)
+    return at >= 0 and (bool(low[:at].strip()) or low.find("sop", at + 3) >= 0)
 
 
 def split_references(text: str) -> list[str]:
