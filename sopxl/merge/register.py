@@ -329,7 +329,6 @@ class Register:
                                                  "_group": group}),)
 
     def _references(self, index: _Index) -> None:
-
         def links_of(lo: int, hi: int) -> list[list[int] | None]:
             out: list[list[int] | None] = []
             for i in range(lo, hi):
