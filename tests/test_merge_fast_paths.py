@@ -258,9 +258,9 @@ def test_an_entry_read_from_the_cache_is_kept_as_stored(tmp_path, monkeypatch):
     assert first.commit() is None
 
     deflated = []
-    real_compress = zlib.compress
-    monkeypatch.setattr(cache_module.zlib, "compress", lambda data, level: deflated.append(1) or
-                        real_compress(data, level))
+    real_deflate = cache_module._deflate
+    monkeypatch.setattr(cache_module, "_deflate", lambda data, level: deflated.append(1) or
+                        real_deflate(data, level))
     second = Cache(str(tmp_path / "c"), "h")
     got = second.get(a, stamp)
     assert got == text
@@ -295,3 +295,14 @@ def test_index_of_keys_is_the_index_of_the_texts():
     keyed = _Index.of_keys([_nomor_key(n) for n in nomors], [_words(n) for n in names])
     assert vars(plain) == vars(keyed)
     assert [keyed.resolve(i, 3) for i in items] == [plain.resolve(i, 3) for i in items]
+
+
+def test_cache_entries_deflated_by_either_library_read_back_whole():
+    import zlib
+
+    from sopxl.merge import cache as cache_module
+    from sopxl.merge.cache import _inflate
+
+    text = to_json(_summary()) * 20
+    for deflated in (cache_module._deflate(text.encode(), 1), zlib.compress(text.encode(), 1)):
+        assert _inflate(deflated) == text
