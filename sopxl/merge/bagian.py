@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..bagian import bagian_from_instansi, decide
@@ -79,6 +81,14 @@ def load_map(path: str | None) -> BagianMap:
 def _bagian(source: Source, instansi: str, bmap: BagianMap) -> tuple[str, str]:
     """(Bagian, where it came from): map, instansi, folder or file name (``sopxl.bagian.decide``)."""
     return decide(bmap.lookup(source.path), instansi, source.folder, source.path)
+
+
+def _spellings(names: Iterable[str]) -> dict[str, str]:
+    """One way to write each Bagian: the most used spelling (ties: the first in sort order)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for n in names:
+        counts[n.casefold()][n] += 1
+    return {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in counts.items()}
 
 
 __all__ = ["BagianMap", "bagian_from_instansi", "load_map"]

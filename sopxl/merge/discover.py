@@ -6,6 +6,7 @@ why they are missing; a file reached twice (a link, a PATH given twice) is read 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import stat
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,17 @@ class Source:
     sort_key: tuple[str, ...]
 
 
+def shown_path(path: str) -> str:
+    """A path as text any output can hold: a name that is not valid in the file system's
+    encoding (Python keeps its bytes as surrogates) shows those bytes as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        raw = os.fsencode(path)
+        return raw.decode("utf-8", "backslashreplace")
+
+
 def _hidden(entry: os.DirEntry) -> bool:
     """A dot name (Unix, macOS "._x.xlsx"), or Windows' hidden attribute (cached in DirEntry)."""
     if entry.name.startswith("."):
@@ -44,6 +56,14 @@ def _special(entry: os.DirEntry) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)
 
 
+def _is_link(entry: os.DirEntry) -> bool | None:
+    """Whether the entry is a symlink (known from the listing); None: RealPaths finds out."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return None
+
+
 def _temp_name(name: str) -> bool:
     # "~$Rekap.xlsx" is Excel's lock file, "~WRL0001.tmp" its temp copy, ".~lock.x#" LibreOffice's.
     return name.startswith(("~", ".")) or name.lower().endswith((".tmp", ".bak"))
@@ -51,6 +71,48 @@ def _temp_name(name: str) -> bool:
 
 def _wanted(name: str) -> bool:
     return name.lower().endswith(WORKBOOK_EXTS + PROBLEM_EXTS) and not _temp_name(name)
+
+
+class RealPaths:
+    """``os.path.realpath`` of many files in few folders, the same answers for less.
+
+    Python's realpath lstat's every component of every path it is given; the files of a
+    batch share a few folders. A name that is not a symlink has, as real path, its folder's
+    real path joined with the name (the folder's is looked up once): that is what
+    ``posixpath.realpath`` itself makes of such a last component, even of one that cannot be
+    lstat'ed. A symlink, or a name such as "..", gets the full realpath; so does every path
+    on Windows, whose realpath asks the system.
+    """
+
+    def __init__(self) -> None:
+        self.folders: dict[str, str] = {}
+        self.cwd = os.getcwd() if _POSIX else ""
+
+    def __call__(self, path: str, is_link: bool | None = None) -> str:
+        """The real path of ``path``; ``is_link``: whether it is a symlink, when known
+        (``DirEntry.is_symlink()``), else lstat'ed here."""
+        folder, name = os.path.split(path)
+        if not _POSIX or name in ("", ".", ".."):
+            return os.path.realpath(path)
+        if is_link is None:
+            try:
+                is_link = stat.S_ISLNK(os.lstat(path).st_mode)
+            except (OSError, ValueError):
+                is_link = False  # as realpath takes a last component it cannot lstat
+        if is_link:
+            return os.path.realpath(path)
+        if not os.path.isabs(folder):
+            cwd = os.getcwd()
+            if cwd != self.cwd:  # a relative folder's real path depends on where we stand
+                self.folders.clear()
+                self.cwd = cwd
+        real = self.folders.get(folder)
+        if real is None:
+            real = self.folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
+
+
+_POSIX = os.path is posixpath
 
 
 def _path_key(path: str) -> tuple[str, ...]:
@@ -66,6 +128,7 @@ def discover(paths: Sequence[str], *, exclude: Iterable[str] = ()) -> tuple[list
     read once; ``exclude`` names files never to read (the register being written).
     """
     seen = {os.path.realpath(p) for p in exclude}
+    real_path = RealPaths()
     sources: list[Source] = []
     empty: list[str] = []
     for arg in _expand(paths):
@@ -82,8 +145,7 @@ def discover(paths: Sequence[str], *, exclude: Iterable[str] = ()) -> tuple[list
             continue
         root_name = os.path.basename(os.path.abspath(shown))
         found = 0
-        for path, rel in _walk(shown):
-            real = os.path.realpath(path)
+        for path, rel, real in _walk(shown, real_path):
             if real in seen:
                 continue
             seen.add(real)
@@ -109,8 +171,9 @@ def _expand(paths: Sequence[str]) -> list[str]:
     return out
 
 
-def _walk(root: str) -> Iterable[tuple[str, str]]:
-    """(path, path relative to root) of every wanted file, depth first, in name order."""
+def _walk(root: str, real_path: RealPaths) -> Iterable[tuple[str, str, str]]:
+    """(path, path relative to root, real path) of every wanted file, depth first, in name
+    order."""
     stack = [("", root)]
     while stack:
         rel, folder = stack.pop()
@@ -130,7 +193,8 @@ def _walk(root: str) -> Iterable[tuple[str, str]]:
                 elif _wanted(e.name) and (e.is_file() or _special(e)):
                     # A FIFO or device named like a workbook is listed (the per-file step
                     # reports it without opening it), not silently left out.
-                    yield os.path.join(folder, e.name), os.path.join(rel, e.name) if rel else e.name
+                    path = os.path.join(folder, e.name)
+                    yield path, os.path.join(rel, e.name) if rel else e.name, real_path(path, _is_link(e))
             except OSError:
                 continue
         for e in reversed(subdirs):

@@ -70,16 +70,34 @@ def headers(table: str, lang: str) -> list[str]:
     return [c[2] if lang == "en" else c[1] for c in columns(table)]
 
 
+_CODED = frozenset(("severity", "verdict", "status", "match"))  # a code or a boolean, reworded
+
+
 def _sheet_rows(reg: Register, table: str, lang: str) -> Iterator[list[Any]]:
     """A table's rows as the register sheet shows them: words for codes, and (value, style)
-    for the cells whose colour says something (severity, verdict, duplicates, not found)."""
+    for the cells whose colour says something (severity, verdict, duplicates, not found).
+
+    ``_shown_rows`` and the colours in one pass over each row (a national register has
+    millions of them), a code or a boolean reworded by looking it up here (``_shown`` does
+    that too, after its checks for no value, which a code or a boolean is not)."""
     cols = columns(table)
-    styled = [(j, kind, cols[j][0]) for j, (_k, _i, _e, kind) in enumerate(cols) if kind in _STYLED]
-    for row, shown in _shown_rows(reg, table, lang):
-        for j, kind, key in styled:
-            style = _cell_style(kind, row[key])
-            if style:
-                shown[j] = (shown[j], style)
+    words = WORDS["en" if lang == "en" else "id"]
+    pick = itemgetter(*[c[0] for c in cols])  # every row holds every column (None when empty)
+    plan = [(j, kind, kind in _WORDED, kind in _CODED, kind in _STYLED)
+            for j, (_k, _i, _e, kind) in enumerate(cols) if kind in _WORDED or kind in _STYLED]
+    for row in reg.rows(table):
+        shown = list(pick(row))
+        for j, kind, worded, coded, styled in plan:
+            raw = shown[j]
+            if worded:
+                if coded and (type(raw) is str or type(raw) is bool):
+                    shown[j] = words.get(raw, raw)
+                else:
+                    shown[j] = _shown(raw, kind, lang)
+            if styled:
+                style = _cell_style(kind, raw)
+                if style:
+                    shown[j] = (shown[j], style)
         yield shown
 
 

@@ -34,7 +34,10 @@ _BEFORE_SOP = re.compile(r"\s*(?:,|\bdan\b|\bserta\b|&)\s*(?=\bSOP\b)", re.I)
 
 def _may_join(low: str) -> bool:
     """Whether an ASCII part (lower case) may hold two SOPs joined by "," "dan" "serta" "&":
-    only where "sop" stands after something, not where it only opens the part."""
+    only where "sop" stands after something, not where it only opens the part, and only
+    where one of those joining words is there at all (the pattern matches nothing else)."""
+    if not ("," in low or "&" in low or "dan" in low or "serta" in low):
+        return False
     at = low.find("sop")
     return at >= 0 and (bool(low[:at].strip()) or low.find("sop", at + 3) >= 0)
 
@@ -42,7 +45,10 @@ def _may_join(low: str) -> bool:
 def split_references(text: str) -> list[str]:
     """The related SOPs a Keterkaitan box names, one text each ([] for "-" or "Tidak ada")."""
     items: list[str] = []
-    for piece in _SEPARATORS.split(text or ""):
+    text = text or ""
+    # Most boxes are one line: no separator to split at.
+    pieces = _SEPARATORS.split(text) if ";" in text or "\n" in text or "\r" in text else (text,)
+    for piece in pieces:
         for part in _MARKER.split(piece):
             # Most parts name one SOP with no "SOP" inside to split before (regex case
             # folding matches a few non-ASCII letters too: only ASCII takes the short cut).
@@ -52,7 +58,10 @@ def split_references(text: str) -> list[str]:
                 if not ascii_ or item[:5].lower().startswith(("dan", "serta")):
                     item = _LEADING_AND.sub("", item)
                 item = item.strip()
-                if item.casefold() not in _EMPTY_REFS and any(ch.isalnum() for ch in item):
+                if item.casefold() in _EMPTY_REFS:
+                    continue
+                # (The first character tells for nearly every item: no loop over the rest.)
+                if item[:1].isalnum() or any(ch.isalnum() for ch in item):
                     items.append(" ".join(item.split()))
     return items
 
@@ -72,11 +81,34 @@ def _nfkc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
+_WORD = re.compile(r"[^\W_]+")  # what _NON_WORD leaves between the spaces it puts
+# _NOISE_PREFIX as words, in the pattern's order: each run of words it drops, by its first word
+# (the pattern's alternatives each end in a space, so they match whole words only).
+_NOISE_RUNS: dict[str, list[tuple[str, ...]]] = {}
+for _run in (("standar", "operasional", "prosedur"), ("standr", "operasional", "prosedur"),
+             ("standard", "operasional", "prosedur"), ("standrd", "operasional", "prosedur"),
+             ("sop", "ap"), ("sop",), ("s", "o", "p"), ("prosedur",), ("ap",),
+             ("administrasi", "pemerintahan"), ("nomor",), ("no",), ("tentang",)):
+    _NOISE_RUNS.setdefault(_run[0], []).append(_run)
+
+
 def _words(text: str) -> list[str]:
-    t = _nfkc(text).casefold().replace("&", " dan ")
-    t = _NON_WORD.sub(" ", t)
-    t = _NOISE_PREFIX.sub("", " ".join(t.split()) + " ").strip()
-    return t.split()
+    """The words of a name (folded), the noise before it dropped ("SOP Nomor …", "Standar
+    Operasional Prosedur …"): ``_NOISE_PREFIX`` applied to the words joined by spaces, done
+    on the list (a name is looked up tens of thousands of times in a national register)."""
+    words = _WORD.findall(_nfkc(text).casefold().replace("&", " dan "))
+    start = 0
+    while start < len(words):
+        runs = _NOISE_RUNS.get(words[start])
+        if runs is None:
+            break
+        for run in runs:  # the first that fits, as the pattern's alternation takes it
+            if tuple(words[start:start + len(run)]) == run:
+                start += len(run)
+                break
+        else:
+            break
+    return words[start:] if start else words
 
 
 def _nomor_key(text: str) -> str:
@@ -125,20 +157,32 @@ class _Index:
     """
 
     def __init__(self, nomors: list[str], namas: list[str]):
+        self._build([_nomor_key(n) for n in nomors], [_words(n) for n in namas])
+
+    @classmethod
+    def of_keys(cls, nomor_keys: list[str], name_words: list[list[str]]) -> _Index:
+        """The index from each SOP's ``_nomor_key`` and ``_words`` of its name, when the caller
+        has them already (the register finds duplicates by the same keys)."""
+        index = cls.__new__(cls)
+        index._build(nomor_keys, name_words)
+        return index
+
+    def _build(self, nomor_keys: list[str], name_words: list[list[str]]) -> None:
         self.by_nomor: dict[str, int] = {}
         # a Nomor key by the run of digit groups it holds ("065/sop/417.112/01" -> 065,417,112,01)
         self.nomor_by_groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        for i, n in enumerate(nomors):
-            k = _nomor_key(n)
+        for i, k in enumerate(nomor_keys):
             if k and k not in self.by_nomor:
                 self.by_nomor[k] = i
                 self.nomor_by_groups[_digit_groups(k)].append(k)
+        self.nomor_starts = {groups[0] for groups in self.nomor_by_groups}
         self.names: list[list[str]] = []  # distinct names (as words), in order of first SOP
+        self.numbers: list[list[str]] = []  # the number words of each distinct name
         self.rows: list[list[int]] = []  # the SOP rows of each distinct name, ascending
         self.by_nama: dict[str, int] = {}  # name text -> distinct name id
         self.by_token: dict[str, list[int]] = defaultdict(list)  # word -> distinct name ids
-        for i, n in enumerate(namas):
-            w = [sys.intern(t) for t in _words(n)]  # a national register's names share their words
+        for i, words in enumerate(name_words):
+            w = [sys.intern(t) for t in words]  # a national register's names share their words
             if not w:
                 continue
             text = " ".join(w)
@@ -146,6 +190,7 @@ class _Index:
             if nid is None:
                 nid = self.by_nama[text] = len(self.names)
                 self.names.append(w)
+                self.numbers.append([t for t in w if t.isdigit()])
                 self.rows.append([])
                 for t in set(w) - _STOP_TOKENS:
                     self.by_token[t].append(nid)
@@ -181,7 +226,10 @@ class _Index:
         if ikey:
             groups = _digit_groups(ikey)
             best = ""
+            starts = self.nomor_starts
             for i in range(len(groups)):
+                if groups[i] not in starts:
+                    continue  # no Nomor's digits begin with this group
                 for j in range(i + 1, len(groups) + 1):
                     for k in self.nomor_by_groups.get(groups[i:j], ()):
                         if len(k) > len(best) and k in ikey:
@@ -208,6 +256,10 @@ class _Index:
                 break
             cands &= set(more)
         n = len(words)
+        # _tokens_match's first test, numbers equal, made here from the name's numbers kept:
+        # most candidates differ there (another SOP of the same series).
+        numbers = [t for t in words if t.isdigit()]
         hits = [nid for nid in sorted(cands)
-                if abs(len(self.names[nid]) - n) <= 1 and _tokens_match(words, self.names[nid])]
+                if abs(len(self.names[nid]) - n) <= 1 and self.numbers[nid] == numbers
+                and _tokens_match(words, self.names[nid])]
         return ("nama-mirip", hits) if hits else None

@@ -24,11 +24,11 @@ from ..durations import format_span
 from ..findings import Hit, catalogue, declare, resolve
 from ..model import Finding, Span
 from ..parse.text import key as text_key
-from .bagian import BagianMap, _bagian
-from .discover import Source
+from .bagian import BagianMap, _bagian, _spellings
+from .discover import Source, shown_path
 from .halves import in_halves
-from .references import _Index, _nama_key, _nomor_key, split_references
-from .summary import FileSummary, checked, to_json
+from .references import _Index, _nomor_key, _words, split_references
+from .summary import FileSummary, summary_data, to_json
 from .tables import columns, minutes
 
 NOMOR_GANDA, NAMA_GANDA, TIDAK_DITEMUKAN = declare(
@@ -39,6 +39,7 @@ _HOW = ("", "nomor", "nama", "nama-mirip")  # how a reference matched, by its co
 
 
 _PREAD = hasattr(os, "pread")
+_SPOOL_BATCH = 1 << 20  # bytes of parts written at once
 
 
 class _Spool:
@@ -48,30 +49,41 @@ class _Spool:
     SOPs in register order (Bagian first, which may part a file's SOPs) loads only what it
     reads. Parts are stored with marshal, the fastest way back to plain data: the file is
     this process's own (unnamed, never seen by another program), unlike the cache, which is
-    JSON because it is read again by a later run.
+    JSON because it is read again by a later run. They are written a megabyte at a time
+    (a few parts a file: one write each cost more than making them).
     """
 
     def __init__(self, folder: str | None = None):
         self.fh = tempfile.TemporaryFile(prefix=".~sopxl-spool-", dir=folder)
-        self.end = 0
-        self.dirty = False
+        self.end = 0  # where the next part goes
+        self.written = 0  # up to where the file holds the parts; the rest waits in pending
+        self.pending: list[bytes] = []
 
     def put(self, part: Any) -> int:
         """Where the part is: its offset and length in one int (one per SOP is kept in memory)."""
         data = marshal.dumps(part)
-        self.fh.seek(self.end)
-        self.fh.write(data)
-        self.dirty = True
         at = self.end
         self.end += len(data)
+        self.pending.append(data)
+        if self.end - self.written >= _SPOOL_BATCH:
+            self.flush()
         return at << 32 | len(data)
+
+    def flush(self) -> None:
+        """Write what waits in memory: before reading, and when the register is made (a
+        forked child may read the spool later: it must find every part in the file)."""
+        if self.pending:
+            self.fh.seek(self.written)
+            self.fh.write(b"".join(self.pending))
+            self.fh.flush()  # what is read past Python's buffer must be in the file
+            self.written = self.end
+            self.pending.clear()
 
     def get(self, where: int) -> Any:
         """The part as plain data (its shape was checked when it was put here)."""
         at, size = where >> 32, where & 0xFFFFFFFF
-        if self.dirty:
-            self.fh.flush()  # what is read past Python's buffer must be in the file
-            self.dirty = False
+        if self.pending:
+            self.flush()
         if _PREAD:
             # No shared file position: a child rendering a sheet (write/ahead.py) reads the
             # same open file at the same time.
@@ -81,17 +93,6 @@ class _Spool:
 
     def close(self) -> None:
         self.fh.close()
-
-
-def shown_path(path: str) -> str:
-    """A path as text any output can hold: a name that is not valid in the file system's
-    encoding (Python keeps its bytes as surrogates) shows those bytes as \\xNN."""
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        raw = os.fsencode(path)
-        return raw.decode("utf-8", "backslashreplace")
 
 
 class _File:
@@ -115,11 +116,15 @@ class _Sop:
     # A national register holds one of these per SOP while its tables are made: what the
     # register-wide work needs, small (the rest of the SOP waits in the spool).
     __slots__ = ("file", "order", "bagian", "nomor", "nama", "sheet", "cells", "_refs", "errors",
-                 "warnings", "extra", "links", "flags", "where")
+                 "warnings", "extra", "links", "flags", "where", "found")
 
-    def __init__(self, file: _File, sop: dict[str, Any], index: int, bagian: str, where: int):
+    def __init__(self, file: _File, sop: dict[str, Any], findings: list[list[Any]], index: int, bagian: str,
+                 where: int, found: int):
         self.file = file
+        # In the spool apart: the SOP's findings (``found``), most of its bytes, which only the
+        # Temuan table reads, and the rest (``where``).
         self.where = where
+        self.found = found
         self.order = index
         # Sheet names, cell addresses and Bagian repeat across thousands of SOPs ("SOP 01",
         # "F6", "Bagian Umum"): one copy each, not one per SOP.
@@ -131,8 +136,9 @@ class _Sop:
         self.cells = tuple(None if c is None else intern(c)
                            for c in (cells.get("nomor"), cells.get("nama"), cells.get("keterkaitan")))
         self._refs = "\0".join(split_references(sop["keterkaitan"]))  # one text, not a list of them
-        self.errors = sum(f[1] == "error" for f in sop["findings"])
-        self.warnings = sum(f[1] == "warning" for f in sop["findings"])
+        levels = [f[1] for f in findings]
+        self.errors = levels.count("error")
+        self.warnings = levels.count("warning")
         self.extra: tuple[Hit, ...] = ()
         # Per item of refs: the target SOP's row * 4 + how it matched (_HOW), or -1: not found.
         self.links: Sequence[int] = ()
@@ -171,28 +177,34 @@ class RegisterBuilder:
     def add(self, source: Source, text: str) -> None:
         """One file's summary (JSON text from ``summary.to_json``, from a worker or the cache);
         ValueError, and nothing added, when the text is not a summary."""
-        summary = checked(text)
-        f = _File(source, self.spool.put(summary["findings"]), summary,
+        summary = summary_data(text)
+        findings = summary["findings"]
+        f = _File(source, self.spool.put(findings), summary,
                   shown_path(_bagian(source, "", self.bmap)[0]))
         self.files.append(f)
-        self.finding_rows += len(summary["findings"])
-        for found in summary["findings"]:
-            self.errors += found[1] == "error"
-            self.warnings += found[1] == "warning"
+        self.finding_rows += len(findings)
+        if findings:
+            levels = [found[1] for found in findings]
+            self.errors += levels.count("error")
+            self.warnings += levels.count("warning")
+        roles = self.roles
         for i, one in enumerate(summary["sops"]):
             instansi = one["identity"].get("instansi", "")
-            s = _Sop(f, one, i, shown_path(_bagian(source, instansi, self.bmap)[0]), self.spool.put(one))
+            found = one.pop("findings")
+            bagian = shown_path(_bagian(source, instansi, self.bmap)[0])
+            s = _Sop(f, one, found, i, bagian, self.spool.put(one), self.spool.put(found))
             self.sops.append(s)
-            self.finding_rows += len(one["findings"])
+            self.finding_rows += len(found)
             self.load_rows += len(one["role_load"])
             self.errors += s.errors
             self.warnings += s.warnings
+            folded = s.bagian.casefold()
             seen: set[str] = set()
             for role, n, span in one["role_load"]:
                 k = text_key(role) or role
-                t = self.roles.get(k)
+                t = roles.get(k)
                 if t is None:
-                    t = self.roles[k] = _RoleTotal()
+                    t = roles[k] = _RoleTotal()
                 t.spellings[role] += 1
                 if k not in seen:
                     seen.add(k)
@@ -202,7 +214,7 @@ class RegisterBuilder:
                     t.lo += span[0]
                     t.hi += span[1]
                     t.timed = True
-                t.bagian.add(s.bagian.casefold())
+                t.bagian.add(folded)
 
     def finish(self) -> Register:
         return Register(self)
@@ -219,14 +231,6 @@ def build_register(sources: Sequence[Source], summaries: Iterable[FileSummary], 
     return builder.finish()
 
 
-def _spellings(names: Iterable[str]) -> dict[str, str]:
-    """One way to write each Bagian: the most used spelling (ties: the first in sort order)."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for n in names:
-        counts[n.casefold()][n] += 1
-    return {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in counts.items()}
-
-
 class Register:
     """The register: a summary, an exit code, and its tables as rows streamed in order."""
 
@@ -234,6 +238,7 @@ class Register:
         self.cfg = b.cfg
         self.lang = b.cfg.lang
         self.spool = b.spool
+        self.spool.flush()  # every part in the file before a forked child reads it
         self.severities = b.cfg.severities()
         cat = catalogue()
         self._sev = {code: self.severities.get(code, cat[code]["severity"])
@@ -266,15 +271,20 @@ class Register:
             unit.bagian = bag
             self.sequence.append(("sop", unit, bag))
             self.sops.append(unit)
-        self._duplicates()
-        self._references()
+        # Each SOP's Nomor and name as the duplicates and the references compare them.
+        nomor_keys = [_nomor_key(s.nomor) for s in self.sops]
+        name_words = [_words(s.nama) for s in self.sops]
+        self._duplicates(nomor_keys, [" ".join(w) for w in name_words])
+        self._references(_Index.of_keys(nomor_keys, name_words))
         self.roles = b.roles
         self._rows_about = {
             "daftar_sop": len(self.sops), "beban_pelaksana": b.load_rows, "total_pelaksana": len(b.roles),
             "temuan": b.finding_rows + sum(len(s.extra) + s.links.count(-1) for s in self.sops),
             "keterkaitan": sum(len(s.refs) for s in self.sops), "berkas_bermasalah": len(self.problems)}
         unread = sum(1 for f in b.files if f.error is not None)
-        counted = [self._counts(s) for s in self.sops]
+        # (errors, warnings) of each SOP, register-wide findings included; the Daftar SOP
+        # table shows them again.
+        self.counted = counted = [self._counts(s) for s in self.sops]
         errors = b.errors + sum(c[0] - s.errors for c, s in zip(counted, self.sops))
         warnings = b.warnings + sum(c[1] - s.warnings for c, s in zip(counted, self.sops))
         self.exit_code = 2 if unread else (1 if errors else 0)
@@ -302,11 +312,10 @@ class Register:
             shown.append(f"and {more} more" if self.lang == "en" else f"dan {more} lainnya")
         return "; ".join(shown)
 
-    def _duplicates(self) -> None:
-        for code, flag, key_of in ((NOMOR_GANDA, "nomor", _nomor_key), (NAMA_GANDA, "nama", _nama_key)):
+    def _duplicates(self, nomor_keys: list[str], nama_keys: list[str]) -> None:
+        for code, flag, keys in ((NOMOR_GANDA, "nomor", nomor_keys), (NAMA_GANDA, "nama", nama_keys)):
             groups: dict[str, list[_Sop]] = defaultdict(list)
-            for s in self.sops:
-                k = key_of(s.nomor if flag == "nomor" else s.nama)
+            for s, k in zip(self.sops, keys):
                 if k:
                     groups[k].append(s)
             for group in groups.values():
@@ -319,9 +328,7 @@ class Register:
                     s.extra += (Hit(code, cell, {flag: s.nomor if flag == "nomor" else s.nama,
                                                  "_group": group}),)
 
-    def _references(self) -> None:
-        index = _Index([s.nomor for s in self.sops], [s.nama for s in self.sops])
-
+    def _references(self, index: _Index) -> None:
         def links_of(lo: int, hi: int) -> list[list[int] | None]:
             out: list[list[int] | None] = []
             for i in range(lo, hi):
@@ -343,6 +350,8 @@ class Register:
                 s.links = array("q", links)
 
     def _findings(self, s: _Sop) -> list[Finding]:
+        if not s.extra and -1 not in s.links:
+            return []  # nearly every SOP: no register-wide finding
         hits = []
         for h in self._extra(s):
             if "_group" in h.params:
@@ -375,18 +384,18 @@ class Register:
         """The rows of one table (raw values, keyed by column), numbered, in register order."""
         make = getattr(self, "_rows_" + table)
         blank = dict.fromkeys(k for k, _i, _e, _kind in columns(table))
+        width = len(blank)
         for no, row in enumerate(make(), 1):
             row["no"] = no
-            if len(row) < len(blank):  # e.g. a reference not found has no target columns
+            if len(row) < width:  # e.g. a reference not found has no target columns
                 row = {**blank, **row}
             yield row
 
     def _rows_daftar_sop(self) -> Iterator[dict[str, Any]]:
-        for s in self.sops:
+        for s, (errors, warnings) in zip(self.sops, self.counted):
             sop = self._sop_of(s)
             idt = sop["identity"]
             total = sop["total"]
-            errors, warnings = self._counts(s)
             yield {"bagian": s.bagian, "nomor_sop": s.nomor, "nama_sop": s.nama,
                    "tanggal_pembuatan": idt.get("tanggal_pembuatan", ""),
                    "tanggal_revisi": idt.get("tanggal_revisi", ""),
@@ -406,7 +415,7 @@ class Register:
                 nomor = nama = ""
                 path = unit.path
             else:
-                fs = self._sop_of(unit)["findings"] + [
+                fs = self.spool.get(unit.found) + [
                     [f.code, f.severity, f.sheet, f.cell, f.message, f.hint] for f in self._findings(unit)]
                 nomor, nama, path = unit.nomor, unit.nama, unit.file.path
             for code, severity, sheet, cell, message, hint in fs:
@@ -415,18 +424,21 @@ class Register:
                        "saran": hint, "nomor_sop": nomor, "nama_sop": nama}
 
     def _rows_beban_pelaksana(self) -> Iterator[dict[str, Any]]:
-        shown: dict[Span, str] = {}  # a batch's roles share a few dozen spans: each written once
+        # A batch's roles share a few dozen spans: each written (and its minutes) once.
+        shown: dict[Span, tuple[str, float | int | None, float | int | None]] = {}
         for s in self.sops:
             for role, n, raw in self._sop_of(s)["role_load"]:
-                waktu = ""
-                span = (raw[0], raw[1]) if raw else None
-                if span:
-                    waktu = shown.get(span) or shown.setdefault(
-                        span, format_span(span, self.cfg.calendar, self.lang))
+                if raw:
+                    span = (raw[0], raw[1])
+                    got = shown.get(span)
+                    if got is None:
+                        got = shown[span] = (format_span(span, self.cfg.calendar, self.lang),
+                                             minutes(span[0]), minutes(span[1]))
+                    waktu, lo, hi = got
+                else:
+                    waktu, lo, hi = "", None, None
                 yield {"bagian": s.bagian, "nomor_sop": s.nomor, "nama_sop": s.nama,
-                       "pelaksana": role, "jumlah_langkah": n,
-                       "menit_min": minutes(span[0]) if span else None,
-                       "menit_maks": minutes(span[1]) if span else None,
+                       "pelaksana": role, "jumlah_langkah": n, "menit_min": lo, "menit_maks": hi,
                        "waktu": waktu, "berkas": s.file.path, "lembar": s.sheet}
 
     def _rows_total_pelaksana(self) -> Iterator[dict[str, Any]]:
