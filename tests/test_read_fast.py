@@ -502,6 +502,61 @@ def test_shared_string_variants_read_the_same_both_ways(name: str, tmp_path: Pat
     assert (spy.tables > 0) == fast
 
 
+# Tables of plain entries back to back, the way ``scan._back_to_back`` splits them: name ->
+# (the entries, does the split read them, rather than the pattern after it? None: it finds the
+# table is no XML, which lxml then says)
+PLAIN_SST = [f'<si><t>{i}. Nama SOP</t></si>' for i in range(5)]
+BACK_TO_BACK: dict[str, tuple[str, bool | None]] = {
+    "plain": ("".join(PLAIN_SST), True),
+    "one entry": ("<si><t>Nama SOP</t></si>", True),
+    "empty texts": ("<si><t></t></si><si><t>a</t></si><si><t></t></si>", True),
+    "entities": ("<si><t>dua &amp; tiga</t></si><si><t>&lt;x&gt; &quot;&apos; &#10;&#x263A;</t></si>"
+                 "<si><t>&amp;lt;/t&gt;&lt;/si&gt;&lt;si&gt;&lt;t&gt;</t></si>", True),
+    "escapes": ("<si><t>baris_x000D_</t></si><si><t>_xD83D__xDE00_ _x0041</t></si><si><t>a_b</t></si>", True),
+    "an escape made by entities": ("<si><t>&#95;x0041&#95;</t></si><si><t>b</t></si>", True),
+    "markup as text": ("<si><t>&lt;/t&gt;&lt;/si&gt;&lt;si&gt;&lt;t&gt;</t></si><si><t>x</t></si>", True),
+    "non-ascii": ("<si><t>√ café ☺</t></si><si><t>b</t></si>", True),
+    "preserved spaces": ('<si><t>a</t></si><si><t xml:space="preserve"> b </t></si>', False),
+    "empty element": ("<si><t>a</t></si><si><t/></si><si><t>c</t></si>", False),
+    "white space between": ("<si><t>a</t></si>\n<si><t>b</t></si>", False),
+    "cr lf in a text": ("<si><t>a\r\nb</t></si><si><t>c</t></si>", False),
+    "a rich entry": ("<si><t>a</t></si><si><r><t>b</t></r></si>", False),
+    "text between entries": ("<si><t>a</t></si>x<si><t>b</t></si>", False),
+    "stray entity": ("<si><t>a &nbsp; b</t></si><si><t>c</t></si>", None),
+}
+
+
+@pytest.mark.parametrize("name", list(BACK_TO_BACK))
+def test_plain_tables_split_read_the_same_both_ways(name: str, tmp_path: Path, spy: Spy,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    body, split = BACK_TO_BACK[name]
+    sst = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN}" '
+           f'count="3" uniqueCount="3">{body}</sst>')
+    sheet = SHEET.replace("<v>2</v>", "<v>1</v>").replace("<v>3</v>", "<v>0</v>").replace(
+        "<v>4</v>", "<v>0</v>")  # no index past the smallest table
+    splits: list[bool] = []
+    back_to_back = scan._back_to_back
+
+    def spy_split(text: str, start: int, end: int) -> list[str] | None:
+        found = back_to_back(text, start, end)
+        splits.append(found is not None)
+        return found
+
+    monkeypatch.setattr(scan, "_back_to_back", spy_split)
+    same(_package(tmp_path / "s.xlsx", sheet, sst=sst), monkeypatch)
+    assert splits == ([] if split is None else [split])
+    if split is None:
+        return
+    # The pattern's reading of the same table, where it has one, is the split's.
+    text = sst
+    start = text.index("<si>")
+    end = text.rindex("</sst>")
+    found = back_to_back(text, start, end)
+    if found is not None:
+        monkeypatch.setattr(scan, "_back_to_back", lambda *args: None)
+        assert scan.shared_strings(sst.encode()) == found
+
+
 def test_dates_under_the_1904_calendar_read_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     got = same(_package(tmp_path / "d.xlsx", SHEET, workbook_pr='<workbookPr date1904="1"/>'),
                monkeypatch)
