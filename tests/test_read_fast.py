@@ -22,7 +22,7 @@ import pytest
 from fixtures_office import office_workbook, read_parts, write_parts
 
 from sopxl.errors import SopxlError
-from sopxl.read import recall, scan
+from sopxl.read import cellplan, recall, scan
 from sopxl.read.xlsx import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -310,7 +310,8 @@ SHEET = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet
          'bottom="0.75" header="0.3" footer="0.3"/></worksheet>')
 
 
-def _package(path: Path, sheet: str, sst: str = SST, workbook_pr: str = "") -> Path:
+def _package(path: Path, sheet: str, sst: str = SST, workbook_pr: str = "",
+             styles: str = STYLES) -> Path:
     parts = {
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
@@ -331,7 +332,7 @@ def _package(path: Path, sheet: str, sst: str = SST, workbook_pr: str = "") -> P
             f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{REL}/sharedStrings" '
             f'Target="sharedStrings.xml"/><Relationship Id="rId3" Type="{REL}/styles" '
             'Target="styles.xml"/></Relationships>'),
-        "xl/styles.xml": STYLES,
+        "xl/styles.xml": styles,
         "xl/sharedStrings.xml": sst,
         "xl/worksheets/sheet1.xml": sheet,
     }
@@ -555,6 +556,75 @@ def test_plain_tables_split_read_the_same_both_ways(name: str, tmp_path: Path, s
     if found is not None:
         monkeypatch.setattr(scan, "_back_to_back", lambda *args: None)
         assert scan.shared_strings(sst.encode()) == found
+
+
+# A sheet of shared strings and numbers only, as a template's sheets are: planned once recalled
+# (``cellplan``). Indices written oddly (" 2", "03") are indices all the same; A1 comes twice.
+PLANNED_SHEET = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}"><sheetData>'
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" s="1"/>'
+    '<c r="D1"><v>42</v></c><c r="E1" t="n"><v>3.25</v></c><c r="F1" s="2"><v>43466.5</v></c></row>'
+    '<row r="2"><c r="A2" t="s"><v> 2</v></c><c r="B2" t="s"><v>03</v></c><c r="C2"><v></v></c>'
+    '<c r="D2" s="3"><v>45000</v></c><c r="E2" t="s"><v>4</v></c><c r="A1" t="s"><v>3</v></c></row>'
+    '</sheetData></worksheet>')
+
+
+def _table(*texts: str) -> str:
+    entries = "".join(f"<si><t>{t}</t></si>" for t in texts)
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN}" '
+            f'count="{len(texts)}" uniqueCount="{len(texts)}">{entries}</sst>')
+
+
+# name -> (the sheet, its table, its styles, are the values stored by the plan?)
+PLANNED: dict[str, tuple[str, str, str, bool]] = {
+    "as planned": (PLANNED_SHEET, _table("a", "b", "c", "d", "e"), STYLES, True),
+    "another table": (PLANNED_SHEET, _table("v", "w &amp; x", "y", "z", "_x0041_", "lebih"), STYLES, True),
+    "an empty text": (PLANNED_SHEET, _table("a", "", "c", "", "e"), STYLES, True),
+    "a table too short": (PLANNED_SHEET, _table("a", "b", "c"), STYLES, False),
+    "no date styles": (PLANNED_SHEET, _table("a", "b", "c", "d", "e"),
+                       STYLES.replace('numFmtId="14"', 'numFmtId="0"'), True),
+    "damaged styles": (PLANNED_SHEET, _table("a", "b", "c", "d", "e"), STYLES[:-20], False),
+    "a missing index before a number that is none": (
+        PLANNED_SHEET.replace("<v>42</v>", "<v>empat</v>"), _table("a"), STYLES, False),
+    "a number that is none": (PLANNED_SHEET.replace("<v>42</v>", "<v>empat</v>"),
+                              _table("a", "b", "c", "d", "e"), STYLES, False),
+    "a negative index": (PLANNED_SHEET.replace("<v>03</v>", "<v>-1</v>"),
+                         _table("a", "b", "c", "d", "e"), STYLES, False),
+    "another type": (PLANNED_SHEET.replace('t="n"', 't="str"'), _table("a", "b", "c", "d", "e"),
+                     STYLES, False),
+}
+
+
+@pytest.mark.parametrize("name", list(PLANNED))
+def test_a_recalled_sheet_stored_by_its_plan_reads_as_lxml_reads_it(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same sheet part in workbooks with other tables and styles: its plan, made once,
+    stores what the cell-by-cell way stores, and gives way to it for the first error."""
+    sheet, table, styles, planned = PLANNED[name]
+    monkeypatch.setattr(recall, "_SCANS", {})
+    monkeypatch.setattr(recall, "_SEEN", set())
+    monkeypatch.setattr(cellplan, "_PLANS", {})
+    stored: list[bool] = []
+    store = cellplan.CellPlan.store
+
+    def spy_store(plan: cellplan.CellPlan, *args: object) -> bool:
+        stored.append(store(plan, *args))  # type: ignore[arg-type]
+        return stored[-1]
+
+    monkeypatch.setattr(cellplan.CellPlan, "store", spy_store)
+    first = _package(tmp_path / "first.xlsx", sheet)
+    for _ in range(3):  # seen twice: remembered, and planned from then on
+        outcome(first)
+    path = _package(tmp_path / "other.xlsx", sheet, sst=table, styles=styles)
+    stored.clear()
+    slow, fast = both(path, monkeypatch)
+    assert fast == slow
+    # (the package's two sheets are one part)
+    assert (len(stored) == 2 and all(stored)) if planned else not any(stored)
+    if planned:  # what the plan stored is what the cell-by-cell way stores from the scan
+        monkeypatch.setattr(cellplan, "_PLANS", {})
+        monkeypatch.setattr(cellplan, "_make", lambda *args: None)
+        assert outcome(path) == fast
 
 
 def test_dates_under_the_1904_calendar_read_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,7 +19,7 @@ from lxml import etree
 from ..a1 import col_to_letters, letters_to_col, rowcol_to_cell
 from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
-from . import recall, scan
+from . import cellplan, recall, scan
 from .drawing import read_shapes
 from .geometry import MAX_COLS, MAX_ROWS, Attrs, SheetGeometry
 from .safezip import TREE_LIMIT_BYTES, SafeZip
@@ -46,7 +46,7 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
         if z.parts[part].file_size <= TREE_LIMIT_BYTES:
             scanned, data = recall.sheet_scan(z, part, sheet.tags.ns, geometry is not None)
             if scanned is not None:
-                sheet.parse_scanned(scanned)
+                sheet.parse_scanned(scanned, recalled=not data)
             else:
                 sheet.parse_tree(z.xml(part, data))
         else:
@@ -160,10 +160,11 @@ class SheetParser:
             self.row_geometry(row, r)
         self.next_row = 0
 
-    def parse_scanned(self, found: scan.SheetScan) -> None:
+    def parse_scanned(self, found: scan.SheetScan, recalled: bool = False) -> None:
         """The fast path: what ``parse_tree`` reads, taken from the part's bytes by ``scan``,
         through the same checks in the same order (geometry of the sheet's head, merges,
-        rows, values, size)."""
+        rows, values, size). ``recalled``: the scan is one ``recall`` remembered, whose
+        cells are planned once (``cellplan``)."""
         if self.geometry is not None:
             for kind, attrs in found.head:
                 if kind == "col":
@@ -178,9 +179,15 @@ class SheetParser:
         elif found.has_rows:
             self.row_number(found.last_row)
             self.next_row = 0
-        self.store_values(found.cells)
+        plan = cellplan.plan_for(found.cells, self.position) if recalled else None
+        if plan is None or not plan.store(self.grid.values, self.number, self.sst):
+            self.store_values(found.cells)
         self.store_inline(found.inline)
         self.finish()
+
+    def position(self, ref: str) -> tuple[int, int]:
+        """A cell's (row, column) from its address, checked."""
+        return _REF_CACHE.get(ref) or self.ref(ref)
 
     def finish(self) -> None:
         self.check_size()
