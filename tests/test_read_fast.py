@@ -592,7 +592,9 @@ PLANNED: dict[str, tuple[str, str, str, bool]] = {
                          _table("a", "b", "c", "d", "e"), STYLES, False),
     "another type": (PLANNED_SHEET.replace('t="n"', 't="str"'), _table("a", "b", "c", "d", "e"),
                      STYLES, False),
+    "the 1904 calendar": (PLANNED_SHEET, _table("a", "b", "c", "d", "e"), STYLES, True),
 }
+CALENDAR = {"the 1904 calendar": '<workbookPr date1904="1"/>'}
 
 
 @pytest.mark.parametrize("name", list(PLANNED))
@@ -615,7 +617,8 @@ def test_a_recalled_sheet_stored_by_its_plan_reads_as_lxml_reads_it(
     first = _package(tmp_path / "first.xlsx", sheet)
     for _ in range(3):  # seen twice: remembered, and planned from then on
         outcome(first)
-    path = _package(tmp_path / "other.xlsx", sheet, sst=table, styles=styles)
+    path = _package(tmp_path / "other.xlsx", sheet, sst=table, styles=styles,
+                    workbook_pr=CALENDAR.get(name, ""))
     stored.clear()
     slow, fast = both(path, monkeypatch)
     assert fast == slow

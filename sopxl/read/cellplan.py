@@ -6,8 +6,9 @@ only the table of texts differs from file to file. ``SheetParser.store_values`` 
 0.1 µs a cell all the same on each file (an address looked up, a type compared, an index looked
 up), a third of a workbook's read, and builds a look-up of the table's indices besides. A plan
 does the per-cell part once per remembered scan: the cells' positions, and one ``itemgetter``
-that picks every cell's value, in document order, from the sheet's numbers (worked out per file:
-they depend on the workbook's styles) followed by the table of texts.
+that picks every cell's value, in document order, from the sheet's numbers (worked out again
+only for another styles part or calendar, which decide which numbers are dates) followed by
+the table of texts.
 
 A plan is made only of cells ``store_values`` reads without a question: a known address and a
 text, holding a shared-string index written as a whole number (``int`` reads it, >= 0) or a
@@ -22,6 +23,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..errors import WorkbookError
+from .values import CellFormats
 
 Cell = tuple[str, str, str, str]  # scan.Cell: r, s, t, text of the <v>
 RowCol = tuple[int, int]
@@ -30,7 +32,7 @@ RowCol = tuple[int, int]
 class CellPlan:
     """What one list of scanned cells stores, but for the values of the file at hand."""
 
-    __slots__ = ("cells", "rcs", "numbers", "pick")
+    __slots__ = ("cells", "rcs", "numbers", "pick", "styled", "known")
 
     def __init__(self, cells: list[Cell], rcs: list[RowCol], numbers: list[tuple[str, str | None]],
                  pick: Callable[[list[Any]], tuple[Any, ...]]):
@@ -38,14 +40,18 @@ class CellPlan:
         self.rcs = rcs  # where each stored cell goes, in document order
         self.numbers = numbers  # (text, style) of each number cell, in document order
         self.pick = pick  # [*numbers' values, *table] -> every stored cell's value, in order
+        self.styled = any(s is not None for _text, s in numbers)  # may one show a date?
+        # The numbers' values as last worked out, with the cell formats (date or not) and the
+        # calendar they were worked out under.
+        self.known: tuple[list[bool] | None, bool, list[Any]] | None = None
 
     def store(self, values: dict[RowCol, Any], number: Callable[[str, str | None], Any],
-              table: list[str]) -> bool:
+              table: list[str], formats: CellFormats) -> bool:
         """Store the cells' values, as ``store_values`` would, into ``values``; ``number``
-        reads a number cell (``SheetParser.number``), ``table`` is the shared strings. False,
-        having stored nothing, when this file's values do not fit the plan."""
+        reads a number cell (``SheetParser.number``) under ``formats``, ``table`` is the shared
+        strings. False, having stored nothing, when this file's values do not fit the plan."""
         try:
-            found = self.pick([number(text, s) for text, s in self.numbers] + table)
+            found = self.pick(self._numbers(number, formats) + table)
         except (ValueError, IndexError, WorkbookError):
             return False  # store_values raises what the first cell at fault says
         if "" in found:  # an empty shared string: not stored
@@ -53,6 +59,20 @@ class CellPlan:
         else:
             values.update(zip(self.rcs, found))
         return True
+
+
+    def _numbers(self, number: Callable[[str, str | None], Any], formats: CellFormats) -> list[Any]:
+        """The number cells' values. A number's value depends on its text and, when it has a
+        style, on whether that style shows a date and on the calendar: the values worked out
+        for one file hold for the next with the same styles part (the same list of date
+        formats, ``CellFormats.date_xfs``) and calendar. Values are never changed."""
+        date_xfs = formats.date_xfs() if self.styled else None
+        known = self.known
+        if known is not None and known[0] is date_xfs and known[1] == formats.date1904:
+            return known[2]
+        found = [number(text, s) for text, s in self.numbers]
+        self.known = (date_xfs, formats.date1904, found)
+        return found
 
 
 def plan_for(cells: list[Cell], position: Callable[[str], RowCol]) -> CellPlan | None:

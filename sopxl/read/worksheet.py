@@ -180,7 +180,7 @@ class SheetParser:
             self.row_number(found.last_row)
             self.next_row = 0
         plan = cellplan.plan_for(found.cells, self.position) if recalled else None
-        if plan is None or not plan.store(self.grid.values, self.number, self.sst):
+        if plan is None or not plan.store(self.grid.values, self.number, self.sst, self.formats):
             self.store_values(found.cells)
         self.store_inline(found.inline)
         self.finish()

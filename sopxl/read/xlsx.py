@@ -6,7 +6,8 @@ strings, number formats, dates), ``drawing.py``/``geometry.py`` (shapes), all op
 ``safezip.py`` (``zipdir.py`` reads a plain archive's directory, zipfile any other); ``scan.py``
 reads sheet and shared-string parts of the plain shape every writer uses straight from their
 bytes, lxml the rest, ``recall.py`` remembers the scans of sheets a batch repeats byte for
-byte, and ``cellplan.py`` stores their cells by a plan made once. Front ends import from here so the split stays an inside matter.
+byte, and ``cellplan.py`` stores their cells by a plan made once. Front ends import from
+here so the split stays an inside matter.
 """
 from __future__ import annotations
 
