@@ -296,8 +296,13 @@ class SafeZip:
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
         """Relationships of a part: id -> (type, absolute target part name)."""
-        folder, base = posixpath.split(part)
-        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        names = _RELS_NAMES.get(part)
+        if names is None:  # a batch asks of the same few parts (the workbook, each sheet)
+            folder, base = posixpath.split(part)
+            names = (folder, posixpath.join(folder, "_rels", base + ".rels"))
+            if len(_RELS_NAMES) < 4096:
+                _RELS_NAMES[part] = names
+        folder, rels_name = names
         if not self.has(rels_name):
             return {}
         # Workbooks from one template carry the same relationship parts byte for byte: known
@@ -324,6 +329,8 @@ class SafeZip:
         return dict(out)
 
 
+# A part's folder and the name of its relationships part, by the part's name.
+_RELS_NAMES: dict[str, tuple[str, str]] = {}
 # Relationships worked out, by the folder of their part and the .rels part's stored bytes
 # (``SafeZip.stored``), or its bytes when it has none.
 _RELS: dict[tuple[str, object], dict[str, tuple[str, str]]] = {}
