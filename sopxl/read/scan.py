@@ -481,14 +481,10 @@ _SI_FIRST, _SI_BETWEEN, _SI_LAST = "<si><t>", "</t></si><si><t>", "</t></si>"
 
 
 def _back_to_back(text: str, start: int, end: int) -> list[str] | None:
-    """The texts of a table body (``text[start:end]``) of plain ``<si><t>`` entries written
-    back to back, as Excel and openpyxl write most tables, or None to read it as below.
-
-    The body is split at the markup between two texts, in C: some twice as fast as the
-    pattern, which with its checks took a third of a workbook's read. It is that markup and
-    texts and nothing else when it starts and ends as such a body does and every "<" in it
-    is one of the four of the markup between two entries (none in a text).
-    """
+    """The texts of a table body (``text[start:end]``) of plain ``<si><t>`` entries back to
+    back, as Excel and openpyxl write most, or None. Split at the markup between two texts,
+    in C, twice as fast as the pattern, it is that markup and texts and nothing else when it
+    starts and ends as such a body does and every "<" in it is one of that markup's four."""
     if not (text.startswith(_SI_FIRST, start) and text.endswith(_SI_LAST, start, end)):
         return None
     inner = text[start + len(_SI_FIRST):end - len(_SI_LAST)]

@@ -123,7 +123,6 @@ class SheetParser:
         self.date_styles: dict[str, bool] = {}  # the cell's s attribute -> shows a date
 
     # Two drivers: a whole tree for ordinary sheets, a stream of rows for big ones.
-
     def parse_tree(self, root: etree._Element) -> None:
         t = self.tags
         data = None
@@ -163,8 +162,7 @@ class SheetParser:
     def parse_scanned(self, found: scan.SheetScan, recalled: bool = False) -> None:
         """The fast path: what ``parse_tree`` reads, taken from the part's bytes by ``scan``,
         through the same checks in the same order (geometry of the sheet's head, merges,
-        rows, values, size). ``recalled``: the scan is one ``recall`` remembered, whose
-        cells are planned once (``cellplan``)."""
+        rows, values, size); a scan ``recall`` remembered stores its cells by a plan."""
         if self.geometry is not None:
             for kind, attrs in found.head:
                 if kind == "col":
@@ -185,8 +183,7 @@ class SheetParser:
         self.store_inline(found.inline)
         self.finish()
 
-    def position(self, ref: str) -> tuple[int, int]:
-        """A cell's (row, column) from its address, checked."""
+    def position(self, ref: str) -> tuple[int, int]:  # a cell's (row, column), checked
         return _REF_CACHE.get(ref) or self.ref(ref)
 
     def finish(self) -> None:
