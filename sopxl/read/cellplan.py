@@ -54,12 +54,13 @@ class CellPlan:
             found = self.pick(self._numbers(number, formats) + table)
         except (ValueError, IndexError, WorkbookError):
             return False  # store_values raises what the first cell at fault says
-        if "" in found:  # an empty shared string: not stored
+        # An empty shared string is not stored (a number is never ""): looked for among the
+        # values only when the table has one.
+        if _holds_empty(table) and "" in found:
             values.update([(rc, v) for rc, v in zip(self.rcs, found) if v != ""])
         else:
             values.update(zip(self.rcs, found))
         return True
-
 
     def _numbers(self, number: Callable[[str, str | None], Any], formats: CellFormats) -> list[Any]:
         """The number cells' values. A number's value depends on its text and, when it has a
@@ -123,6 +124,17 @@ def _make(cells: list[Cell], position: Callable[[str], RowCol]) -> CellPlan | No
                     itemgetter(*[shift + i if from_table else i for from_table, i in picks]))
 
 
+def _holds_empty(table: list[str]) -> bool:
+    """Whether the shared strings hold an empty text: asked once a table, not once a sheet."""
+    global _EMPTY
+    known, empty = _EMPTY
+    if known is not table:
+        empty = "" in table
+        _EMPTY = (table, empty)
+    return empty
+
+
+_EMPTY: tuple[list[str] | None, bool] = (None, False)
 # Plans by the id of their scan's list of cells (with the list, and None for a list that has
 # none): as few as the scans recall.py keeps.
 _PLANS: dict[int, tuple[list[Cell], CellPlan | None]] = {}
