@@ -751,14 +751,29 @@ def test_drawn_sheet_variants_read_the_same_both_ways(name: str, tmp_path: Path,
     assert (spy.sheets > 0) == fast
 
 
-def test_parts_read_the_same_without_positioned_reads(built: list[Path],
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """Windows has no os.pread: parts are then read after a seek, to the same bytes."""
+@pytest.mark.parametrize("whole", [True, False])
+@pytest.mark.parametrize("pread", [True, False])
+def test_parts_read_the_same_whole_or_one_by_one_with_or_without_positioned_reads(
+        built: list[Path], monkeypatch: pytest.MonkeyPatch, whole: bool, pread: bool) -> None:
+    """A small file is read at once and its parts taken from its bytes, a big one part by
+    part; Windows has no os.pread, and reads after a seek: the same bytes every way."""
     from sopxl.read import safezip
 
-    with_pread = [outcome(p) for p in built[:12]]
-    monkeypatch.setattr(safezip, "_PREAD", None)
-    assert [outcome(p) for p in built[:12]] == with_pread
+    monkeypatch.setattr(safezip, "WHOLE_MAX_BYTES", -1)
+    one_by_one = [outcome(p) for p in built[:12]]
+    if whole:
+        monkeypatch.undo()
+    if not pread:
+        monkeypatch.setattr(safezip, "_PREAD", None)
+    assert [outcome(p) for p in built[:12]] == one_by_one
+
+
+def test_a_file_not_the_size_it_was_is_read_part_by_part(built: list[Path]) -> None:
+    from sopxl.read.safezip import SafeZip
+
+    with SafeZip(built[0]) as z:
+        assert z._whole is not None and len(z._whole) == built[0].stat().st_size
+        assert z._read_whole(len(z._whole) + 1) is None
 
 
 # -- the central directory read without zipfile (sopxl/read/zipdir.py) --------------------------
