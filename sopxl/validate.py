@@ -86,7 +86,13 @@ def compute_totals(doc: SopDocument) -> Totals:
             sec_total = minutes if sec_total is None else (sec_total[0] + minutes[0],
                                                            sec_total[1] + minutes[1])
             markers = step.markers
-            for actor in ([markers[0].role] if len(markers) == 1 else step.actors):
+            if len(markers) == 1:  # one role acts: added without a list to go through
+                actor = markers[0].role
+                before = roles.get(actor)
+                roles[actor] = minutes if before is None else (before[0] + minutes[0],
+                                                               before[1] + minutes[1])
+                continue
+            for actor in step.actors:
                 before = roles.get(actor)
                 roles[actor] = minutes if before is None else (before[0] + minutes[0],
                                                                before[1] + minutes[1])
