@@ -23,6 +23,7 @@ from fixtures_office import office_workbook, read_parts, write_parts
 
 from sopxl.errors import SopxlError
 from sopxl.read import cellplan, recall, scan
+from sopxl.read.safezip import SafeZip
 from sopxl.read.xlsx import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,7 +232,7 @@ def _forget_parts() -> None:
     from sopxl.read import safezip, values, workbook
 
     for known in (recall._SCANS, recall._SEEN, safezip._RELS, values._DATE_XFS,
-                  workbook._WORKBOOKS, workbook._MACRO_TYPES):
+                  workbook._WORKBOOKS, workbook._WORKBOOKS_BUT_WINDOW, workbook._MACRO_TYPES):
         known.clear()
 
 
@@ -271,6 +272,60 @@ def test_a_remembered_part_under_another_crc_reads_as_it_would_afresh(part: str,
     for _ in range(3):
         whole(good)
     assert whole(bad) == fresh
+    _forget_parts()
+
+
+WINDOW = ('<bookViews><workbookView xWindow="-120" yWindow="0" windowWidth="19001" '
+          'windowHeight="9001" activeTab="0"/></bookViews>')
+# name -> (the workbook part's window in the second file, is what the first said recalled?)
+OTHER_WINDOWS: dict[str, tuple[str, bool]] = {
+    "another window": (WINDOW.replace("19001", "28800").replace("-120", "240"), True),
+    "two windows": (WINDOW.replace("</bookViews>", '<workbookView xWindow="5"/></bookViews>'), True),
+    "no window": ("", False),
+    "a repeated attribute": (WINDOW.replace('activeTab="0"', 'activeTab="0" activeTab="1"'), False),
+    "an entity": (WINDOW.replace('activeTab="0"', 'activeTab="&#48;"'), False),
+    "a namespace": (WINDOW.replace('activeTab="0"', 'xmlns="urn:x"'), False),
+    "an element inside": (WINDOW.replace("/></bookViews>", "><x/></workbookView></bookViews>"), False),
+    "not closed": (WINDOW.replace("</bookViews>", ""), False),
+}
+
+
+@pytest.mark.parametrize("name", list(OTHER_WINDOWS))
+def test_a_workbook_part_equal_but_for_its_window_reads_as_it_would_afresh(
+        name: str, tmp_path: Path) -> None:
+    """A batch's workbook parts differ in the window each PC saved: what one said is
+    remembered for the others (``workbook._without_window``), and only for plain windows."""
+    window, recalled = OTHER_WINDOWS[name]
+    first = _package(tmp_path / "first.xlsx", SHEET, workbook_pr=WINDOW)
+    other = _package(tmp_path / "other.xlsx", SHEET, workbook_pr=window)
+    _forget_parts()
+    fresh = whole(other)
+    _forget_parts()
+    whole(first)
+    parsed: list[str] = []
+    xml = SafeZip.xml
+
+    def spy_xml(z: SafeZip, part: str, data: bytes | None = None) -> object:
+        parsed.append(part)
+        return xml(z, part, data)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SafeZip, "xml", spy_xml)
+        assert whole(other) == fresh
+    assert ("xl/workbook.xml" not in parsed) == recalled
+    _forget_parts()
+
+
+def test_a_window_in_a_comment_is_not_taken_for_one(tmp_path: Path) -> None:
+    comment = "<!-- " + WINDOW + " -->"
+    first = _package(tmp_path / "first.xlsx", SHEET, workbook_pr=comment)
+    damaged = _package(tmp_path / "damaged.xlsx", SHEET,
+                       workbook_pr=comment.replace('xWindow="-120"', 'xWindow="--1"'))
+    _forget_parts()
+    fresh = whole(damaged)
+    assert fresh[0] == "error"  # type: ignore[index]
+    whole(first)
+    assert whole(damaged) == fresh
     _forget_parts()
 
 
