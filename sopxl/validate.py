@@ -51,6 +51,25 @@ def vocab_for(cfg: Config) -> Vocab:
     return v if roles == v.roles else dataclasses.replace(v, roles=roles)
 
 
+def severities_of(cfg: Config) -> dict[str, str]:
+    """``cfg.severities()``, made once for each set of rules (read-only): a batch checks every
+    file under the same ones, and the table holds every code of the catalogue."""
+    try:
+        rules = (type(cfg), tuple(cfg.rules.items()), cfg.final, tuple(cfg.final_rules.items()))
+        known = _SEVERITIES.get(rules)
+    except TypeError:  # a value no dict key can hold: no memory of it
+        return cfg.severities()
+    if known is None:
+        known = cfg.severities()
+        if len(_SEVERITIES) >= 16:
+            _SEVERITIES.clear()
+        _SEVERITIES[rules] = known
+    return known
+
+
+_SEVERITIES: dict[tuple, dict[str, str]] = {}
+
+
 def compute_totals(doc: SopDocument) -> Totals:
     total: Span | None = None
     sections: dict[str, Span] = {}
@@ -67,7 +86,13 @@ def compute_totals(doc: SopDocument) -> Totals:
             sec_total = minutes if sec_total is None else (sec_total[0] + minutes[0],
                                                            sec_total[1] + minutes[1])
             markers = step.markers
-            for actor in ([markers[0].role] if len(markers) == 1 else step.actors):
+            if len(markers) == 1:  # one role acts: added without a list to go through
+                actor = markers[0].role
+                before = roles.get(actor)
+                roles[actor] = minutes if before is None else (before[0] + minutes[0],
+                                                               before[1] + minutes[1])
+                continue
+            for actor in step.actors:
                 before = roles.get(actor)
                 roles[actor] = minutes if before is None else (before[0] + minutes[0],
                                                                before[1] + minutes[1])
@@ -122,7 +147,7 @@ def validate_grids(path: str, grids: Iterable[Grid], cfg: Config) -> FileResult:
     """Check sheets already read (from a file, or from an open workbook in Excel/Calc)."""
     grids = list(grids)
     result = FileResult(path=path)
-    severities = cfg.severities()  # the Pengaturan sheet changes calendar and roles, not these
+    severities = severities_of(cfg)  # the Pengaturan sheet changes calendar and roles, not these
     settings = next((g for g in grids if g.name.strip().lower() == "pengaturan"), None)
     if settings is not None:
         calendar, roles, problems = read_settings(settings)

@@ -22,7 +22,8 @@ import pytest
 from fixtures_office import office_workbook, read_parts, write_parts
 
 from sopxl.errors import SopxlError
-from sopxl.read import recall, scan
+from sopxl.read import cellplan, recall, scan
+from sopxl.read.safezip import SafeZip
 from sopxl.read.xlsx import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,7 +232,7 @@ def _forget_parts() -> None:
     from sopxl.read import safezip, values, workbook
 
     for known in (recall._SCANS, recall._SEEN, safezip._RELS, values._DATE_XFS,
-                  workbook._WORKBOOKS, workbook._MACRO_TYPES):
+                  workbook._WORKBOOKS, workbook._WORKBOOKS_BUT_WINDOW, workbook._MACRO_TYPES):
         known.clear()
 
 
@@ -274,6 +275,60 @@ def test_a_remembered_part_under_another_crc_reads_as_it_would_afresh(part: str,
     _forget_parts()
 
 
+WINDOW = ('<bookViews><workbookView xWindow="-120" yWindow="0" windowWidth="19001" '
+          'windowHeight="9001" activeTab="0"/></bookViews>')
+# name -> (the workbook part's window in the second file, is what the first said recalled?)
+OTHER_WINDOWS: dict[str, tuple[str, bool]] = {
+    "another window": (WINDOW.replace("19001", "28800").replace("-120", "240"), True),
+    "two windows": (WINDOW.replace("</bookViews>", '<workbookView xWindow="5"/></bookViews>'), True),
+    "no window": ("", False),
+    "a repeated attribute": (WINDOW.replace('activeTab="0"', 'activeTab="0" activeTab="1"'), False),
+    "an entity": (WINDOW.replace('activeTab="0"', 'activeTab="&#48;"'), False),
+    "a namespace": (WINDOW.replace('activeTab="0"', 'xmlns="urn:x"'), False),
+    "an element inside": (WINDOW.replace("/></bookViews>", "><x/></workbookView></bookViews>"), False),
+    "not closed": (WINDOW.replace("</bookViews>", ""), False),
+}
+
+
+@pytest.mark.parametrize("name", list(OTHER_WINDOWS))
+def test_a_workbook_part_equal_but_for_its_window_reads_as_it_would_afresh(
+        name: str, tmp_path: Path) -> None:
+    """A batch's workbook parts differ in the window each PC saved: what one said is
+    remembered for the others (``workbook._without_window``), and only for plain windows."""
+    window, recalled = OTHER_WINDOWS[name]
+    first = _package(tmp_path / "first.xlsx", SHEET, workbook_pr=WINDOW)
+    other = _package(tmp_path / "other.xlsx", SHEET, workbook_pr=window)
+    _forget_parts()
+    fresh = whole(other)
+    _forget_parts()
+    whole(first)
+    parsed: list[str] = []
+    xml = SafeZip.xml
+
+    def spy_xml(z: SafeZip, part: str, data: bytes | None = None) -> object:
+        parsed.append(part)
+        return xml(z, part, data)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SafeZip, "xml", spy_xml)
+        assert whole(other) == fresh
+    assert ("xl/workbook.xml" not in parsed) == recalled
+    _forget_parts()
+
+
+def test_a_window_in_a_comment_is_not_taken_for_one(tmp_path: Path) -> None:
+    comment = "<!-- " + WINDOW + " -->"
+    first = _package(tmp_path / "first.xlsx", SHEET, workbook_pr=comment)
+    damaged = _package(tmp_path / "damaged.xlsx", SHEET,
+                       workbook_pr=comment.replace('xWindow="-120"', 'xWindow="--1"'))
+    _forget_parts()
+    fresh = whole(damaged)
+    assert fresh[0] == "error"  # type: ignore[index]
+    whole(first)
+    assert whole(damaged) == fresh
+    _forget_parts()
+
+
 # -- parts as other writers (and hostile files) write them --------------------------------------
 
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -310,7 +365,8 @@ SHEET = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet
          'bottom="0.75" header="0.3" footer="0.3"/></worksheet>')
 
 
-def _package(path: Path, sheet: str, sst: str = SST, workbook_pr: str = "") -> Path:
+def _package(path: Path, sheet: str, sst: str = SST, workbook_pr: str = "",
+             styles: str = STYLES) -> Path:
     parts = {
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
@@ -331,7 +387,7 @@ def _package(path: Path, sheet: str, sst: str = SST, workbook_pr: str = "") -> P
             f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{REL}/sharedStrings" '
             f'Target="sharedStrings.xml"/><Relationship Id="rId3" Type="{REL}/styles" '
             'Target="styles.xml"/></Relationships>'),
-        "xl/styles.xml": STYLES,
+        "xl/styles.xml": styles,
         "xl/sharedStrings.xml": sst,
         "xl/worksheets/sheet1.xml": sheet,
     }
@@ -502,6 +558,133 @@ def test_shared_string_variants_read_the_same_both_ways(name: str, tmp_path: Pat
     assert (spy.tables > 0) == fast
 
 
+# Tables of plain entries back to back, the way ``scan._back_to_back`` splits them: name ->
+# (the entries, does the split read them, rather than the pattern after it? None: it finds the
+# table is no XML, which lxml then says)
+PLAIN_SST = [f'<si><t>{i}. Nama SOP</t></si>' for i in range(5)]
+BACK_TO_BACK: dict[str, tuple[str, bool | None]] = {
+    "plain": ("".join(PLAIN_SST), True),
+    "one entry": ("<si><t>Nama SOP</t></si>", True),
+    "empty texts": ("<si><t></t></si><si><t>a</t></si><si><t></t></si>", True),
+    "entities": ("<si><t>dua &amp; tiga</t></si><si><t>&lt;x&gt; &quot;&apos; &#10;&#x263A;</t></si>"
+                 "<si><t>&amp;lt;/t&gt;&lt;/si&gt;&lt;si&gt;&lt;t&gt;</t></si>", True),
+    "escapes": ("<si><t>baris_x000D_</t></si><si><t>_xD83D__xDE00_ _x0041</t></si><si><t>a_b</t></si>", True),
+    "an escape made by entities": ("<si><t>&#95;x0041&#95;</t></si><si><t>b</t></si>", True),
+    "markup as text": ("<si><t>&lt;/t&gt;&lt;/si&gt;&lt;si&gt;&lt;t&gt;</t></si><si><t>x</t></si>", True),
+    "non-ascii": ("<si><t>√ café ☺</t></si><si><t>b</t></si>", True),
+    "preserved spaces": ('<si><t>a</t></si><si><t xml:space="preserve"> b </t></si>', False),
+    "empty element": ("<si><t>a</t></si><si><t/></si><si><t>c</t></si>", False),
+    "white space between": ("<si><t>a</t></si>\n<si><t>b</t></si>", False),
+    "cr lf in a text": ("<si><t>a\r\nb</t></si><si><t>c</t></si>", False),
+    "a rich entry": ("<si><t>a</t></si><si><r><t>b</t></r></si>", False),
+    "text between entries": ("<si><t>a</t></si>x<si><t>b</t></si>", False),
+    "stray entity": ("<si><t>a &nbsp; b</t></si><si><t>c</t></si>", None),
+}
+
+
+@pytest.mark.parametrize("name", list(BACK_TO_BACK))
+def test_plain_tables_split_read_the_same_both_ways(name: str, tmp_path: Path, spy: Spy,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    body, split = BACK_TO_BACK[name]
+    sst = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN}" '
+           f'count="3" uniqueCount="3">{body}</sst>')
+    sheet = SHEET.replace("<v>2</v>", "<v>1</v>").replace("<v>3</v>", "<v>0</v>").replace(
+        "<v>4</v>", "<v>0</v>")  # no index past the smallest table
+    splits: list[bool] = []
+    back_to_back = scan._back_to_back
+
+    def spy_split(text: str, start: int, end: int) -> list[str] | None:
+        found = back_to_back(text, start, end)
+        splits.append(found is not None)
+        return found
+
+    monkeypatch.setattr(scan, "_back_to_back", spy_split)
+    same(_package(tmp_path / "s.xlsx", sheet, sst=sst), monkeypatch)
+    assert splits == ([] if split is None else [split])
+    if split is None:
+        return
+    # The pattern's reading of the same table, where it has one, is the split's.
+    text = sst
+    start = text.index("<si>")
+    end = text.rindex("</sst>")
+    found = back_to_back(text, start, end)
+    if found is not None:
+        monkeypatch.setattr(scan, "_back_to_back", lambda *args: None)
+        assert scan.shared_strings(sst.encode()) == found
+
+
+# A sheet of shared strings and numbers only, as a template's sheets are: planned once recalled
+# (``cellplan``). Indices written oddly (" 2", "03") are indices all the same; A1 comes twice.
+PLANNED_SHEET = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}"><sheetData>'
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" s="1"/>'
+    '<c r="D1"><v>42</v></c><c r="E1" t="n"><v>3.25</v></c><c r="F1" s="2"><v>43466.5</v></c></row>'
+    '<row r="2"><c r="A2" t="s"><v> 2</v></c><c r="B2" t="s"><v>03</v></c><c r="C2"><v></v></c>'
+    '<c r="D2" s="3"><v>45000</v></c><c r="E2" t="s"><v>4</v></c><c r="A1" t="s"><v>3</v></c></row>'
+    '</sheetData></worksheet>')
+
+
+def _table(*texts: str) -> str:
+    entries = "".join(f"<si><t>{t}</t></si>" for t in texts)
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN}" '
+            f'count="{len(texts)}" uniqueCount="{len(texts)}">{entries}</sst>')
+
+
+# name -> (the sheet, its table, its styles, are the values stored by the plan?)
+PLANNED: dict[str, tuple[str, str, str, bool]] = {
+    "as planned": (PLANNED_SHEET, _table("a", "b", "c", "d", "e"), STYLES, True),
+    "another table": (PLANNED_SHEET, _table("v", "w &amp; x", "y", "z", "_x0041_", "lebih"), STYLES, True),
+    "an empty text": (PLANNED_SHEET, _table("a", "", "c", "", "e"), STYLES, True),
+    "a table too short": (PLANNED_SHEET, _table("a", "b", "c"), STYLES, False),
+    "no date styles": (PLANNED_SHEET, _table("a", "b", "c", "d", "e"),
+                       STYLES.replace('numFmtId="14"', 'numFmtId="0"'), True),
+    "damaged styles": (PLANNED_SHEET, _table("a", "b", "c", "d", "e"), STYLES[:-20], False),
+    "a missing index before a number that is none": (
+        PLANNED_SHEET.replace("<v>42</v>", "<v>empat</v>"), _table("a"), STYLES, False),
+    "a number that is none": (PLANNED_SHEET.replace("<v>42</v>", "<v>empat</v>"),
+                              _table("a", "b", "c", "d", "e"), STYLES, False),
+    "a negative index": (PLANNED_SHEET.replace("<v>03</v>", "<v>-1</v>"),
+                         _table("a", "b", "c", "d", "e"), STYLES, False),
+    "another type": (PLANNED_SHEET.replace('t="n"', 't="str"'), _table("a", "b", "c", "d", "e"),
+                     STYLES, False),
+    "the 1904 calendar": (PLANNED_SHEET, _table("a", "b", "c", "d", "e"), STYLES, True),
+}
+CALENDAR = {"the 1904 calendar": '<workbookPr date1904="1"/>'}
+
+
+@pytest.mark.parametrize("name", list(PLANNED))
+def test_a_recalled_sheet_stored_by_its_plan_reads_as_lxml_reads_it(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same sheet part in workbooks with other tables and styles: its plan, made once,
+    stores what the cell-by-cell way stores, and gives way to it for the first error."""
+    sheet, table, styles, planned = PLANNED[name]
+    monkeypatch.setattr(recall, "_SCANS", {})
+    monkeypatch.setattr(recall, "_SEEN", set())
+    monkeypatch.setattr(cellplan, "_PLANS", {})
+    stored: list[bool] = []
+    store = cellplan.CellPlan.store
+
+    def spy_store(plan: cellplan.CellPlan, *args: object) -> bool:
+        stored.append(store(plan, *args))  # type: ignore[arg-type]
+        return stored[-1]
+
+    monkeypatch.setattr(cellplan.CellPlan, "store", spy_store)
+    first = _package(tmp_path / "first.xlsx", sheet)
+    for _ in range(3):  # seen twice: remembered, and planned from then on
+        outcome(first)
+    path = _package(tmp_path / "other.xlsx", sheet, sst=table, styles=styles,
+                    workbook_pr=CALENDAR.get(name, ""))
+    stored.clear()
+    slow, fast = both(path, monkeypatch)
+    assert fast == slow
+    # (the package's two sheets are one part)
+    assert (len(stored) == 2 and all(stored)) if planned else not any(stored)
+    if planned:  # what the plan stored is what the cell-by-cell way stores from the scan
+        monkeypatch.setattr(cellplan, "_PLANS", {})
+        monkeypatch.setattr(cellplan, "_make", lambda *args: None)
+        assert outcome(path) == fast
+
+
 def test_dates_under_the_1904_calendar_read_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     got = same(_package(tmp_path / "d.xlsx", SHEET, workbook_pr='<workbookPr date1904="1"/>'),
                monkeypatch)
@@ -623,14 +806,29 @@ def test_drawn_sheet_variants_read_the_same_both_ways(name: str, tmp_path: Path,
     assert (spy.sheets > 0) == fast
 
 
-def test_parts_read_the_same_without_positioned_reads(built: list[Path],
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """Windows has no os.pread: parts are then read after a seek, to the same bytes."""
+@pytest.mark.parametrize("whole", [True, False])
+@pytest.mark.parametrize("pread", [True, False])
+def test_parts_read_the_same_whole_or_one_by_one_with_or_without_positioned_reads(
+        built: list[Path], monkeypatch: pytest.MonkeyPatch, whole: bool, pread: bool) -> None:
+    """A small file is read at once and its parts taken from its bytes, a big one part by
+    part; Windows has no os.pread, and reads after a seek: the same bytes every way."""
     from sopxl.read import safezip
 
-    with_pread = [outcome(p) for p in built[:12]]
-    monkeypatch.setattr(safezip, "_PREAD", None)
-    assert [outcome(p) for p in built[:12]] == with_pread
+    monkeypatch.setattr(safezip, "WHOLE_MAX_BYTES", -1)
+    one_by_one = [outcome(p) for p in built[:12]]
+    if whole:
+        monkeypatch.undo()
+    if not pread:
+        monkeypatch.setattr(safezip, "_PREAD", None)
+    assert [outcome(p) for p in built[:12]] == one_by_one
+
+
+def test_a_file_not_the_size_it_was_is_read_part_by_part(built: list[Path]) -> None:
+    from sopxl.read.safezip import SafeZip
+
+    with SafeZip(built[0]) as z:
+        assert z._whole is not None and len(z._whole) == built[0].stat().st_size
+        assert z._read_whole(len(z._whole) + 1) is None
 
 
 # -- the central directory read without zipfile (sopxl/read/zipdir.py) --------------------------

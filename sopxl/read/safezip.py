@@ -30,6 +30,7 @@ MAX_PART_BYTES = 256 * 1024 * 1024  # one part, decompressed
 MAX_TREE_BYTES = 32 * 1024 * 1024
 TREE_LIMIT_BYTES = 8 * 1024 * 1024  # sheets and shared strings bigger than this are streamed
 MAX_RATIO = 200  # decompressed / compressed, for parts bigger than 1 MiB
+WHOLE_MAX_BYTES = 256 * 1024  # a file up to this size is read at once (an SOP workbook: 30-100 KiB)
 
 # A zip entry's local header: signature, version, flags (the rest up to the name's and the
 # extra field's lengths is skipped); and the flags that send an entry to zipfile's reader:
@@ -73,10 +74,16 @@ class SafeZip:
         self.fh = open_input(self.path)
         self._zf: zipfile.ZipFile | None = None
         self._pending: dict[str, bytes] = {}  # compressed bytes ``stored`` has read already
+        self._whole: bytes | None = None  # the file's bytes, for a small file: see _pread
         try:
+            size = os.fstat(self.fh.fileno()).st_size
+            if size <= WHOLE_MAX_BYTES:
+                # A workbook reads ten parts or so, each with a system call of its own, which
+                # cost more than the bytes of a small file: it is read at once instead.
+                self._whole = self._read_whole(size)
             # The plain directory every office writer makes is read here; zipfile, which
             # costs more, opens the file only for anything else, or when a part needs it.
-            found = zipdir.entries(self._pread, os.fstat(self.fh.fileno()).st_size)
+            found = zipdir.entries(self._pread, size)
             if found is None:
                 self._zf = zipfile.ZipFile(self.fh)
                 self.parts: dict[str, Info] = {i.filename: i for i in self._zf.infolist()}
@@ -115,6 +122,7 @@ class SafeZip:
         if self._zf is not None:
             self._zf.close()
         self.fh.close()
+        self._whole = None
 
     def __enter__(self) -> SafeZip:
         return self
@@ -268,8 +276,20 @@ class SafeZip:
             return None
         return raw
 
+    def _read_whole(self, size: int) -> bytes | None:
+        """The whole file of ``size`` bytes, or None (read it part by part) when it cannot be
+        read at once or is no longer that size."""
+        try:
+            whole = self._pread(size, 0)
+        except OSError:
+            return None
+        return whole if len(whole) == size else None
+
     def _pread(self, size: int, at: int) -> bytes:
-        """``size`` bytes of the file from ``at``: one system call where the system has one."""
+        """``size`` bytes of the file from ``at``: one system call where the system has one,
+        none for a small file read whole."""
+        if self._whole is not None:
+            return self._whole[at:at + size]
         if _PREAD is not None:
             return _PREAD(self.fh.fileno(), size, at)
         self.fh.seek(at)
@@ -296,8 +316,13 @@ class SafeZip:
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
         """Relationships of a part: id -> (type, absolute target part name)."""
-        folder, base = posixpath.split(part)
-        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        names = _RELS_NAMES.get(part)
+        if names is None:  # a batch asks of the same few parts (the workbook, each sheet)
+            folder, base = posixpath.split(part)
+            names = (folder, posixpath.join(folder, "_rels", base + ".rels"))
+            if len(_RELS_NAMES) < 4096:
+                _RELS_NAMES[part] = names
+        folder, rels_name = names
         if not self.has(rels_name):
             return {}
         # Workbooks from one template carry the same relationship parts byte for byte: known
@@ -324,6 +349,8 @@ class SafeZip:
         return dict(out)
 
 
+# A part's folder and the name of its relationships part, by the part's name.
+_RELS_NAMES: dict[str, tuple[str, str]] = {}
 # Relationships worked out, by the folder of their part and the .rels part's stored bytes
 # (``SafeZip.stored``), or its bytes when it has none.
 _RELS: dict[tuple[str, object], dict[str, tuple[str, str]]] = {}

@@ -209,6 +209,7 @@ _EPOCH_1904 = _dt.datetime(1904, 1, 1)
 # (``SafeZip.stored``) or its bytes when it has none (and the namespace of the workbook, which
 # stands in when the styles part's own is unknown). Read-only lists.
 _DATE_XFS: dict[tuple[str, object], list[bool]] = {}
+_NO_DATE_XFS: list[bool] = []  # no styles part: no cell format at all
 
 
 class CellFormats:
@@ -222,14 +223,20 @@ class CellFormats:
         self._date_xfs: list[bool] | None = None
 
     def is_date_xf(self, xf: int) -> bool:
+        date_xfs = self.date_xfs()
+        return 0 <= xf < len(date_xfs) and date_xfs[xf]
+
+    def date_xfs(self) -> list[bool]:
+        """For each cell format: does it show a date? Read-only: workbooks with the same styles
+        part get the same list (``cellplan`` knows them by it)."""
         if self._date_xfs is None:
             self._date_xfs = self._read_date_xfs()
-        return 0 <= xf < len(self._date_xfs) and self._date_xfs[xf]
+        return self._date_xfs
 
     def _read_date_xfs(self) -> list[bool]:
         part = self.styles_part
         if not part or not self.z.has(part):
-            return []
+            return _NO_DATE_XFS
         # Workbooks made from one template carry the same styles part, byte for byte: what
         # it says about dates is worked out once for them all, from the bytes themselves
         # (known by their compressed bytes, which spares inflating them again).

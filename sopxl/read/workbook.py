@@ -17,6 +17,7 @@ never returned. Every part goes through ``SafeZip`` (bounded reads, no DTDs or e
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -113,14 +114,23 @@ def _workbook_xml(z: SafeZip, path: str, wb_part: str) -> tuple[Tags, bool, list
 
     Workbooks from one template often carry this part byte for byte: what it says is
     remembered by its compressed bytes (``SafeZip.stored``), sparing the inflate and the tree.
+    More often they differ only in the window each PC saved (``_without_window``): what the
+    rest says is remembered too, sparing the tree.
     """
     stored = z.stored(wb_part) if z.has(wb_part) else None
     if stored is not None:
         known = _WORKBOOKS.get(stored)
         if known is not None:
             return known
+    rest = None
     try:
-        root = z.xml(wb_part)
+        data = z.read(wb_part)
+        rest = _without_window(data)
+        if rest is not None:
+            known = _WORKBOOKS_BUT_WINDOW.get(rest)
+            if known is not None:
+                return known
+        root = z.xml(wb_part, data)
     except WorkbookError as e:
         if e.code == "BERKAS-RUSAK" and not z.has(wb_part):
             raise _not_xlsx(path) from None
@@ -145,11 +155,44 @@ def _workbook_xml(z: SafeZip, path: str, wb_part: str) -> tuple[Tags, bool, list
         if len(_WORKBOOKS) >= 16:
             _WORKBOOKS.clear()
         _WORKBOOKS[stored] = found
+    if rest is not None and len(rest) <= _KEEP_MAX:
+        if len(_WORKBOOKS_BUT_WINDOW) >= 16:
+            _WORKBOOKS_BUT_WINDOW.clear()
+        _WORKBOOKS_BUT_WINDOW[rest] = found
     return found
 
 
-# What workbook parts say (see _workbook_xml), by their stored bytes; read-only.
+# The <bookViews> of a workbook part as Excel and openpyxl write it: windows, each an empty
+# element of plain attributes (names of letters, values of safe characters, no entity).
+_WINDOWS = re.compile(rb'<bookViews>(?:<workbookView(?: [A-Za-z]{1,40}="[0-9A-Za-z_.:-]{0,40}")*/>)+'
+                      rb'</bookViews>')
+_WINDOW_ATTRS = re.compile(rb'<workbookView((?: [A-Za-z]{1,40}="[^"]*")*)/>')
+_ATTR_NAME = re.compile(rb' ([A-Za-z]+)=')
+
+
+def _without_window(data: bytes) -> bytes | None:
+    """The workbook part's bytes without its ``<bookViews>`` (which none of the reader's
+    answers come from), when that is a plain one: or None.
+
+    Two parts equal but for plain windows are both well formed or both not, and say the same:
+    a plain window is a whole element in itself, declaring no namespace and referring to no
+    entity, whose attributes are unique; so what one part said holds for the other. (With no
+    comment, CDATA or DOCTYPE about, where a window's text would read otherwise.)
+    """
+    m = _WINDOWS.search(data)
+    if m is None or b"<!" in data:
+        return None
+    for attrs in _WINDOW_ATTRS.findall(m.group()):
+        names = _ATTR_NAME.findall(attrs)
+        if len(set(names)) != len(names) or b"xmlns" in names:
+            return None  # a repeated attribute is no XML; a namespace declared, not plain
+    return data[:m.start()] + data[m.end():]
+
+
+# What workbook parts say (see _workbook_xml), by their stored bytes, and by their bytes but
+# for the windows; read-only.
 _WORKBOOKS: dict[tuple[int, int, int, bytes], tuple[Tags, bool, list[tuple[str, bool, str]]]] = {}
+_WORKBOOKS_BUT_WINDOW: dict[bytes, tuple[Tags, bool, list[tuple[str, bool, str]]]] = {}
 _KEEP_MAX = 64 * 1024  # compressed; a workbook part of a thousand sheets is some 40 KiB
 
 

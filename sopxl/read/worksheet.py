@@ -19,7 +19,7 @@ from lxml import etree
 from ..a1 import col_to_letters, letters_to_col, rowcol_to_cell
 from ..errors import SopxlError, WorkbookError
 from ..grid import Grid, Value
-from . import recall, scan
+from . import cellplan, recall, scan
 from .drawing import read_shapes
 from .geometry import MAX_COLS, MAX_ROWS, Attrs, SheetGeometry
 from .safezip import TREE_LIMIT_BYTES, SafeZip
@@ -46,7 +46,7 @@ def read_sheet(z: SafeZip, path: str, grid: Grid, part: str, sst: list[str], for
         if z.parts[part].file_size <= TREE_LIMIT_BYTES:
             scanned, data = recall.sheet_scan(z, part, sheet.tags.ns, geometry is not None)
             if scanned is not None:
-                sheet.parse_scanned(scanned)
+                sheet.parse_scanned(scanned, recalled=not data)
             else:
                 sheet.parse_tree(z.xml(part, data))
         else:
@@ -123,7 +123,6 @@ class SheetParser:
         self.date_styles: dict[str, bool] = {}  # the cell's s attribute -> shows a date
 
     # Two drivers: a whole tree for ordinary sheets, a stream of rows for big ones.
-
     def parse_tree(self, root: etree._Element) -> None:
         t = self.tags
         data = None
@@ -160,10 +159,10 @@ class SheetParser:
             self.row_geometry(row, r)
         self.next_row = 0
 
-    def parse_scanned(self, found: scan.SheetScan) -> None:
+    def parse_scanned(self, found: scan.SheetScan, recalled: bool = False) -> None:
         """The fast path: what ``parse_tree`` reads, taken from the part's bytes by ``scan``,
         through the same checks in the same order (geometry of the sheet's head, merges,
-        rows, values, size)."""
+        rows, values, size); a scan ``recall`` remembered stores its cells by a plan."""
         if self.geometry is not None:
             for kind, attrs in found.head:
                 if kind == "col":
@@ -178,9 +177,14 @@ class SheetParser:
         elif found.has_rows:
             self.row_number(found.last_row)
             self.next_row = 0
-        self.store_values(found.cells)
+        plan = cellplan.plan_for(found.cells, self.position) if recalled else None
+        if plan is None or not plan.store(self.grid.values, self.number, self.sst, self.formats):
+            self.store_values(found.cells)
         self.store_inline(found.inline)
         self.finish()
+
+    def position(self, ref: str) -> tuple[int, int]:  # a cell's (row, column), checked
+        return _REF_CACHE.get(ref) or self.ref(ref)
 
     def finish(self) -> None:
         self.check_size()

@@ -5,8 +5,9 @@ of sheets), ``worksheet.py`` (the sheet XML parser and its limits), ``values.py`
 strings, number formats, dates), ``drawing.py``/``geometry.py`` (shapes), all opened through
 ``safezip.py`` (``zipdir.py`` reads a plain archive's directory, zipfile any other); ``scan.py``
 reads sheet and shared-string parts of the plain shape every writer uses straight from their
-bytes, lxml the rest, and ``recall.py`` remembers the scans of sheets a batch repeats byte for
-byte. Front ends import from here so the split stays an inside matter.
+bytes, lxml the rest, ``recall.py`` remembers the scans of sheets a batch repeats byte for
+byte, and ``cellplan.py`` stores their cells by a plan made once. Front ends import from
+here so the split stays an inside matter.
 """
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ _END = struct.Struct("<4s4H2LH")  # zipfile's structEndArchive
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # zipfile's structCentralDir
 _ZIP64_LOCATOR = b"PK\x06\x07"
 _MAX_EXTRACT_VERSION = 63  # zipfile refuses a later one (NotImplementedError)
+_OTHER_SEP = os.sep if os.sep != "/" else ""  # Windows' "\\", which ZipInfo turns into "/"
 _TAIL = 8192  # the end of the file read at once: the directory of a workbook is some 1-2 KiB
 
 
@@ -87,13 +88,13 @@ def _records(directory: bytes) -> list[Entry] | None:
             return None  # zipfile would read a short name or extra field: its to judge
         if 0xFFFFFFFF in (compressed, size, offset):
             return None  # sizes or offset in a zip64 extra field
-        if not _plain_extra(directory[extra_at:extra_at + extra_len]):
+        if extra_len and not _plain_extra(directory[extra_at:extra_at + extra_len]):
             return None
         raw_name = directory[name_at:extra_at]
         # An ASCII name reads the same in both encodings; ASCII's decoder is a C loop, cp437's
         # a Python one.
         name = raw_name.decode("ascii" if raw_name.isascii() else "utf-8" if flags & 0x800 else "cp437")
-        if "\0" in name or (os.sep != "/" and os.sep in name):
+        if "\0" in name or (_OTHER_SEP and _OTHER_SEP in name):
             return None  # ZipInfo rewrites such names
         out.append(Entry(name, flags, method, crc, compressed, size, offset))
     return out
