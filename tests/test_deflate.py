@@ -1,5 +1,5 @@
-"""The register's sheets deflated by ISA-L (python-isal) where it is installed: the same
-archive to every reader, whichever library deflated it."""
+"""ISA-L (python-isal) where it is installed: the register's sheets deflated by it make the
+same archive to every reader, and workbooks inflated by it read the same, damage included."""
 from __future__ import annotations
 
 import zipfile
@@ -54,3 +54,25 @@ def test_only_a_fresh_entry_gets_another_deflater(tmp_path):
         assert z.testzip() is None
         assert z.read("a.xml") == b"<a/>" * 1000
         assert z.getinfo("a.xml").CRC == zlib.crc32(b"<a/>" * 1000)
+
+
+@pytest.mark.parametrize("inflater", ["isal", "zlib"])
+def test_a_workbook_reads_the_same_inflated_by_either_library(tmp_path, monkeypatch, inflater):
+    from sopxl.errors import WorkbookError
+    from sopxl.read import safezip
+
+    path = tmp_path / "rekap.xlsx"
+    stream_workbook(path, [StreamSheet("Temuan", ["No", "Pesan"], iter([r[:2] for r in ROWS[:2000]]))])
+    with zipfile.ZipFile(path) as z:
+        want = {n: z.read(n) for n in z.namelist()}
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    monkeypatch.setattr(safezip, "_inflater", deflate.isal_zlib.decompressobj if inflater == "isal"
+                        else zlib.decompressobj)
+    with safezip.SafeZip(path) as sz:
+        assert {n: sz.read(n) for n in want} == want
+    data = bytearray(path.read_bytes())  # the sheet's deflate data damaged mid-way
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with safezip.SafeZip(path) as sz, pytest.raises(WorkbookError):
+        sz.read("xl/worksheets/sheet1.xml")
