@@ -62,23 +62,30 @@ class Grid:
         default=None, repr=False, compare=False
     )
     _row_index: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=-1, repr=False, compare=False)  # len(values) when indexed
     _extent_cache: tuple[tuple[int, int], tuple[int, int]] | None = field(
         default=None, repr=False, compare=False)
 
     def cols_in_row(self, row: int) -> list[int]:
         """The columns of the cells stored on this row, left to right (merge fills excluded)."""
-        if self._row_index is None:
-            index: dict[int, list[int]] = {}
-            for r, c in self.values:
-                cols = index.get(r)
-                if cols is None:
-                    index[r] = [c]  # not setdefault: that makes a new empty list for every cell
-                else:
-                    cols.append(c)
-            for cols in index.values():
-                cols.sort()
-            self._row_index = index
-        return self._row_index.get(row, [])
+        index = self._row_index
+        if index is None:
+            index = self._index_rows()
+        return index.get(row, [])
+
+    def _index_rows(self) -> dict[int, list[int]]:
+        # Made once; ``_extent`` makes it again when the number of cells changed since.
+        index: dict[int, list[int]] = {}
+        for r, c in self.values:
+            cols = index.get(r)
+            if cols is None:
+                index[r] = [c]  # not setdefault: that makes a new empty list for every cell
+            else:
+                cols.append(c)
+        for cols in index.values():
+            cols.sort()
+        self._row_index, self._indexed = index, len(self.values)
+        return index
 
     @property
     def n_rows(self) -> int:
@@ -92,11 +99,16 @@ class Grid:
         # Cached against the sizes, so a grid filled after creation (tests, xlwings) stays right.
         stamp = (len(self.values), len(self.merged))
         if self._extent_cache is None or self._extent_cache[0] != stamp:
-            values, merged = self.values, self.merged
+            merged = self.merged
             n_rows = n_cols = 0
-            if values:  # maxima taken in C over the keys' parts, no lists made
-                n_rows = max(map(_ROW, values)) + 1
-                n_cols = max(map(_COL, values)) + 1
+            if self.values:
+                # From the row index (every parse needs it anyway): its rows, and each row's
+                # last column, are far fewer than the cells.
+                index = self._row_index
+                if index is None or self._indexed != len(self.values):
+                    index = self._index_rows()
+                n_rows = max(index) + 1
+                n_cols = max(map(_LAST, index.values())) + 1
             if merged:
                 n_rows = max(n_rows, max(map(_LAST_ROW, merged)) + 1)
                 n_cols = max(n_cols, max(map(_LAST_COL, merged)) + 1)
@@ -220,7 +232,7 @@ class Grid:
         return [self.text(row, c) for c in range(n)]
 
 
-_ROW, _COL, _LAST_ROW, _LAST_COL = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+_LAST_ROW, _LAST_COL, _LAST = itemgetter(2), itemgetter(3), itemgetter(-1)
 
 
 def value_to_text(v: Value | None) -> str:
