@@ -236,6 +236,8 @@ _LAST_ROW, _LAST_COL, _LAST = itemgetter(2), itemgetter(3), itemgetter(-1)
 
 
 def value_to_text(v: Value | None) -> str:
+    if type(v) is int:  # the column-number row's cells: digits only, nothing to strip
+        return str(v)
     if v is None:
         return ""
     if isinstance(v, bool):
