@@ -177,6 +177,12 @@ class Grid:
         return (tuple(cols), tuple(map(type, stored)), tuple(stored), tuple(merges),
                 tuple(map(type, corners)), tuple(corners))
 
+    def blank_row(self, row: int) -> bool:
+        """Every cell of the row reads "": no cell stored on it and no merged range over it."""
+        index = self._row_index if self._row_index is not None else self._index_rows()
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        return row not in index and row not in mr
+
     def raw(self, row: int, col: int) -> Value | None:
         """The value stored in exactly this cell (None inside a merge, except its corner)."""
         return self.values.get((row, col))

@@ -133,6 +133,11 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                 ignoring = None
             row = here.bottom + 1
             continue
+        if grid.blank_row(row):
+            # Nothing to read on the row (no cell, no merge over it): whatever the walk is in
+            # the middle of, such a row changes nothing, so none of the tests below is made.
+            row += 1
+            continue
         if header is None or current is None:
             title = title_of_row(grid, row, n_cols, None)
             pending_title = (title, row) if title else pending_title
@@ -165,7 +170,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         if not plain_step and (is_number_row(grid, row, n_cols) or _page_number(grid, row, n_cols, header)):
             row += 1
             continue
-        if number is None and (not has_symbol(grid, row, header, vocab) or current.steps):
+        if number is None and (current.steps or not has_symbol(grid, row, header, vocab)):
             texts = row_texts(grid, row, n_cols)
             kind = end_kind(texts, vocab)
             if kind is not None and has_symbol(grid, row, header, vocab) and kind != "catatan":
