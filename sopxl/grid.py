@@ -177,6 +177,11 @@ class Grid:
         return (tuple(cols), tuple(map(type, stored)), tuple(stored), tuple(merges),
                 tuple(map(type, corners)), tuple(corners))
 
+    def merged_on(self, row: int) -> bool:
+        """Some merged range covers a cell of the row: only then may ``merge_at`` find one."""
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        return row in mr
+
     def blank_row(self, row: int) -> bool:
         """Every cell of the row reads "": no cell stored on it and no merged range over it."""
         index = self._row_index if self._row_index is not None else self._index_rows()

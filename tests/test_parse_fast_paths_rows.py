@@ -79,9 +79,11 @@ def _with_blank_rows(rnd: random.Random, grid: Grid) -> Grid:
     return Grid(grid.name, values=values, merged=merged, hidden=grid.hidden)
 
 
-def test_blank_rows_skipped_read_as_the_walk_through_them(tmp_path, monkeypatch):
-    """``parse_matrix`` passes over a blank row at once; the walk through every test gives
-    the same documents and findings, on the suite's layouts and with blank rows put in."""
+def test_blank_rows_and_rows_without_merges_read_as_the_plain_walk(tmp_path, monkeypatch):
+    """``parse_matrix`` passes over a blank row at once, and reads a step's row with no merge
+    on it without looking for merges cell by cell; the plain walk (every test, every merge
+    looked for) gives the same documents and findings, on the suite's layouts and with blank
+    rows (some under a merge) put in."""
     from sopxl.config import load_config
     from sopxl.parse.vocab import build_vocab
 
@@ -91,6 +93,7 @@ def test_blank_rows_skipped_read_as_the_walk_through_them(tmp_path, monkeypatch)
     grids += [_with_blank_rows(rnd, g) for g in grids for _ in range(2)]
     fast = [_readings([_copy(g)], vocab) for g in grids]
     monkeypatch.setattr(Grid, "blank_row", lambda self, row: False)
+    monkeypatch.setattr(Grid, "merged_on", lambda self, row: True)
     slow = [_readings([_copy(g)], vocab) for g in grids]
     assert fast == slow
     assert sum(r[1] is not None for reading in fast for r in reading) > 50  # SOPs were read

@@ -133,11 +133,6 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
                 ignoring = None
             row = here.bottom + 1
             continue
-        if grid.blank_row(row):
-            # Nothing to read on the row (no cell, no merge over it): whatever the walk is in
-            # the middle of, such a row changes nothing, so none of the tests below is made.
-            row += 1
-            continue
         if header is None or current is None:
             title = title_of_row(grid, row, n_cols, None)
             pending_title = (title, row) if title else pending_title
@@ -147,6 +142,11 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         # rows are steps: all the cells a step reads are read here at once.
         step_texts = grid.texts_in_row(row, step_cols)
         no_text, kegiatan = step_texts[0], step_texts[1]
+        if not no_text and not kegiatan and grid.blank_row(row):
+            # Nothing to read on the row (no cell, no merge over it): whatever the walk is in
+            # the middle of, such a row changes nothing, so none of the tests below is made.
+            row += 1
+            continue
         if header.number_in_kegiatan:
             no_text, kegiatan = split_number(kegiatan)
         elif header.actor_col is not None and not no_text and kegiatan:
@@ -322,7 +322,9 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
     ``no_text`` and ``kegiatan_text`` off the two first; ``readings``: the vocabulary's
     remembered waktu readings (``_read_waktu``)."""
     no_col = step_cols[0]
-    merge = grid.merge_at(row, no_col)
+    # Most step rows have no merged range on them: then no merge is looked for cell by cell.
+    merged = grid.merged_on(row)
+    merge = grid.merge_at(row, no_col) if merged else None
     if merge is not None and merge[0] < row and section.steps and section.steps[-1].row >= merge[0]:
         # The step's "No" cell reaches down over this row: the same step, on two rows.
         section.steps[-1].markers.extend(_markers(grid, row, h, vocab))
@@ -331,7 +333,7 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
     names = cells_in_row(row, step_cols)
     number = Text(tidy(no_text), names[0])
     kegiatan = Text(tidy(kegiatan_text), names[1])
-    markers = _markers(grid, row, h, vocab) if h.actor_col is None else \
+    markers = _markers(grid, row, h, vocab, merged) if h.actor_col is None else \
         text_markers(grid, row, h.actor_col, kegiatan_text)
     # Tidied texts have no outer blanks: an empty value is an empty Text.
     if not number.value and not kegiatan.value and not markers:
@@ -349,18 +351,22 @@ def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
     step = Step(row, number, kegiatan, markers, kelengkapan, waktu, output, keterangan, branches)
     waktu_col = step_cols[5]
     if waktu_col is not None:
-        _read_waktu(grid, row, waktu_col, h, vocab, step, section, hits, readings)
+        _read_waktu(grid, row, waktu_col, h, vocab, step, section, hits, readings, merged)
     return step
 
 
-def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
-    """The markers typed on ``row``, one per role cell that holds one, in role order."""
+def _markers(grid: Grid, row: int, h: Header, vocab: Vocab, merged: bool = True) -> list[Marker]:
+    """The markers typed on ``row``, one per role cell that holds one, in role order;
+    ``merged``: False when no merged range is on the row (``Grid.merged_on``), so each cell
+    shows its own value."""
     out: list[Marker] = []
     values = grid.values
     for role in h.roles:
-        if values.get((row, role.col)) is None:
+        v = values.get((row, role.col))
+        if v is None:
             continue
-        text = grid.text(row, role.col)
+        # As grid.text reads it: a cell that no merge covers shows its own value.
+        text = grid.text(row, role.col) if merged else v.strip() if type(v) is str else value_to_text(v)
         kind = vocab.marker_kind(text)
         if kind == "arrow":
             continue
@@ -369,9 +375,10 @@ def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
 
 
 def _read_waktu(grid: Grid, row: int, col: int, h: Header, vocab: Vocab, step: Step,
-                section: Section, hits: list[Hit], memo: dict) -> None:
-    """The minutes of the step's waktu (its Text already read from ``col``)."""
-    merge = grid.merge_at(row, col)
+                section: Section, hits: list[Hit], memo: dict, merged: bool = True) -> None:
+    """The minutes of the step's waktu (its Text already read from ``col``); ``merged`` as
+    for ``_markers``."""
+    merge = grid.merge_at(row, col) if merged else None
     if merge is not None and merge[0] < row and any(s.row >= merge[0] for s in section.steps):
         # One waktu cell merged over several steps is counted once, at the first of them.
         step.waktu_shared = True
