@@ -7,6 +7,7 @@ with other roles starts a new section. Column-number rows and blank rows are pas
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..a1 import cells_in_row, rowcol_to_cell
 from ..findings import Hit, declare
@@ -107,7 +108,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
     counted = 0  # steps read before the last JUMLAH row: the next one may sum only those after
     last_row = -1  # the row of the last step read (or of its last continuation row)
     readings = vocab.remembered("waktu_reading")
-    step_cols: tuple[int | None, ...] = ()  # the header's step columns (``_step_cols``)
+    step_cols: StepCols = (0, 0, None, None, None, None)  # ``_step_cols(header)``, set with it
     row = start_row
     while row < n_rows:
         here = None
@@ -306,7 +307,11 @@ def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
                    waktu_unit_col=h.waktu_unit_col, unknown_columns=dict(h.unknown))
 
 
-def _step_cols(h: Header) -> tuple[int | None, ...]:
+# No, Kegiatan, Kelengkapan, Output, Keterangan, Waktu: the columns a step is read from.
+StepCols = tuple[int, int, Optional[int], Optional[int], Optional[int], Optional[int]]
+
+
+def _step_cols(h: Header) -> StepCols:
     """The columns a step is read from, in ``_read_step``'s order: No, Kegiatan, Kelengkapan,
     Output, Keterangan, Waktu (None for one the header lacks)."""
     cols = h.columns
@@ -315,7 +320,7 @@ def _step_cols(h: Header) -> tuple[int | None, ...]:
 
 
 def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
-               step_cols: tuple[int | None, ...], no_text: str, kegiatan_text: str, texts: list[str],
+               step_cols: StepCols, no_text: str, kegiatan_text: str, texts: list[str],
                hits: list[Hit], readings: dict) -> Step | None:
     """The step on ``row`` (None when the row holds none). ``step_cols``: ``_step_cols(h)``;
     ``texts``: the row's texts in those columns, already read by the caller, who also split
