@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
 from typing import Union
 
@@ -167,14 +168,17 @@ class Grid:
         rows with equal signatures read the same, cell for cell and merge for merge (moved)."""
         values = self.values
         cols = self.cols_in_row(row)
-        stored = [values[(row, c)] for c in cols]
+        stored = tuple(map(values.__getitem__, zip(repeat(row), cols)))  # in C: no Python loop
         mr = self._merge_rows if self._merge_rows is not None else self._merges()
         on_row = mr.get(row)
         if on_row is None:
-            return tuple(cols), tuple(map(type, stored)), tuple(stored)
-        merges = [(first, last, r1 - origin, c1, r2 - origin, c2) for first, last, (r1, c1, r2, c2) in on_row]
-        corners = [values.get((rng[0], rng[1])) for _f, _l, rng in on_row]
-        return (tuple(cols), tuple(map(type, stored)), tuple(stored), tuple(merges),
+            return tuple(cols), tuple(map(type, stored)), stored
+        merges = []
+        corners = []
+        for first, last, (r1, c1, r2, c2) in on_row:  # a loop, not two comprehensions
+            merges.append((first, last, r1 - origin, c1, r2 - origin, c2))
+            corners.append(values.get((r1, c1)))
+        return (tuple(cols), tuple(map(type, stored)), stored, tuple(merges),
                 tuple(map(type, corners)), tuple(corners))
 
     def merged_on(self, row: int) -> bool:
