@@ -44,18 +44,21 @@ def rowcol_to_cell(row: int, col: int) -> str:
 _CELL_NAMES: dict[tuple[int, int], str] = {}
 
 
-def cells_in_row(row: int, cols: tuple[int | None, ...]) -> list[str | None]:
+def cells_in_row(row: int, cols: tuple[int | None, ...]) -> tuple[str | None, ...]:
     """``rowcol_to_cell(row, c)`` for each of ``cols`` (None for None), in one call: the
     cells of a step, named together."""
-    names = _CELL_NAMES
-    out: list[str | None] = []
-    for col in cols:
-        if col is None:
-            out.append(None)
-            continue
-        name = names.get((row, col))
-        out.append(rowcol_to_cell(row, col) if name is None else name)
-    return out
+    # A batch's tables repeat the same columns on the same rows: each row's names are made
+    # once, one lookup for the row instead of one a cell.
+    key = (row, cols)
+    names = _ROW_NAMES.get(key)
+    if names is None:
+        names = tuple(None if col is None else rowcol_to_cell(row, col) for col in cols)
+        if len(_ROW_NAMES) < 20_000:
+            _ROW_NAMES[key] = names
+    return names
+
+
+_ROW_NAMES: dict[tuple[int, tuple[int | None, ...]], tuple[str | None, ...]] = {}
 
 
 def cell_to_rowcol(ref: str) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
 from typing import Union
 
@@ -62,23 +63,30 @@ class Grid:
         default=None, repr=False, compare=False
     )
     _row_index: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=-1, repr=False, compare=False)  # len(values) when indexed
     _extent_cache: tuple[tuple[int, int], tuple[int, int]] | None = field(
         default=None, repr=False, compare=False)
 
     def cols_in_row(self, row: int) -> list[int]:
         """The columns of the cells stored on this row, left to right (merge fills excluded)."""
-        if self._row_index is None:
-            index: dict[int, list[int]] = {}
-            for r, c in self.values:
-                cols = index.get(r)
-                if cols is None:
-                    index[r] = [c]  # not setdefault: that makes a new empty list for every cell
-                else:
-                    cols.append(c)
-            for cols in index.values():
-                cols.sort()
-            self._row_index = index
-        return self._row_index.get(row, [])
+        index = self._row_index
+        if index is None:
+            index = self._index_rows()
+        return index.get(row, [])
+
+    def _index_rows(self) -> dict[int, list[int]]:
+        # Made once; ``_extent`` makes it again when the number of cells changed since.
+        index: dict[int, list[int]] = {}
+        for r, c in self.values:
+            cols = index.get(r)
+            if cols is None:
+                index[r] = [c]  # not setdefault: that makes a new empty list for every cell
+            else:
+                cols.append(c)
+        for cols in index.values():
+            cols.sort()
+        self._row_index, self._indexed = index, len(self.values)
+        return index
 
     @property
     def n_rows(self) -> int:
@@ -92,11 +100,16 @@ class Grid:
         # Cached against the sizes, so a grid filled after creation (tests, xlwings) stays right.
         stamp = (len(self.values), len(self.merged))
         if self._extent_cache is None or self._extent_cache[0] != stamp:
-            values, merged = self.values, self.merged
+            merged = self.merged
             n_rows = n_cols = 0
-            if values:  # maxima taken in C over the keys' parts, no lists made
-                n_rows = max(map(_ROW, values)) + 1
-                n_cols = max(map(_COL, values)) + 1
+            if self.values:
+                # From the row index (every parse needs it anyway): its rows, and each row's
+                # last column, are far fewer than the cells.
+                index = self._row_index
+                if index is None or self._indexed != len(self.values):
+                    index = self._index_rows()
+                n_rows = max(index) + 1
+                n_cols = max(map(_LAST, index.values())) + 1
             if merged:
                 n_rows = max(n_rows, max(map(_LAST_ROW, merged)) + 1)
                 n_cols = max(n_cols, max(map(_LAST_COL, merged)) + 1)
@@ -155,15 +168,29 @@ class Grid:
         rows with equal signatures read the same, cell for cell and merge for merge (moved)."""
         values = self.values
         cols = self.cols_in_row(row)
-        stored = [values[(row, c)] for c in cols]
+        stored = tuple(map(values.__getitem__, zip(repeat(row), cols)))  # in C: no Python loop
         mr = self._merge_rows if self._merge_rows is not None else self._merges()
         on_row = mr.get(row)
         if on_row is None:
-            return tuple(cols), tuple(map(type, stored)), tuple(stored)
-        merges = [(first, last, r1 - origin, c1, r2 - origin, c2) for first, last, (r1, c1, r2, c2) in on_row]
-        corners = [values.get((rng[0], rng[1])) for _f, _l, rng in on_row]
-        return (tuple(cols), tuple(map(type, stored)), tuple(stored), tuple(merges),
+            return tuple(cols), tuple(map(type, stored)), stored
+        merges = []
+        corners = []
+        for first, last, (r1, c1, r2, c2) in on_row:  # a loop, not two comprehensions
+            merges.append((first, last, r1 - origin, c1, r2 - origin, c2))
+            corners.append(values.get((r1, c1)))
+        return (tuple(cols), tuple(map(type, stored)), stored, tuple(merges),
                 tuple(map(type, corners)), tuple(corners))
+
+    def merged_on(self, row: int) -> bool:
+        """Some merged range covers a cell of the row: only then may ``merge_at`` find one."""
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        return row in mr
+
+    def blank_row(self, row: int) -> bool:
+        """Every cell of the row reads "": no cell stored on it and no merged range over it."""
+        index = self._row_index if self._row_index is not None else self._index_rows()
+        mr = self._merge_rows if self._merge_rows is not None else self._merges()
+        return row not in index and row not in mr
 
     def raw(self, row: int, col: int) -> Value | None:
         """The value stored in exactly this cell (None inside a merge, except its corner)."""
@@ -220,10 +247,12 @@ class Grid:
         return [self.text(row, c) for c in range(n)]
 
 
-_ROW, _COL, _LAST_ROW, _LAST_COL = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+_LAST_ROW, _LAST_COL, _LAST = itemgetter(2), itemgetter(3), itemgetter(-1)
 
 
 def value_to_text(v: Value | None) -> str:
+    if type(v) is int:  # the column-number row's cells: digits only, nothing to strip
+        return str(v)
     if v is None:
         return ""
     if isinstance(v, bool):

@@ -64,7 +64,7 @@ def test_merges_by_row_read_as_a_map_of_every_merged_cell():
             assert grid.cols_in_row(r) == sorted(c for rr, c in grid.values if rr == r)
             cols = (None, *range(-1, 14), None)
             assert grid.texts_in_row(r, cols) == ["" if c is None else grid.text(r, c) for c in cols]
-            assert cells_in_row(r, cols) == [None if c is None else rowcol_to_cell(r, c) for c in cols]
+            assert cells_in_row(r, cols) == tuple(None if c is None else rowcol_to_cell(r, c) for c in cols)
 
 
 def _sop_grid(waktu: list, label: str = "Waktu") -> Grid:

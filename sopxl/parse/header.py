@@ -220,9 +220,14 @@ def _placed(known: _Template | bool, row: int) -> Header | None:
         return None
     depth, columns, roles, branches, unit, blank, in_text, unit_col, actor_col, unknown = known
     bottom = row + depth
-    return Header(row, bottom, dict(columns), [Role(n, c, rowcol_to_cell(bottom, c)) for n, c in roles],
-                  dict(branches), unit, [rowcol_to_cell(bottom, c) for c in blank], in_text, unit_col,
-                  actor_col, {c: Text(label, rowcol_to_cell(row + dr, c)) for c, dr, label in unknown})
+    placed_roles = []
+    for name, c in roles:  # a loop, not a comprehension: some five roles, at every hit
+        placed_roles.append(Role(name, c, rowcol_to_cell(bottom, c)))
+    # Blank role cells and unknown labels are rare: nothing made for them when there are none.
+    blank_cells = [rowcol_to_cell(bottom, c) for c in blank] if blank else []
+    labels = {c: Text(label, rowcol_to_cell(row + dr, c)) for c, dr, label in unknown} if unknown else {}
+    return Header(row, bottom, dict(columns), placed_roles, dict(branches), unit, blank_cells, in_text,
+                  unit_col, actor_col, labels)
 
 
 def _read_header(grid: Grid, row: int, vocab: Vocab, n_cols: int, no_col: int | None,

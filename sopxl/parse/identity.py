@@ -91,11 +91,9 @@ def read_identity(grid: Grid, vocab: Vocab, end_row: int) -> tuple[dict[str, Tex
         banner = _banner_name(grid, [rc for rc in cells if rc[0] < boxes_top], used)
         if banner is not None:
             identity["nama"] = banner
-    for name in IDENTITY_FIELDS:
-        identity.setdefault(name, Text("", None))
-    for name in BOX_FIELDS:
-        boxes.setdefault(name, Text("", None))
-    return {n: identity[n] for n in IDENTITY_FIELDS}, {n: boxes[n] for n in BOX_FIELDS}
+    # In the fields' order, an empty Text for a field not found (made only then: most are).
+    return ({n: identity[n] if n in identity else Text("", None) for n in IDENTITY_FIELDS},
+            {n: boxes[n] if n in boxes else Text("", None) for n in BOX_FIELDS})
 
 
 def _value_right(grid: Grid, r: int, c: int, n_cols: int, labels: dict

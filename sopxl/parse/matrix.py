@@ -7,6 +7,7 @@ with other roles starts a new section. Column-number rows and blank rows are pas
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..a1 import cells_in_row, rowcol_to_cell
 from ..findings import Hit, declare
@@ -107,6 +108,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
     counted = 0  # steps read before the last JUMLAH row: the next one may sum only those after
     last_row = -1  # the row of the last step read (or of its last continuation row)
     readings = vocab.remembered("waktu_reading")
+    step_cols: StepCols = (0, 0, None, None, None, None)  # ``_step_cols(header)``, set with it
     row = start_row
     while row < n_rows:
         here = None
@@ -125,6 +127,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             if here.unlabelled and not any(h.code == UNLABELLED for h in hits):
                 hits.append(Hit(UNLABELLED, rowcol_to_cell(here.top, here.columns["kegiatan"])))
             header = here
+            step_cols = _step_cols(here)
             pending_title = None
             if ignoring is not None:
                 hits.append(ignoring.hit())
@@ -136,9 +139,15 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             pending_title = (title, row) if title else pending_title
             row += 1
             continue
-        # A numbered row with a Kegiatan is a step: neither the "1 2 3" row nor a title.
-        no_text = grid.text(row, header.columns["no"])
-        kegiatan = grid.text(row, header.columns["kegiatan"])
+        # A numbered row with a Kegiatan is a step: neither the "1 2 3" row nor a title. Most
+        # rows are steps: all the cells a step reads are read here at once.
+        step_texts = grid.texts_in_row(row, step_cols)
+        no_text, kegiatan = step_texts[0], step_texts[1]
+        if not no_text and not kegiatan and grid.blank_row(row):
+            # Nothing to read on the row (no cell, no merge over it): whatever the walk is in
+            # the middle of, such a row changes nothing, so none of the tests below is made.
+            row += 1
+            continue
         if header.number_in_kegiatan:
             no_text, kegiatan = split_number(kegiatan)
         elif header.actor_col is not None and not no_text and kegiatan:
@@ -162,7 +171,7 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
         if not plain_step and (is_number_row(grid, row, n_cols) or _page_number(grid, row, n_cols, header)):
             row += 1
             continue
-        if number is None and (not has_symbol(grid, row, header, vocab) or current.steps):
+        if number is None and (current.steps or not has_symbol(grid, row, header, vocab)):
             texts = row_texts(grid, row, n_cols)
             kind = end_kind(texts, vocab)
             if kind is not None and has_symbol(grid, row, header, vocab) and kind != "catatan":
@@ -208,7 +217,8 @@ def parse_matrix(grid: Grid, vocab: Vocab, start_row: int = 0, candidates: set[i
             last_row = row
             row += 1
             continue
-        step = _read_step(grid, row, header, vocab, current, no_text, kegiatan, hits, readings)
+        step = _read_step(grid, row, header, vocab, current, step_cols, no_text, kegiatan,
+                          step_texts, hits, readings)
         if step is not None:
             last_row = row
             if header.actor_col is not None:
@@ -297,52 +307,71 @@ def _new_section(h: Header, title: tuple[str, int] | None) -> Section:
                    waktu_unit_col=h.waktu_unit_col, unknown_columns=dict(h.unknown))
 
 
-def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
-               no_text: str, kegiatan_text: str, hits: list[Hit], readings: dict) -> Step | None:
-    """The step on ``row`` (None when the row holds none); ``no_text`` and ``kegiatan_text``
-    are the row's No and Kegiatan cells, already read by the caller; ``readings``: the
-    vocabulary's remembered waktu readings (``_read_waktu``)."""
+# No, Kegiatan, Kelengkapan, Output, Keterangan, Waktu: the columns a step is read from.
+StepCols = tuple[int, int, Optional[int], Optional[int], Optional[int], Optional[int]]
+
+
+def _step_cols(h: Header) -> StepCols:
+    """The columns a step is read from, in ``_read_step``'s order: No, Kegiatan, Kelengkapan,
+    Output, Keterangan, Waktu (None for one the header lacks)."""
     cols = h.columns
-    no_col = cols["no"]
-    merge = grid.merge_at(row, no_col)
+    return (cols["no"], cols["kegiatan"], cols.get("kelengkapan"), cols.get("output"),
+            cols.get("keterangan"), cols.get("waktu"))
+
+
+def _read_step(grid: Grid, row: int, h: Header, vocab: Vocab, section: Section,
+               step_cols: StepCols, no_text: str, kegiatan_text: str, texts: list[str],
+               hits: list[Hit], readings: dict) -> Step | None:
+    """The step on ``row`` (None when the row holds none). ``step_cols``: ``_step_cols(h)``;
+    ``texts``: the row's texts in those columns, already read by the caller, who also split
+    ``no_text`` and ``kegiatan_text`` off the two first; ``readings``: the vocabulary's
+    remembered waktu readings (``_read_waktu``)."""
+    no_col = step_cols[0]
+    # Most step rows have no merged range on them: then no merge is looked for cell by cell.
+    merged = grid.merged_on(row)
+    merge = grid.merge_at(row, no_col) if merged else None
     if merge is not None and merge[0] < row and section.steps and section.steps[-1].row >= merge[0]:
         # The step's "No" cell reaches down over this row: the same step, on two rows.
         section.steps[-1].markers.extend(_markers(grid, row, h, vocab))
         return None
-    kegiatan_col = cols["kegiatan"]
-    more = (cols.get("kelengkapan"), cols.get("output"), cols.get("keterangan"), cols.get("waktu"))
-    # The row's cells named together, read together below: one call each, not one a cell.
-    names = cells_in_row(row, (no_col, kegiatan_col, *more))
+    _no, _kegiatan, kelengkapan_text, output_text, keterangan_text, waktu_text = texts
+    names = cells_in_row(row, step_cols)
     number = Text(tidy(no_text), names[0])
     kegiatan = Text(tidy(kegiatan_text), names[1])
-    markers = _markers(grid, row, h, vocab) if h.actor_col is None else \
+    markers = _markers(grid, row, h, vocab, merged) if h.actor_col is None else \
         text_markers(grid, row, h.actor_col, kegiatan_text)
     # Tidied texts have no outer blanks: an empty value is an empty Text.
     if not number.value and not kegiatan.value and not markers:
         return None
     # Built in one go: a Step made bare and then filled would first make default Texts. A
     # column the header lacks gives Text("", None), as ``Step``'s own default.
-    kelengkapan, output, keterangan, waktu = [
-        Text(tidy(t) if t else "", name) for t, name in zip(grid.texts_in_row(row, more), names[2:])]
-    waktu_col = more[3]
+    kelengkapan = Text(tidy(kelengkapan_text) if kelengkapan_text else "", names[2])
+    output = Text(tidy(output_text) if output_text else "", names[3])
+    keterangan = Text(tidy(keterangan_text) if keterangan_text else "", names[4])
+    waktu = Text(tidy(waktu_text) if waktu_text else "", names[5])
     branches = branches_from_text(keterangan, vocab) if keterangan.value else []
     if h.branch_columns:
         branches += branches_from_columns(grid, row, h.branch_columns)
     # In Step's field order, by position (a keyword call costs more, some 20 steps a sheet).
     step = Step(row, number, kegiatan, markers, kelengkapan, waktu, output, keterangan, branches)
+    waktu_col = step_cols[5]
     if waktu_col is not None:
-        _read_waktu(grid, row, waktu_col, h, vocab, step, section, hits, readings)
+        _read_waktu(grid, row, waktu_col, h, vocab, step, section, hits, readings, merged)
     return step
 
 
-def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
-    """The markers typed on ``row``, one per role cell that holds one, in role order."""
+def _markers(grid: Grid, row: int, h: Header, vocab: Vocab, merged: bool = True) -> list[Marker]:
+    """The markers typed on ``row``, one per role cell that holds one, in role order;
+    ``merged``: False when no merged range is on the row (``Grid.merged_on``), so each cell
+    shows its own value."""
     out: list[Marker] = []
     values = grid.values
     for role in h.roles:
-        if values.get((row, role.col)) is None:
+        v = values.get((row, role.col))
+        if v is None:
             continue
-        text = grid.text(row, role.col)
+        # As grid.text reads it: a cell that no merge covers shows its own value.
+        text = grid.text(row, role.col) if merged else v.strip() if type(v) is str else value_to_text(v)
         kind = vocab.marker_kind(text)
         if kind == "arrow":
             continue
@@ -351,9 +380,10 @@ def _markers(grid: Grid, row: int, h: Header, vocab: Vocab) -> list[Marker]:
 
 
 def _read_waktu(grid: Grid, row: int, col: int, h: Header, vocab: Vocab, step: Step,
-                section: Section, hits: list[Hit], memo: dict) -> None:
-    """The minutes of the step's waktu (its Text already read from ``col``)."""
-    merge = grid.merge_at(row, col)
+                section: Section, hits: list[Hit], memo: dict, merged: bool = True) -> None:
+    """The minutes of the step's waktu (its Text already read from ``col``); ``merged`` as
+    for ``_markers``."""
+    merge = grid.merge_at(row, col) if merged else None
     if merge is not None and merge[0] < row and any(s.row >= merge[0] for s in section.steps):
         # One waktu cell merged over several steps is counted once, at the first of them.
         step.waktu_shared = True

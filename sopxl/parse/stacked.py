@@ -111,11 +111,12 @@ def label_rows(grid: Grid, vocab: Vocab) -> tuple[set[int], dict[int, set[str]]]
     rows: set[int] = set()
     identity: dict[int, set[str]] = {}
     memo = vocab.remembered("label_rows")
-    for (r, _c), v in grid.values.items():
+    known = memo.get  # asked of every cell: bound once
+    for rc, v in grid.values.items():
         # Past 80 characters a text labels nothing (header labels are at most 40, identity
         # labels 80): not even looked up, as most of a sheet's long texts are new to the memo.
         if type(v) is str and len(v) <= _LABEL_CHARS * 2:
-            hit = memo.get(v)
+            hit = known(v)
             if hit is None:
                 hit = (header_label(v, vocab), _identity_label(v, vocab))
                 if not hit[0] and hit[1] is None:
@@ -123,6 +124,7 @@ def label_rows(grid: Grid, vocab: Vocab) -> tuple[set[int], dict[int, set[str]]]
                 if len(memo) < MEMO_MAX:
                     memo[v] = hit
             if hit:
+                r = rc[0]
                 if hit[0]:
                     rows.add(r)
                 if hit[1] is not None:
