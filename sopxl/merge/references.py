@@ -96,7 +96,9 @@ def _words(text: str) -> list[str]:
     """The words of a name (folded), the noise before it dropped ("SOP Nomor …", "Standar
     Operasional Prosedur …"): ``_NOISE_PREFIX`` applied to the words joined by spaces, done
     on the list (a name is looked up tens of thousands of times in a national register)."""
-    words = _WORD.findall(_nfkc(text).casefold().replace("&", " dan "))
+    # Interned: a national register's names share their words, and every name's words are
+    # held at once while the Keterkaitan are resolved.
+    words = list(map(sys.intern, _WORD.findall(_nfkc(text).casefold().replace("&", " dan "))))
     start = 0
     while start < len(words):
         runs = _NOISE_RUNS.get(words[start])
@@ -143,7 +145,7 @@ def _tokens_match(a: list[str], b: list[str]) -> bool:
 
 
 def _digit_groups(key: str) -> tuple[str, ...]:
-    return tuple(_DIGITS.findall(key))
+    return tuple(map(sys.intern, _DIGITS.findall(key)))  # "065", "417": shared by thousands
 
 
 class _Index:
@@ -182,7 +184,7 @@ class _Index:
         self.by_nama: dict[str, int] = {}  # name text -> distinct name id
         self.by_token: dict[str, list[int]] = defaultdict(list)  # word -> distinct name ids
         for i, words in enumerate(name_words):
-            w = [sys.intern(t) for t in words]  # a national register's names share their words
+            w = words  # interned by _words: a national register's names share their words
             if not w:
                 continue
             text = " ".join(w)

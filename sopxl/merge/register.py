@@ -250,12 +250,13 @@ class Register:
 
         # Register order: Bagian (one spelling), file path, sheet order; a file with no SOP first.
         units: list[tuple[Any, ...]] = []
+        folded = {bag: bag.casefold() for bag in sp.values()}  # one string a Bagian, not a SOP
         for f in lone:
             bag = sp[f.bagian.casefold()]
-            units.append((bag.casefold(), bag, f.source.sort_key, -1, 0, f))
+            units.append((folded[bag], bag, f.source.sort_key, -1, 0, f))
         for s in b.sops:
             bag = sp[s.bagian.casefold()]
-            units.append((bag.casefold(), bag, s.file.source.sort_key, s.order, 1, s))
+            units.append((folded[bag], bag, s.file.source.sort_key, s.order, 1, s))
         units.sort(key=lambda u: u[:5])
         self.sequence: list[tuple[str, Any, str]] = []  # ("file", _File) or ("sop", _Sop), Bagian
         self.sops: list[_Sop] = []
@@ -314,13 +315,14 @@ class Register:
 
     def _duplicates(self, nomor_keys: list[str], nama_keys: list[str]) -> None:
         for code, flag, keys in ((NOMOR_GANDA, "nomor", nomor_keys), (NAMA_GANDA, "nama", nama_keys)):
+            # Counted first: a list per key would be a list per SOP, nearly all of one, held
+            # at the register's busiest moment for memory.
+            twice = {k for k, n in Counter(keys).items() if n > 1 and k}
             groups: dict[str, list[_Sop]] = defaultdict(list)
             for s, k in zip(self.sops, keys):
-                if k:
+                if k in twice:
                     groups[k].append(s)
             for group in groups.values():
-                if len(group) < 2:
-                    continue
                 for s in group:
                     s.flags += (flag,)
                     cell = s.cells[0] if flag == "nomor" else s.cells[1]

@@ -110,7 +110,7 @@ def _entries_hold(path: str, names: list[str]) -> bool:
         with zipfile.ZipFile(path) as z:
             for name in names:
                 with z.open(name) as part:
-                    while part.read(1 << 20):
+                    while part.read(1 << 18):
                         pass
         return True
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error):
