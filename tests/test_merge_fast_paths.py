@@ -121,7 +121,7 @@ def _plain_words(text):
 
     t = refs._nfkc(text).casefold().replace("&", " dan ")
     t = refs._NON_WORD.sub(" ", t)
-    return refs._NOISE_PREFIX.sub("", " ".join(t.split()) + " ").strip().split()
+    return tuple(refs._NOISE_PREFIX.sub("", " ".join(t.split()) + " ").strip().split())
 
 
 def _plain_find(index, item):

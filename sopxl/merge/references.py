@@ -5,6 +5,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import cache
 from typing import Callable
 
@@ -92,13 +93,13 @@ for _run in (("standar", "operasional", "prosedur"), ("standr", "operasional", "
     _NOISE_RUNS.setdefault(_run[0], []).append(_run)
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str) -> tuple[str, ...]:
     """The words of a name (folded), the noise before it dropped ("SOP Nomor …", "Standar
     Operasional Prosedur …"): ``_NOISE_PREFIX`` applied to the words joined by spaces, done
     on the list (a name is looked up tens of thousands of times in a national register)."""
     # Interned: a national register's names share their words, and every name's words are
     # held at once while the Keterkaitan are resolved.
-    words = list(map(sys.intern, _WORD.findall(_nfkc(text).casefold().replace("&", " dan "))))
+    words = tuple(map(sys.intern, _WORD.findall(_nfkc(text).casefold().replace("&", " dan "))))
     start = 0
     while start < len(words):
         runs = _NOISE_RUNS.get(words[start])
@@ -122,7 +123,7 @@ def _nama_key(text: str) -> str:
     return " ".join(_words(text))
 
 
-def _tokens_match(a: list[str], b: list[str]) -> bool:
+def _tokens_match(a: Sequence[str], b: Sequence[str]) -> bool:
     """Same name up to typos: the same numbers, every word paired with an equal word or a
     near one (5+ letters, 88 % alike), and at most one short extra word (an acronym)."""
     if [t for t in a if t.isdigit()] != [t for t in b if t.isdigit()]:
@@ -162,14 +163,17 @@ class _Index:
         self._build([_nomor_key(n) for n in nomors], [_words(n) for n in namas])
 
     @classmethod
-    def of_keys(cls, nomor_keys: list[str], name_words: list[list[str]]) -> _Index:
-        """The index from each SOP's ``_nomor_key`` and ``_words`` of its name, when the caller
-        has them already (the register finds duplicates by the same keys)."""
+    def of_keys(cls, nomor_keys: list[str], name_words: Sequence[Sequence[str]],
+                name_keys: list[str] | None = None) -> _Index:
+        """The index from each SOP's ``_nomor_key`` and ``_words`` of its name (and those
+        words joined, ``_nama_key``), when the caller has them already (the register finds
+        duplicates by the same keys)."""
         index = cls.__new__(cls)
-        index._build(nomor_keys, name_words)
+        index._build(nomor_keys, name_words, name_keys)
         return index
 
-    def _build(self, nomor_keys: list[str], name_words: list[list[str]]) -> None:
+    def _build(self, nomor_keys: list[str], name_words: Sequence[Sequence[str]],
+               name_keys: list[str] | None = None) -> None:
         self.by_nomor: dict[str, int] = {}
         # a Nomor key by the run of digit groups it holds ("065/sop/417.112/01" -> 065,417,112,01)
         self.nomor_by_groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -178,8 +182,8 @@ class _Index:
                 self.by_nomor[k] = i
                 self.nomor_by_groups[_digit_groups(k)].append(k)
         self.nomor_starts = {groups[0] for groups in self.nomor_by_groups}
-        self.names: list[list[str]] = []  # distinct names (as words), in order of first SOP
-        self.numbers: list[list[str]] = []  # the number words of each distinct name
+        self.names: list[Sequence[str]] = []  # distinct names (as words), in order of first SOP
+        self.numbers: list[tuple[str, ...]] = []  # the number words of each distinct name
         self.rows: list[list[int]] = []  # the SOP rows of each distinct name, ascending
         self.by_nama: dict[str, int] = {}  # name text -> distinct name id
         self.by_token: dict[str, list[int]] = defaultdict(list)  # word -> distinct name ids
@@ -187,12 +191,12 @@ class _Index:
             w = words  # interned by _words: a national register's names share their words
             if not w:
                 continue
-            text = " ".join(w)
+            text = name_keys[i] if name_keys is not None else " ".join(w)
             nid = self.by_nama.get(text)
             if nid is None:
                 nid = self.by_nama[text] = len(self.names)
                 self.names.append(w)
-                self.numbers.append([t for t in w if t.isdigit()])
+                self.numbers.append(tuple(t for t in w if t.isdigit()) if any(map(str.isdigit, w)) else ())
                 self.rows.append([])
                 for t in set(w) - _STOP_TOKENS:
                     self.by_token[t].append(nid)
@@ -260,7 +264,7 @@ class _Index:
         n = len(words)
         # _tokens_match's first test, numbers equal, made here from the name's numbers kept:
         # most candidates differ there (another SOP of the same series).
-        numbers = [t for t in words if t.isdigit()]
+        numbers = tuple(t for t in words if t.isdigit())
         hits = [nid for nid in sorted(cands)
                 if abs(len(self.names[nid]) - n) <= 1 and self.numbers[nid] == numbers
                 and _tokens_match(words, self.names[nid])]

@@ -273,10 +273,13 @@ class Register:
             self.sequence.append(("sop", unit, bag))
             self.sops.append(unit)
         # Each SOP's Nomor and name as the duplicates and the references compare them.
+        del units  # before the biggest moment for memory: the index below
         nomor_keys = [_nomor_key(s.nomor) for s in self.sops]
         name_words = [_words(s.nama) for s in self.sops]
-        self._duplicates(nomor_keys, [" ".join(w) for w in name_words])
-        self._references(_Index.of_keys(nomor_keys, name_words))
+        name_keys = [" ".join(w) for w in name_words]
+        self._duplicates(nomor_keys, name_keys)
+        self._references(_Index.of_keys(nomor_keys, name_words, name_keys))
+        del nomor_keys, name_words, name_keys
         self.roles = b.roles
         self._rows_about = {
             "daftar_sop": len(self.sops), "beban_pelaksana": b.load_rows, "total_pelaksana": len(b.roles),

@@ -39,12 +39,12 @@ _TEXT_CLOSE = b"</t></is></c>"
 # Values remembered per column: the repeated ones (Bagian, codes, severities, messages) are
 # a few hundred; beyond that a column's values are unique (paths, names) and remembering
 # them only costs memory, which would grow with the register.
-MEMO_MAX = 1024
+MEMO_MAX = 256
 _EXACT = 10**15  # integers Excel holds exactly (sheetxml writes bigger ones as text)
 # Rows joined and written at a time: about a megabyte (a bigger batch, held twice while
 # joined, made the peak memory of writing a register higher than that of reading all its
 # workbooks).
-BATCH = 1024
+BATCH = 512
 
 _KEYED_BY_VALUE = frozenset((str, int, tuple, type(None)))
 _EMPTIES: dict[Any, bytes] = {None: b"", "": b""}
