@@ -197,6 +197,9 @@ class Cache:
                 name = f"{TEMP_PREFIX}{HOST}-{os.getpid()}-{secrets.token_hex(6)}.tmp"
                 self.tmp = os.path.join(folder, name)
                 self.new = sqlite3.connect(os.fsencode(self.tmp))
+                # Written once, in order: sqlite's page cache (2 MB by default) would only grow
+                # with the number of files, never be read from.
+                self.new.execute("PRAGMA cache_size = -256")
                 self.new.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
                 self.new.execute("CREATE TABLE files (path BLOB PRIMARY KEY, size INTEGER, "
                                  "mtime_ns INTEGER, digest TEXT, summary BLOB)")
