@@ -108,8 +108,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..merge.guard import check_output
 
     _check_args(args)
-    if (args.jobs or os.cpu_count() or 1) > 1:
-        # The readers' fork server loads sopxl meanwhile (a tenth of a second or more).
+    where = None if args.no_cache else (args.cache or cache_path(args.out, args.csv))
+    if (args.jobs or os.cpu_count() or 1) > 1 and (where is None or not os.path.exists(where)):
+        # Every file will be read (no cache to find them in): the readers' fork server loads
+        # sopxl meanwhile (a tenth of a second or more). With a cache, the weekly re-run may
+        # read nothing; the readers start later, once that is known.
         from ..merge.batch import start_forkserver
 
         start_forkserver()
@@ -126,7 +129,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not sources:
         raise SopxlError("Tidak ada buku kerja (.xlsx/.xlsm) yang dapat direkap.", code="REKAP-KOSONG",
                          message_en="No workbook (.xlsx/.xlsm) to merge.")
-    where = None if args.no_cache else (args.cache or cache_path(args.out, args.csv))
     cache = Cache(where, config_hash(cfg, args.config)) if where else None
     try:
         return _merge(args, sources, cfg, bmap, cache, stdout, stderr)
