@@ -271,10 +271,11 @@ def unreadable_matrix(path: Path) -> Path:
     return save(wb, path)
 
 
-def waktu_texts(path: Path, texts: list[str | None], col: int = 6) -> Path:
-    """The five steps with one column written as given (6 = waktu, 8 = keterangan)."""
+def waktu_texts(path: Path, texts: list[str | None], col: int = 6, waktu: str = "Waktu") -> Path:
+    """The five steps with one column written as given (6 = waktu, 8 = keterangan), under a
+    waktu column headed ``waktu``."""
     wb, ws, top = sop_sheet()
-    put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", "Waktu", "Output", "Keterangan"]])
+    put(ws, top, [["No", "Kegiatan", *ROLES, "Kelengkapan", waktu, "Output", "Keterangan"]])
     rows = step_rows()
     for row, text in zip(rows, texts):
         row[col] = text

@@ -145,6 +145,24 @@ def test_a_range_of_days_written_in_full_on_both_ends(tmp_path):
     assert not found(sop, "waktu-tidak-terbaca")
 
 
+def test_a_bare_n_x_24_under_hours_is_n_working_days(tmp_path):
+    """"1 x 24" with no unit in a column headed "Waktu (jam)" is "1 x 24 jam"; other bare
+    figures there stay hours, and "2 x 8" stays sixteen of them."""
+    texts = ["1 x 24", "2x24", "1 - 2 x 24", "2 x 8", "3"]
+    sop = check(L.waktu_texts(tmp_path / "waktu.xlsx", texts, waktu="Waktu (jam)")).sops[0]
+    day = 7.5 * 60
+    assert [s.minutes for s in sop.doc.steps] == [(day, day), (2 * day, 2 * day), (day, 2 * day),
+                                                  (960, 960), (180, 180)]
+    assert [s.waktu.value for s in sop.doc.steps] == texts  # shown as written
+    said = [(f.cell, f.message) for f in sop.findings if f.code == "waktu-24-jam"]
+    assert [c for c, _m in said] == ["G9", "G10", "G11"]
+    assert said[0][1] == ('Waktu langkah 1 "1 x 24" dibaca sebagai 1 hari kerja menurut '
+                          'kalender kerja, bukan 24 jam.')
+    under_minutes = check(L.waktu_texts(tmp_path / "m.xlsx", ["1 x 24"], waktu="Waktu (menit)")).sops[0]
+    assert under_minutes.doc.steps[0].minutes == (24, 24)  # 24 minutes: no day promised there
+    assert not found(under_minutes, "waktu-24-jam")
+
+
 def test_a_multiplier_applies_to_both_ends_of_a_range(tmp_path):
     sop = check(L.waktu_texts(tmp_path / "waktu.xlsx", ["1-2 x 30 menit", "2 x 15 menit"])).sops[0]
     assert [s.minutes for s in sop.doc.steps[:2]] == [(30, 60), (30, 30)]

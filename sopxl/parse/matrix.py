@@ -21,7 +21,7 @@ from .text import tidy
 from .text_actors import TEXT_ACTORS, add_roles, branch_row
 from .text_actors import markers as text_markers
 from .vocab import MEMO_MAX, Vocab
-from .waktu_text import DAY_PROMISE, FROM_PROSE, days_promised, figure_in_prose, for_reading
+from .waktu_text import DAY_PROMISE, FROM_PROSE, days_promised, figure_in_prose, for_reading, with_column_unit
 
 # The header parser is the one that sees a role column's empty header cell.
 declare(__name__, "pelaksana-tanpa-nama")
@@ -396,8 +396,8 @@ def _read_waktu(grid: Grid, row: int, col: int, h: Header, vocab: Vocab, step: S
         if unit and step.waktu:
             step.waktu = Text(f"{step.waktu.value} {unit}", step.waktu.cell)
             raw = None
-    read_as = step.waktu.value  # the text the minutes come from
     unit_name = section.waktu_unit
+    read_as = with_column_unit(step.waktu.value, unit_name)  # the text the minutes come from
     numeric = isinstance(raw, (int, float))
     # The same few dozen waktu of a batch again and again: what a waktu reads as (and the days it
     # promises) is remembered; a waktu found inside prose is worked out each time (its finding).

@@ -48,6 +48,16 @@ def _times(m: re.Match) -> str:
     return low if m.group(2) is None else f"{low}-{_shown(_number(m.group(2)) * factor)}"
 
 
+# "1 x 24", "2x24" with no unit, under a column headed "Waktu (jam)": the same promise.
+_BARE_DAYS = re.compile(rf"\s*{_NUM}(?:{_DASH}{_NUM})?\s*[x×]\s*24\s*", re.I)
+
+
+def with_column_unit(text: str, unit: str | None) -> str:
+    """The waktu text with its column's unit written out where the text is a bare "N x 24"
+    under hours: that is "N x 24 jam", N working days, not N x 24 hours of work."""
+    return f"{text.strip()} jam" if unit == "jam" and _BARE_DAYS.fullmatch(text) else text
+
+
 # Four regex passes a step, over the same few dozen waktu texts in every workbook of a batch.
 @lru_cache(maxsize=4096)
 def for_reading(text: str) -> str:
