@@ -9,6 +9,7 @@ import os
 import posixpath
 import re
 import stat
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -117,7 +118,8 @@ _POSIX = os.path is posixpath
 
 def _path_key(path: str) -> tuple[str, ...]:
     parts = [p for p in re.split(r"[\\/]+", path) if p not in ("", ".")]
-    return tuple(p.casefold() for p in parts) + ("\x00" + path,)
+    # Interned: the folders above a national collection's files are the same few hundred.
+    return tuple(sys.intern(p.casefold()) for p in parts) + ("\x00" + path,)
 
 
 def discover(paths: Sequence[str], *, exclude: Iterable[str] = ()) -> tuple[list[Source], list[str]]:
