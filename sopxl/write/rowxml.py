@@ -1,4 +1,4 @@
-"""The ``<row>`` elements of a streamed sheet, a thousand rows at a time.
+"""The ``<row>`` elements of a streamed sheet, a batch of rows at a time.
 
 A national register has millions of cells, and handling them one by one in Python was most
 of the time it took to write one. Most of its values repeat (Bagian, codes, severities,
@@ -39,11 +39,11 @@ _TEXT_CLOSE = b"</t></is></c>"
 # Values remembered per column: the repeated ones (Bagian, codes, severities, messages) are
 # a few hundred; beyond that a column's values are unique (paths, names) and remembering
 # them only costs memory, which would grow with the register.
-MEMO_MAX = 256
+MEMO_MAX = 1024
 _EXACT = 10**15  # integers Excel holds exactly (sheetxml writes bigger ones as text)
-# Rows joined and written at a time: about a megabyte (a bigger batch, held twice while
+# Rows joined and written at a time: under a megabyte (a bigger batch, held twice while
 # joined, made the peak memory of writing a register higher than that of reading all its
-# workbooks).
+# workbooks; 512 was also faster than 1024 or 256).
 BATCH = 512
 
 _KEYED_BY_VALUE = frozenset((str, int, tuple, type(None)))
@@ -73,7 +73,6 @@ class RowWriter:
         self.sizes: list[dict[Any, int]] = [dict(_NO_SIZES) for _ in range(ncols)]
         self.typed: list[dict[tuple[type, Any], tuple[bytes, int]]] = [{} for _ in range(ncols)]
         self.longest = [0] * ncols
-        self._previous: list[bytes] = []  # the XML of the column just made, cell by cell
 
     def write(self, body: IO[bytes], rows: Iterator[Sequence[Cell]], max_rows: int,
               ) -> tuple[int, Iterator[Sequence[Cell]] | None]:
@@ -94,22 +93,25 @@ class RowWriter:
         numbers = [str(r).encode() for r in range(first, first + len(batch))]
         if set(map(len, batch)) != {ncols}:
             return b"".join(self._row_xml(row, rn) for row, rn in zip(batch, numbers))
+        columns: list[list[bytes]] = []
         try:
-            columns = [self._column(c, col, numbers) for c, col in enumerate(zip(*batch))]
+            for c, col in enumerate(zip(*batch)):
+                columns.append(self._column(c, col, numbers, columns[-1] if c else None))
         except TypeError:  # an unhashable value (a list): every cell built on its own
             return b"".join(self._row_xml(row, rn) for row, rn in zip(batch, numbers))
         opens = [b'<row r="' + rn + b'">' for rn in numbers]
         return b"".join(map(b"".join, zip(opens, *columns, repeat(b"</row>"))))
 
-    def _column(self, c: int, values: tuple[Cell, ...], numbers: list[bytes]) -> list[bytes]:
+    def _column(self, c: int, values: tuple[Cell, ...], numbers: list[bytes],
+                before: list[bytes] | None) -> list[bytes]:
         """One column of a batch: each cell's XML, without its reference where it follows a
-        written cell."""
+        written cell (``before``: the XML of the column to its left, None for the first)."""
         if set(map(type, values)) <= _KEYED_BY_VALUE:
             memo, sizes = self.memos[c], self.sizes[c]
             found: list[Any] = list(map(memo.get, values))  # None: new to the column
             if None in found:
-                self._learn(c, values, list(dict.fromkeys(compress(values, map(is_, found, repeat(None))))))
-                memo, sizes = self.memos[c], self.sizes[c]
+                new = list(dict.fromkeys(compress(values, map(is_, found, repeat(None)))))
+                self._learn(memo, sizes, values, new)
                 found = list(map(memo.get, values))
             xml = found
             longest = max(map(sizes.__getitem__, dict.fromkeys(values)))
@@ -119,21 +121,23 @@ class RowWriter:
             longest = max(map(_SIZE, made))
         if longest > self.longest[c]:
             self.longest[c] = longest
-        if c:
+        if before is not None:
             # After an empty cell the next one names its place: <c r="C12" …
             start = self.starts[c]
-            for i in compress(range(len(xml)), map(not_, self._previous)):
+            for i in compress(range(len(xml)), map(not_, before)):
                 if xml[i]:
                     xml[i] = start + numbers[i] + b'"' + xml[i][2:]
-        self._previous = xml
         return xml
 
-    def _learn(self, c: int, values: Sequence[Cell], new: list[Cell]) -> None:
-        """Put the XML and text length of ``new`` values (among ``values``) in column ``c``'s
+    def _learn(self, memo: dict[Any, bytes], sizes: dict[Any, int], values: Sequence[Cell],
+               new: list[Cell]) -> None:
+        """Put the XML and text length of ``new`` values (among ``values``) in a column's
         memos; full memos start again with ``values`` only."""
-        memo, sizes = self.memos[c], self.sizes[c]
         if len(memo) + len(new) > MEMO_MAX:
-            memo, sizes = self.memos[c], self.sizes[c] = dict(_EMPTIES), dict(_NO_SIZES)
+            memo.clear()
+            memo.update(_EMPTIES)
+            sizes.clear()
+            sizes.update(_NO_SIZES)
             new = [v for v in dict.fromkeys(values) if v not in _EMPTIES]
         texts = [v for v in new if type(v) is str]
         # Plain texts (most of them) made in one piece: no text then holds "\x00" (plain()
