@@ -19,7 +19,8 @@ PACKAGE = ROOT / "sopxl"
 
 # Lowest first. Rooms in one tuple are side by side: neither may import the other.
 LAYERS: list[tuple[str, ...]] = [
-    ("sopxl", "a1", "errors", "resources", "text", "dates", "bagian", "forked"),  # "sopxl": __version__
+    # "sopxl": __version__
+    ("sopxl", "a1", "errors", "resources", "text", "dates", "bagian", "forked", "zlibs"),
     ("model",),  # the SOP document and its results; step numbers
     ("grid", "durations", "findings"),  # cells as values; minutes; the catalogue of codes
     ("config", "digest"),  # which codes are on, how strict; findings in the order to act on

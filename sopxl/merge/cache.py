@@ -29,20 +29,16 @@ from collections.abc import Callable
 from contextlib import suppress
 from importlib import resources
 
-from .. import __version__
+from .. import __version__, zlibs
 from ..config import Config
 from .discover import RealPaths
 from .summary import FORMAT
 
-# Entries are deflated by ISA-L (python-isal, in the ``merge`` extra) where it is installed:
-# the same zlib format as zlib's fastest level, as small, in about a third of the time (every
-# summary of a first merge is deflated in the one process that builds the register). They
-# are always inflated by zlib.
-_deflate: Callable[[bytes, int], bytes]
-try:
-    from isal.isal_zlib import compress as _deflate
-except ImportError:  # an optional speed-up: zlib otherwise
-    _deflate = zlib.compress
+# Entries are deflated by ISA-L where it is installed (``sopxl/zlibs.py``): the same zlib
+# format as zlib's fastest level, as small, in about a third of the time (every summary of a
+# first merge is deflated in the one process that builds the register). They are always
+# inflated by zlib.
+_deflate: Callable[[bytes, int], bytes] = zlibs.compress
 
 CACHE_FORMAT = f"sopxl-merge-cache/2+summary/{FORMAT}"
 # A summary is a few kilobytes of JSON; a stored one that inflates past this is no summary

@@ -14,27 +14,20 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, Union
+from typing import IO, Union
 
 from lxml import etree
 
+from .. import zlibs
 from ..errors import WorkbookError
 from . import zipdir
 from .source import open_input
 
 Info = Union[zipfile.ZipInfo, zipdir.Entry]  # a part as the central directory records it
 
-# Inflating the parts is a fifth of reading a workbook: ISA-L (python-isal, in the merge
-# extra) inflates the same deflate data some 25 % faster than zlib, with the same bound on
-# what it gives back; zlib where it is not installed.
-try:
-    from isal import isal_zlib
-
-    _inflater: Any = isal_zlib.decompressobj
-    _INFLATE_ERRORS: tuple[Any, ...] = (zlib.error, isal_zlib.error)
-except ImportError:
-    _inflater = zlib.decompressobj
-    _INFLATE_ERRORS = (zlib.error,)
+# Inflating the parts is a fifth of reading a workbook: ISA-L, where installed, inflates the
+# same deflate data some 25 % faster than zlib, with the same bound on what it gives back.
+_inflater = zlibs.decompressobj
 
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part, decompressed
 # A part parsed whole costs ten times its size or more in lxml's tree: bigger ones are either
@@ -251,7 +244,7 @@ class SafeZip:
         else:
             try:
                 data = _inflater(-15).decompress(raw, MAX_PART_BYTES + 1)
-            except _INFLATE_ERRORS:
+            except zlibs.INFLATE_ERRORS:
                 return None
         if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
             return None

@@ -6,20 +6,17 @@ once the child process has rendered it). Intel's ISA-L (``python-isal``, in the 
 extra) writes the same deflate format four to five times faster than zlib at the fastest
 level, and a little smaller. zipfile has no way to be given another compressor, so the one it
 made for the entry being written is replaced before the first byte goes in; it keeps
-computing the checksum and sizes itself. Without python-isal, or with a zipfile that does
-not look as expected, zlib does the work as before: the archive reads the same either way,
-and every written workbook is checked before it replaces anything (``packing.zip_holds``).
+computing the checksum and sizes itself. Without python-isal (``sopxl/zlibs.py``), or with a
+zipfile that does not look as expected, zlib does the work as before: the archive reads the
+same either way, and every written workbook is checked before it replaces anything
+(``packing.zip_holds``).
 """
 from __future__ import annotations
 
 import zlib
 from typing import Any
 
-isal_zlib: Any
-try:
-    from isal import isal_zlib
-except ImportError:  # an optional speed-up: zlib otherwise
-    isal_zlib = None
+from ..zlibs import isal_zlib
 
 _ZLIB_COMPRESSOR = type(zlib.compressobj(1, zlib.DEFLATED, -15))
 
