@@ -43,12 +43,17 @@ class Body:
 Render = Callable[..., list[Body]]  # render(sheet index, spool=factory) -> the sheet's parts
 
 
+def biggest_after_first(sizes: Sequence[int]) -> int:
+    """The biggest sheet but the first (which holds the selected tab, and is what the parent
+    renders while a child starts); the first of equals. At least two sheets."""
+    return max(range(1, len(sizes)), key=lambda j: sizes[j])
+
+
 def _pick(sizes: Sequence[int]) -> int | None:
-    """The sheet the child renders: the biggest, never the first (it holds the selected tab,
-    and is what the parent renders while the child starts)."""
+    """The sheet the child renders: ``biggest_after_first``, when it is worth a child."""
     if not can_fork() or len(sizes) < 2 or sum(sizes) < AHEAD_MIN_CELLS:
         return None
-    k = max(range(1, len(sizes)), key=lambda j: sizes[j])
+    k = biggest_after_first(sizes)
     return k if sizes[k] > 0 else None
 
 

@@ -27,7 +27,7 @@ from typing import IO
 
 from ..a1 import col_to_letters
 from ..errors import WriteError
-from .ahead import Body, rendered_ahead
+from .ahead import Body, biggest_after_first, rendered_ahead
 from .contenttypes import CT_STYLES, CT_WORKBOOK, CT_WORKSHEET, fresh_content_types
 from .deflate import faster
 from .packing import new_info
@@ -185,10 +185,10 @@ def _render_all(sheet: StreamSheet, ids: dict[str, int], *, first: bool,
 
 def pack_order(sizes: Sequence[int]) -> list[int]:
     """The order sheets are rendered and packed in: as shown, but the one a child may render
-    (the biggest after the first, ``ahead.py``) last."""
+    (``ahead.biggest_after_first``) last."""
     order = list(range(len(sizes)))
     if len(sizes) > 1:
-        order.append(order.pop(max(range(1, len(sizes)), key=lambda j: sizes[j])))
+        order.append(order.pop(biggest_after_first(sizes)))
     return order
 
 
