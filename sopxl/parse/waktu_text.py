@@ -21,8 +21,10 @@ FROM_PROSE, DAY_PROMISE = declare(__name__, "waktu-dari-kalimat", "waktu-24-jam"
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _DASH = r"\s*[-–—]\s*"
-# "1 x 24 jam", "3x24 Jam kerja", "1-2 x 24 jam": so many days, not so many hours of work.
-_DAYS = re.compile(rf"({_NUM}(?:{_DASH}{_NUM})?)\s*[x×]\s*24\s*jam(?:\s+kerja)?(?![a-z])", re.I)
+# "1 x 24", "1-2 x 24": so many days (as "N x 24 jam") ...
+_N_X_24 = rf"({_NUM}(?:{_DASH}{_NUM})?)\s*[x×]\s*24"
+# ... "1 x 24 jam", "3x24 Jam kerja", "1-2 x 24 jam": so many days, not so many hours of work.
+_DAYS = re.compile(rf"{_N_X_24}\s*jam(?:\s+kerja)?(?![a-z])", re.I)
 # "1 x 24 jam - 2 x 24 jam", "1x24 jam s/d 3x24 jam": a range of days written in full on both
 # ends, read as "1-2 x 24 jam".
 _DAYS_RANGE = re.compile(rf"({_NUM})\s*[x×]\s*24\s*jam(?:\s+kerja)?"
@@ -49,7 +51,7 @@ def _times(m: re.Match) -> str:
 
 
 # "1 x 24", "2x24" with no unit, under a column headed "Waktu (jam)": the same promise.
-_BARE_DAYS = re.compile(rf"\s*{_NUM}(?:{_DASH}{_NUM})?\s*[x×]\s*24\s*", re.I)
+_BARE_DAYS = re.compile(rf"\s*{_N_X_24}\s*", re.I)
 
 
 def with_column_unit(text: str, unit: str | None) -> str:
